@@ -1,0 +1,8 @@
+//! Plain types and pure rules of the business: customers, money, policy, classification, masking, search. No I/O, no clock, no database, no terminal.
+
+pub mod classify;
+pub mod customer;
+pub mod mask;
+pub mod money;
+pub mod policy;
+pub mod search;

@@ -1,0 +1,202 @@
+//! User-visible words in Chinese (zh-CN) and English. Every string on screen or in a message comes from here (or from a `describe(lang)` next to the type it explains), so the two languages stay in step.
+
+use serde::{Deserialize, Serialize};
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Parses `zh`, `zh-CN`, `zh_CN.UTF-8`, `en`, `en_US` …
+    pub fn parse(text: &str) -> Option<Lang> {
+        let t = text.trim().to_ascii_lowercase();
+        if t.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if t.starts_with("en") || t == "c" || t == "posix" || t.starts_with("c.") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// Picks the text of this language from a pair.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Replaces `{}` placeholders in order.
+pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    let mut args = args.iter();
+    while let Some(pos) = rest.find("{}") {
+        out.push_str(&rest[..pos]);
+        if let Some(a) = args.next() {
+            out.push_str(&a.to_string());
+        }
+        rest = &rest[pos + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+macro_rules! texts {
+    ($($name:ident => $zh:literal, $en:literal;)*) => {
+        /// A user-visible text; `get` gives it in a language.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum T { $($name,)* }
+        impl T {
+            /// Every text, for completeness tests.
+            pub const ALL: &'static [T] = &[$(T::$name,)*];
+            /// The text in `lang`.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match self { $(T::$name => lang.pick($zh, $en),)* }
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => "管户", "guanhu";
+    TabToday => "今日", "Today";
+    TabCustomers => "客户", "Customers";
+    TabDiary => "日志", "Diary";
+    TabLedgers => "台账", "Ledgers";
+    TabReview => "周报", "Review";
+    TabTeam => "团队", "Team";
+    ComingToday => "今日工作队列将在后续版本提供：按维护频次与信号排序的联系名单。", "The daily work queue comes in a later version: whom to contact today, ranked by cadence and signals.";
+    ComingDiary => "工作日志将在后续版本提供：记录电话、短信、面谈与销售。", "The work diary comes in a later version: logging calls, SMS, visits and sales.";
+    ComingLedgers => "基金与理财销售台账将在后续版本提供。", "Fund and wealth-product sales ledgers come in a later version.";
+    ComingReview => "周报将在后续版本提供：目标与实际、本周总结与下周计划。", "The weekly review comes in a later version: targets against actuals, the week's reflection.";
+    Manager => "客户经理", "Manager";
+    AllManagers => "全部客户经理", "All managers";
+    Today => "日期", "Date";
+    Store => "数据", "Store";
+    AgeYoung => "青年", "Young";
+    AgeSenior => "中老年", "Senior";
+    PrefInvestment => "投资型", "Investment";
+    PrefSavings => "储蓄型", "Savings";
+    LifeProspect => "潜在", "Prospect";
+    LifeNew => "新客户", "New";
+    LifeEstablished => "老客户", "Established";
+    LifeLoyal => "忠诚", "Loyal";
+    LifeDormant => "沉睡", "Dormant";
+    ColName => "姓名", "Name";
+    ColTier => "分层", "Tier";
+    ColSegment => "群组", "Segment";
+    ColLifecycle => "生命周期", "Lifecycle";
+    ColAum => "金融资产", "AUM";
+    ColManager => "管户经理", "Manager";
+    ColCustomerNo => "客户号", "Customer no.";
+    ColPhone => "手机号", "Phone";
+    Customers => "位客户", " customers";
+    SearchPrompt => "搜索", "Search";
+    SearchHint => "姓名 / 拼音首字母 / 手机尾号 / 客户号", "name / pinyin initials / phone tail / customer no.";
+    FilterPrompt => "筛选", "Filter";
+    FilterAll => "全部", "All";
+    NoMatch => "没有符合条件的客户。按 Esc 清除搜索与筛选。", "No customer matches. Press Esc to clear the search and filters.";
+    EmptyTitle => "还没有客户", "No customers yet";
+    EmptyBody => "第一步：导入核心系统导出的管户名单：", "First step: import the customer list exported by the core banking system:";
+    EmptyDemo => "或者先用演示数据试一试：", "Or try guanhu on demo data first:";
+    EmptyQuit => "按 q 退出。", "Press q to quit.";
+    HelpTitle => "按键", "Keys";
+    HelpClose => "按 ? 或 Esc 关闭", "Press ? or Esc to close";
+    DetailProfile => "基本信息", "Profile";
+    DetailAssets => "金融资产", "Assets";
+    DetailClass => "分层与群组", "Tier and segments";
+    DetailHoldings => "持有产品", "Holdings";
+    DetailTrend => "资产走势", "AUM trend";
+    Gender => "性别", "Gender";
+    Male => "男", "Male";
+    Female => "女", "Female";
+    BirthDate => "出生日期", "Birth date";
+    Age => "年龄", "Age";
+    IdNumber => "证件号码", "ID number";
+    Occupation => "职业", "Occupation";
+    RiskLevel => "风险等级", "Risk level";
+    RiskAssessedOn => "测评日期", "Assessed on";
+    FirstTrade => "首次交易", "First trade";
+    Tags => "标签", "Tags";
+    Deposits => "存款", "Deposits";
+    Wealth => "理财", "Wealth products";
+    Funds => "基金", "Funds";
+    Insurance => "保险", "Insurance";
+    Bonds => "国债", "Bonds";
+    OtherAssets => "其他", "Other";
+    Total => "合计", "Total";
+    ToNextTier => "距{}还差 {}", "To {}: {} to go";
+    TopTier => "已是最高层级", "Top tier";
+    Overridden => "（客户经理调整）", " (set by manager)";
+    NoHoldings => "无持有产品", "No holdings";
+    Product => "产品", "Product";
+    Amount => "金额", "Amount";
+    StartOn => "起始日", "Start";
+    MaturityOn => "到期日", "Maturity";
+    DaysLeft => "{} 天后", "in {} days";
+    Matured => "已到期", "matured";
+    Masked => "已脱敏，按 p 显示", "masked, p to reveal";
+    Revealed => "已显示，按 p 隐藏", "shown, p to hide";
+    NotRecorded => "未登记", "not recorded";
+    NoSnapshots => "无余额记录", "No balance records";
+    AsOf => "数据日期", "As of";
+    Years => "岁", " years";
+    KeyMove => "移动", "move";
+    KeyOpen => "打开", "open";
+    KeyFold => "折叠/展开", "fold/unfold";
+    KeySearch => "搜索", "search";
+    KeyFilter => "筛选", "filter";
+    KeyHelp => "帮助", "help";
+    KeyQuit => "退出", "quit";
+    KeyBack => "返回", "back";
+    KeyReveal => "显示/隐藏号码", "reveal/hide numbers";
+    KeyTabs => "切换页面", "switch screen";
+    KeyTop => "到顶/到底", "top/bottom";
+    KeyPage => "翻页", "page";
+    KeyClear => "清除", "clear";
+    KeyCommand => "命令行", "command line";
+    KeyFoldAll => "全部折叠/展开", "fold/unfold all";
+    KeyNextFilter => "下一个筛选项", "next filter value";
+    KeyConfirm => "确定", "confirm";
+    CommandPrompt => "命令", "Command";
+    UnknownCommand => "未知命令：{}（可用：q, help, today, customers, diary, ledgers, review, lang zh|en）", "Unknown command: {} (try: q, help, today, customers, diary, ledgers, review, lang zh|en)";
+    Loading => "正在载入…", "Loading…";
+    Failed => "出错：{}", "Error: {}";
+    FilterTier => "分层", "Tier";
+    FilterAge => "年龄", "Age";
+    FilterPreference => "偏好", "Preference";
+    FilterLifecycle => "生命周期", "Lifecycle";
+    FilterTag => "标签", "Tag";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for t in T::ALL {
+            assert!(!t.get(Lang::Zh).trim().is_empty(), "{t:?} zh");
+            assert!(!t.get(Lang::En).trim().is_empty(), "{t:?} en");
+            let holes = |s: &str| s.matches("{}").count();
+            assert_eq!(holes(t.get(Lang::Zh)), holes(t.get(Lang::En)), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn lang_parses_locales() {
+        assert_eq!(Lang::parse("zh_CN.UTF-8"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("en_US.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::parse("C"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr_FR"), None);
+        assert_eq!(fill("{} 天后", &[&3]), "3 天后");
+    }
+}
