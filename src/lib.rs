@@ -4,3 +4,12 @@
 pub mod domain;
 pub mod i18n;
 pub mod import;
+pub mod clock;
+pub mod config;
+pub mod error;
+pub mod store;
+pub mod service;
+pub mod app;
+pub mod ui;
+// TEMP pub mod cli;
+pub mod tui;

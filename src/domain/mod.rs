@@ -5,4 +5,5 @@ pub mod customer;
 pub mod mask;
 pub mod money;
 pub mod policy;
+pub mod portfolio;
 pub mod search;

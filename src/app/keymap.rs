@@ -1,0 +1,213 @@
+//! The keymap: one table from keys to actions per context, which also feeds the footer and the `?` help. Full-width keys from a Chinese input method (ｊ, ：, ／, ？) map to their ASCII keys.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::{Action, App, Mode, Screen};
+use crate::i18n::T;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Normal mode, every screen.
+    Global,
+    /// The Customers tree.
+    List,
+    /// The Customer detail.
+    Detail,
+    /// The filter bar.
+    Filter,
+}
+
+/// One row of the keymap.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub context: Context,
+    /// The keys as shown to the user.
+    pub label: &'static str,
+    pub help: T,
+    /// Shown in the footer (the rest only in `?`).
+    pub footer: bool,
+}
+
+/// Every binding, in help order. `action_for` implements exactly these.
+pub const BINDINGS: &[Binding] = &[
+    b(Context::Global, "1-5 Tab", T::KeyTabs, false),
+    b(Context::Global, "?", T::KeyHelp, true),
+    b(Context::Global, ":", T::KeyCommand, false),
+    b(Context::Global, "q", T::KeyQuit, true),
+    b(Context::List, "j/k ↑/↓", T::KeyMove, true),
+    b(Context::List, "g/G", T::KeyTop, false),
+    b(Context::List, "Ctrl-d/u PgDn/PgUp", T::KeyPage, false),
+    b(Context::List, "Enter", T::KeyOpen, true),
+    b(Context::List, "Space h/l", T::KeyFold, true),
+    b(Context::List, "z", T::KeyFoldAll, false),
+    b(Context::List, "/", T::KeySearch, true),
+    b(Context::List, "f", T::KeyFilter, true),
+    b(Context::List, "Esc", T::KeyClear, false),
+    b(Context::Detail, "Esc h", T::KeyBack, true),
+    b(Context::Detail, "p", T::KeyReveal, true),
+    b(Context::Detail, "j/k", T::KeyMove, false),
+    b(Context::Filter, "t", T::FilterTier, true),
+    b(Context::Filter, "a", T::FilterAge, true),
+    b(Context::Filter, "p", T::FilterPreference, true),
+    b(Context::Filter, "l", T::FilterLifecycle, true),
+    b(Context::Filter, "g", T::FilterTag, true),
+    b(Context::Filter, "x", T::KeyClear, true),
+    b(Context::Filter, "Enter Esc", T::KeyConfirm, true),
+];
+
+const fn b(context: Context, label: &'static str, help: T, footer: bool) -> Binding {
+    Binding {
+        context,
+        label,
+        help,
+        footer,
+    }
+}
+
+/// The bindings the footer shows for the app's current state.
+pub fn footer_bindings(app: &App) -> Vec<&'static Binding> {
+    let contexts: &[Context] = match app.mode {
+        Mode::Filter => &[Context::Filter],
+        _ if app.detail.is_some() => &[Context::Detail, Context::Global],
+        _ if app.screen == Screen::Customers => &[Context::List, Context::Global],
+        _ => &[Context::Global],
+    };
+    contexts
+        .iter()
+        .flat_map(|c| BINDINGS.iter().filter(move |b| b.context == *c && b.footer))
+        .collect()
+}
+
+/// Maps full-width forms (U+FF01–U+FF5E) and the ideographic space to ASCII.
+pub fn normalize_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        '￥' => '$',
+        '。' => '.',
+        _ => c,
+    }
+}
+
+/// What a key press means in the app's current state; `None` for keys that mean nothing here.
+pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && matches!(key.code, KeyCode::Char('c')) {
+        return Some(Action::Quit);
+    }
+    let code = match key.code {
+        KeyCode::Char(c) => KeyCode::Char(normalize_char(c)),
+        other => other,
+    };
+    match app.mode {
+        Mode::Search | Mode::Command => return text_field_action(code, ctrl),
+        Mode::Help => {
+            return match code {
+                KeyCode::Char('q') => Some(Action::Quit),
+                KeyCode::Char('?') | KeyCode::Esc | KeyCode::Enter => Some(Action::ToggleHelp),
+                _ => None,
+            };
+        }
+        Mode::Filter => {
+            return match code {
+                KeyCode::Char('t') => Some(Action::CycleTier),
+                KeyCode::Char('a') => Some(Action::CycleAge),
+                KeyCode::Char('p') => Some(Action::CyclePreference),
+                KeyCode::Char('l') => Some(Action::CycleLifecycle),
+                KeyCode::Char('g') => Some(Action::CycleTag),
+                KeyCode::Char('x') => Some(Action::Back),
+                KeyCode::Enter | KeyCode::Char('f') => Some(Action::Submit),
+                KeyCode::Esc => Some(Action::Cancel),
+                _ => None,
+            };
+        }
+        Mode::Normal => {}
+    }
+    if ctrl {
+        return match code {
+            KeyCode::Char('d') => Some(Action::HalfPageDown),
+            KeyCode::Char('u') => Some(Action::HalfPageUp),
+            _ => None,
+        };
+    }
+    let global = match code {
+        KeyCode::Char('q') => Some(Action::Quit),
+        KeyCode::Char('?') => Some(Action::ToggleHelp),
+        KeyCode::Char(':') => Some(Action::StartCommand),
+        KeyCode::Char(c @ '1'..='5') => {
+            Some(Action::GoTo(Screen::ALL[(c as u8 - b'1') as usize]))
+        }
+        KeyCode::Tab => Some(Action::NextTab),
+        KeyCode::BackTab => Some(Action::PrevTab),
+        _ => None,
+    };
+    if global.is_some() {
+        return global;
+    }
+    if app.detail.is_some() {
+        return match code {
+            KeyCode::Esc | KeyCode::Char('h') | KeyCode::Left | KeyCode::Backspace => {
+                Some(Action::Back)
+            }
+            KeyCode::Char('p') => Some(Action::ToggleReveal),
+            KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
+            KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
+            KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
+            _ => None,
+        };
+    }
+    if app.screen != Screen::Customers {
+        return None;
+    }
+    match code {
+        KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
+        KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
+        KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
+        KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
+        KeyCode::PageDown => Some(Action::PageDown),
+        KeyCode::PageUp => Some(Action::PageUp),
+        KeyCode::Enter => Some(Action::Activate),
+        KeyCode::Char(' ') => Some(Action::ToggleFold),
+        KeyCode::Char('h') | KeyCode::Left => Some(Action::Fold),
+        KeyCode::Char('l') | KeyCode::Right => Some(Action::Unfold),
+        KeyCode::Char('z') => Some(Action::ToggleAll),
+        KeyCode::Char('/') => Some(Action::StartSearch),
+        KeyCode::Char('f') => Some(Action::StartFilter),
+        KeyCode::Esc => Some(Action::Back),
+        _ => None,
+    }
+}
+
+fn text_field_action(code: KeyCode, ctrl: bool) -> Option<Action> {
+    if ctrl {
+        return None;
+    }
+    match code {
+        KeyCode::Esc => Some(Action::Cancel),
+        KeyCode::Enter => Some(Action::Submit),
+        KeyCode::Backspace => Some(Action::Backspace),
+        KeyCode::Up => Some(Action::Up),
+        KeyCode::Down => Some(Action::Down),
+        KeyCode::Char(c) => Some(Action::Input(c)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_keys_map_to_ascii() {
+        assert_eq!(normalize_char('ｊ'), 'j');
+        assert_eq!(normalize_char('：'), ':');
+        assert_eq!(normalize_char('／'), '/');
+        assert_eq!(normalize_char('？'), '?');
+        assert_eq!(normalize_char('５'), '5');
+        assert_eq!(normalize_char('张'), '张');
+    }
+}

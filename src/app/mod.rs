@@ -1,0 +1,588 @@
+//! The TUI model: `App`, what things mean (`Action`), what to do outside (`Effect`), and the pure `update`. Never touches the store, the terminal or the clock.
+
+pub mod customers;
+pub mod keymap;
+
+use chrono::NaiveDate;
+
+use crate::domain::classify::{AgeSegment, Lifecycle};
+use crate::domain::customer::Preference;
+use crate::domain::policy::Policy;
+use crate::domain::portfolio::{CustomerDetail, CustomerSummary};
+use crate::i18n::{Lang, T, fill};
+use customers::{CustomersView, GroupKey, SEGMENTS};
+
+/// The tabs of the app, in order (keys 1–5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Today,
+    Customers,
+    Diary,
+    Ledgers,
+    Review,
+}
+
+impl Screen {
+    /// Every tab in order.
+    pub const ALL: [Screen; 5] = [
+        Screen::Today,
+        Screen::Customers,
+        Screen::Diary,
+        Screen::Ledgers,
+        Screen::Review,
+    ];
+
+    /// The tab's title.
+    pub fn title(self) -> T {
+        match self {
+            Screen::Today => T::TabToday,
+            Screen::Customers => T::TabCustomers,
+            Screen::Diary => T::TabDiary,
+            Screen::Ledgers => T::TabLedgers,
+            Screen::Review => T::TabReview,
+        }
+    }
+
+    fn index(self) -> usize {
+        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+}
+
+/// What keys mean right now: normal navigation, or typing into a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Search,
+    Filter,
+    Command,
+    Help,
+}
+
+/// The open Customer detail.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DetailView {
+    pub detail: Box<CustomerDetail>,
+    /// Phone and ID shown in full for this view only.
+    pub revealed: bool,
+    pub scroll: u16,
+}
+
+/// The whole TUI state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct App {
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub policy: Policy,
+    /// The manager whose book is shown (`None`: every customer in the store).
+    pub manager: Option<String>,
+    pub manager_name: Option<String>,
+    pub store_label: String,
+    pub screen: Screen,
+    pub mode: Mode,
+    pub customers: CustomersView,
+    pub detail: Option<DetailView>,
+    pub command: String,
+    /// A one-line message (confirmation or error) shown above the footer.
+    pub message: Option<String>,
+    /// True until the first book arrives.
+    pub loading: bool,
+    /// Lines available to the tree, from the terminal size.
+    pub list_height: usize,
+    pub quit: bool,
+}
+
+/// What the user (through the keymap) or a finished effect means.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Leave the app.
+    Quit,
+    /// Switch to a tab.
+    GoTo(Screen),
+    /// Next tab (Tab).
+    NextTab,
+    /// Previous tab (Shift-Tab).
+    PrevTab,
+    /// Cursor up one line.
+    Up,
+    /// Cursor down one line.
+    Down,
+    /// Cursor to the first line.
+    Top,
+    /// Cursor to the last line.
+    Bottom,
+    /// Half a page down (Ctrl-d).
+    HalfPageDown,
+    /// Half a page up (Ctrl-u).
+    HalfPageUp,
+    /// A page down.
+    PageDown,
+    /// A page up.
+    PageUp,
+    /// Enter: fold/unfold a group or open a customer.
+    Activate,
+    /// Space: fold/unfold the group under the cursor.
+    ToggleFold,
+    /// `h`: fold the group (or go to the customer's group).
+    Fold,
+    /// `l`: unfold the group.
+    Unfold,
+    /// `z`: fold or unfold every group at once.
+    ToggleAll,
+    /// Esc in normal mode: back from the detail, else clear search and filters.
+    Back,
+    /// `/`: start typing a search.
+    StartSearch,
+    /// `f`: open the filter bar.
+    StartFilter,
+    /// `:`: open the command line.
+    StartCommand,
+    /// `?`: show or hide the help overlay.
+    ToggleHelp,
+    /// A character typed into the current field.
+    Input(char),
+    /// Backspace in the current field.
+    Backspace,
+    /// Enter in the current field.
+    Submit,
+    /// Esc in the current field.
+    Cancel,
+    /// In the filter bar: cycle the tier filter.
+    CycleTier,
+    /// In the filter bar: cycle the age filter.
+    CycleAge,
+    /// In the filter bar: cycle the preference filter.
+    CyclePreference,
+    /// In the filter bar: cycle the lifecycle filter.
+    CycleLifecycle,
+    /// In the filter bar: cycle the tag filter.
+    CycleTag,
+    /// `p` in the detail: reveal or mask phone and ID.
+    ToggleReveal,
+    /// The terminal's size changed (width, height).
+    Resize(u16, u16),
+    /// Result: the manager's book was loaded.
+    BookLoaded(Vec<CustomerSummary>),
+    /// Result: a customer's detail was loaded.
+    DetailLoaded(Box<CustomerDetail>),
+    /// Result: an effect failed; the message is shown, nothing else changes.
+    Failed(String),
+}
+
+/// I/O the driver carries out for `update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Load the manager's book (answered with `BookLoaded`).
+    LoadBook,
+    /// Load one customer (answered with `DetailLoaded`).
+    LoadDetail(String),
+}
+
+/// Lines of the screen that are not the list: tabs, status, table header, message, footer.
+const CHROME_LINES: u16 = 6;
+
+impl App {
+    /// A new app, waiting for its book.
+    pub fn new(
+        lang: Lang,
+        today: NaiveDate,
+        policy: Policy,
+        manager: Option<String>,
+        store_label: String,
+    ) -> App {
+        App {
+            lang,
+            today,
+            policy,
+            manager,
+            manager_name: None,
+            store_label,
+            screen: Screen::Customers,
+            mode: Mode::Normal,
+            customers: CustomersView::default(),
+            detail: None,
+            command: String::new(),
+            message: None,
+            loading: true,
+            list_height: 20,
+            quit: false,
+        }
+    }
+
+    /// The effects to run when the app starts.
+    pub fn start(&self) -> Vec<Effect> {
+        vec![Effect::LoadBook]
+    }
+
+    /// Text in the app's language.
+    pub fn t(&self, text: T) -> &'static str {
+        text.get(self.lang)
+    }
+}
+
+/// Applies an action to the model and returns the effects to carry out. Never fails, never does I/O.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Quit => app.quit = true,
+        Action::GoTo(screen) => {
+            app.screen = screen;
+            app.detail = None;
+        }
+        Action::NextTab => {
+            let i = (app.screen.index() + 1) % Screen::ALL.len();
+            app.screen = Screen::ALL[i];
+            app.detail = None;
+        }
+        Action::PrevTab => {
+            let i = (app.screen.index() + Screen::ALL.len() - 1) % Screen::ALL.len();
+            app.screen = Screen::ALL[i];
+            app.detail = None;
+        }
+        Action::Resize(_, h) => {
+            app.list_height = h.saturating_sub(CHROME_LINES).max(1) as usize;
+            app.customers.scroll_to_cursor(app.list_height);
+        }
+        Action::BookLoaded(book) => {
+            app.loading = false;
+            app.manager_name = book
+                .iter()
+                .find(|s| s.customer.manager_no == app.manager && app.manager.is_some())
+                .and_then(|s| s.manager_name.clone());
+            app.customers.set_book(book, app.policy.tiers.len());
+            app.customers.scroll_to_cursor(app.list_height);
+        }
+        Action::DetailLoaded(detail) => {
+            app.detail = Some(DetailView {
+                detail,
+                revealed: false,
+                scroll: 0,
+            });
+        }
+        Action::Failed(message) => {
+            app.loading = false;
+            app.message = Some(fill(app.t(T::Failed), &[&message]));
+        }
+        other => return update_input(app, other),
+    }
+    Vec::new()
+}
+
+fn update_input(app: &mut App, action: Action) -> Vec<Effect> {
+    match app.mode {
+        Mode::Help => {
+            if matches!(action, Action::ToggleHelp | Action::Cancel | Action::Back) {
+                app.mode = Mode::Normal;
+            }
+            Vec::new()
+        }
+        Mode::Search => update_search(app, action),
+        Mode::Command => update_command(app, action),
+        Mode::Filter => update_filter(app, action),
+        Mode::Normal => update_normal(app, action),
+    }
+}
+
+fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
+    app.message = None;
+    if action == Action::ToggleHelp {
+        app.mode = Mode::Help;
+        return Vec::new();
+    }
+    if action == Action::StartCommand {
+        app.mode = Mode::Command;
+        app.command.clear();
+        return Vec::new();
+    }
+    if let Some(detail) = app.detail.as_mut() {
+        match action {
+            Action::Back | Action::Fold => app.detail = None,
+            Action::ToggleReveal => detail.revealed = !detail.revealed,
+            Action::Down => detail.scroll = detail.scroll.saturating_add(1),
+            Action::Up => detail.scroll = detail.scroll.saturating_sub(1),
+            Action::Top => detail.scroll = 0,
+            _ => {}
+        }
+        return Vec::new();
+    }
+    if app.screen != Screen::Customers {
+        return Vec::new();
+    }
+    let half = (app.list_height / 2).max(1) as isize;
+    let page = app.list_height.max(1) as isize;
+    let view = &mut app.customers;
+    let mut effects = Vec::new();
+    match action {
+        Action::Up => view.move_by(-1),
+        Action::Down => view.move_by(1),
+        Action::Top => view.cursor = 0,
+        Action::Bottom => view.cursor = view.rows.len().saturating_sub(1),
+        Action::HalfPageDown => view.move_by(half),
+        Action::HalfPageUp => view.move_by(-half),
+        Action::PageDown => view.move_by(page),
+        Action::PageUp => view.move_by(-page),
+        Action::Activate => match view.rows.get(view.cursor) {
+            Some(customers::TreeRow::Group { key, collapsed, .. }) => {
+                view.set_collapsed(*key, !*collapsed)
+            }
+            Some(customers::TreeRow::Customer(i)) => {
+                if let Some(s) = view.all.get(*i) {
+                    effects.push(Effect::LoadDetail(s.customer.customer_no.clone()));
+                }
+            }
+            None => {}
+        },
+        Action::ToggleFold => {
+            if let Some(key) = view.group_at_cursor() {
+                let folded = view.collapsed.contains(&key);
+                view.set_collapsed(key, !folded);
+            }
+        }
+        Action::Fold => match view.rows.get(view.cursor) {
+            Some(customers::TreeRow::Group {
+                key,
+                collapsed: false,
+                ..
+            }) => view.set_collapsed(*key, true),
+            Some(customers::TreeRow::Group {
+                key: GroupKey::Segment(tier, ..),
+                collapsed: true,
+                ..
+            }) => view.select_group(GroupKey::Tier(*tier)),
+            Some(customers::TreeRow::Customer(_)) => {
+                if let Some(key) = view.group_at_cursor() {
+                    view.select_group(key);
+                }
+            }
+            _ => {}
+        },
+        Action::Unfold => {
+            if let Some(customers::TreeRow::Group {
+                key,
+                collapsed: true,
+                ..
+            }) = view.rows.get(view.cursor)
+            {
+                view.set_collapsed(*key, false);
+            }
+        }
+        Action::ToggleAll => {
+            let key = view.group_at_cursor();
+            if view.collapsed.is_empty() {
+                let tiers: Vec<GroupKey> = view
+                    .rows
+                    .iter()
+                    .filter_map(|r| match r {
+                        customers::TreeRow::Group {
+                            key: k @ GroupKey::Tier(_),
+                            ..
+                        } => Some(*k),
+                        _ => None,
+                    })
+                    .collect();
+                view.collapsed.extend(tiers);
+            } else {
+                view.collapsed.clear();
+            }
+            view.rebuild();
+            if let Some(GroupKey::Segment(t, ..) | GroupKey::Tier(t)) = key {
+                view.select_group(GroupKey::Tier(t));
+            }
+        }
+        Action::Back => {
+            view.query.clear();
+            view.filter = customers::Filter::default();
+            view.rebuild();
+        }
+        Action::StartSearch => {
+            app.mode = Mode::Search;
+        }
+        Action::StartFilter => {
+            app.mode = Mode::Filter;
+        }
+        _ => {}
+    }
+    app.customers.scroll_to_cursor(app.list_height);
+    effects
+}
+
+fn update_search(app: &mut App, action: Action) -> Vec<Effect> {
+    let view = &mut app.customers;
+    match action {
+        Action::Input(c) => {
+            view.query.push(c);
+            view.rebuild();
+            first_customer(view);
+        }
+        Action::Backspace => {
+            view.query.pop();
+            view.rebuild();
+            first_customer(view);
+        }
+        Action::Submit => app.mode = Mode::Normal,
+        Action::Cancel => {
+            view.query.clear();
+            view.rebuild();
+            app.mode = Mode::Normal;
+        }
+        Action::Up => view.move_by(-1),
+        Action::Down => view.move_by(1),
+        _ => {}
+    }
+    app.customers.scroll_to_cursor(app.list_height);
+    Vec::new()
+}
+
+/// Puts the cursor on the first matching customer so Enter opens the best hit.
+fn first_customer(view: &mut CustomersView) {
+    view.cursor = view
+        .rows
+        .iter()
+        .position(|r| matches!(r, customers::TreeRow::Customer(_)))
+        .unwrap_or(0);
+}
+
+fn update_filter(app: &mut App, action: Action) -> Vec<Effect> {
+    let tiers = app.policy.tiers.len();
+    let view = &mut app.customers;
+    let f = &mut view.filter;
+    match action {
+        Action::CycleTier => {
+            f.tier = match f.tier {
+                None => Some(tiers.saturating_sub(1)),
+                Some(0) => None,
+                Some(t) => Some(t - 1),
+            }
+        }
+        Action::CycleAge => f.age = cycle(&[AgeSegment::Young, AgeSegment::Senior], f.age),
+        Action::CyclePreference => {
+            f.preference = cycle(&[Preference::Investment, Preference::Savings], f.preference)
+        }
+        Action::CycleLifecycle => f.lifecycle = cycle(&Lifecycle::ALL, f.lifecycle),
+        Action::CycleTag => f.tag = cycle(&view.tags, f.tag.clone()),
+        Action::Submit | Action::Cancel | Action::StartFilter => {
+            app.mode = Mode::Normal;
+            return Vec::new();
+        }
+        Action::Back => {
+            *f = customers::Filter::default();
+        }
+        _ => return Vec::new(),
+    }
+    view.rebuild();
+    first_customer(view);
+    app.customers.scroll_to_cursor(app.list_height);
+    Vec::new()
+}
+
+/// The next value in `values` after `current`; after the last comes `None` (any).
+fn cycle<V: Clone + PartialEq>(values: &[V], current: Option<V>) -> Option<V> {
+    match current {
+        None => values.first().cloned(),
+        Some(c) => {
+            let pos = values.iter().position(|v| *v == c)?;
+            values.get(pos + 1).cloned()
+        }
+    }
+}
+
+fn update_command(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Input(c) => app.command.push(c),
+        Action::Backspace => {
+            if app.command.pop().is_none() {
+                app.mode = Mode::Normal;
+            }
+        }
+        Action::Cancel => {
+            app.command.clear();
+            app.mode = Mode::Normal;
+        }
+        Action::Submit => {
+            app.mode = Mode::Normal;
+            let command = std::mem::take(&mut app.command);
+            return run_command(app, command.trim());
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn run_command(app: &mut App, command: &str) -> Vec<Effect> {
+    let mut words = command.split_whitespace();
+    let action = match (words.next(), words.next()) {
+        (Some("q" | "quit"), _) => Action::Quit,
+        (Some("help" | "h"), _) => Action::ToggleHelp,
+        (Some("today"), _) => Action::GoTo(Screen::Today),
+        (Some("customers" | "c"), _) => Action::GoTo(Screen::Customers),
+        (Some("diary"), _) => Action::GoTo(Screen::Diary),
+        (Some("ledgers"), _) => Action::GoTo(Screen::Ledgers),
+        (Some("review"), _) => Action::GoTo(Screen::Review),
+        (Some("lang"), Some(l)) if crate::i18n::Lang::parse(l).is_some() => {
+            app.lang = crate::i18n::Lang::parse(l).unwrap_or(app.lang);
+            return Vec::new();
+        }
+        (None, _) => return Vec::new(),
+        _ => {
+            app.message = Some(fill(app.t(T::UnknownCommand), &[&command]));
+            return Vec::new();
+        }
+    };
+    if action == Action::ToggleHelp {
+        app.mode = Mode::Help;
+        return Vec::new();
+    }
+    update(app, action)
+}
+
+/// The label of a group line, e.g. `高端客户` or `青年 · 投资型`.
+pub fn group_label(app: &App, key: GroupKey) -> String {
+    match key {
+        GroupKey::Tier(t) => tier_name(app, t).to_string(),
+        GroupKey::Segment(_, age, pref) => {
+            format!("{} · {}", age_name(app.lang, age), pref_name(app.lang, pref))
+        }
+    }
+}
+
+/// The tier's name in the app's language.
+pub fn tier_name(app: &App, tier: usize) -> &str {
+    app.policy
+        .tiers
+        .get(tier)
+        .map(|t| match app.lang {
+            Lang::Zh => t.zh.as_str(),
+            Lang::En => t.en.as_str(),
+        })
+        .unwrap_or("?")
+}
+
+/// The age segment's name.
+pub fn age_name(lang: Lang, age: AgeSegment) -> &'static str {
+    match age {
+        AgeSegment::Young => T::AgeYoung.get(lang),
+        AgeSegment::Senior => T::AgeSenior.get(lang),
+    }
+}
+
+/// The preference segment's name.
+pub fn pref_name(lang: Lang, pref: Preference) -> &'static str {
+    match pref {
+        Preference::Investment => T::PrefInvestment.get(lang),
+        Preference::Savings => T::PrefSavings.get(lang),
+    }
+}
+
+/// The lifecycle stage's name.
+pub fn lifecycle_name(lang: Lang, l: Lifecycle) -> &'static str {
+    match l {
+        Lifecycle::Prospect => T::LifeProspect.get(lang),
+        Lifecycle::New => T::LifeNew.get(lang),
+        Lifecycle::Established => T::LifeEstablished.get(lang),
+        Lifecycle::Loyal => T::LifeLoyal.get(lang),
+        Lifecycle::Dormant => T::LifeDormant.get(lang),
+    }
+}
+
+/// Every segment pair, for tests and the filter bar.
+pub fn segments() -> [(AgeSegment, Preference); 4] {
+    SEGMENTS
+}

@@ -1,0 +1,122 @@
+//! The crate's error type: what can go wrong at the edges (store, files, policy, input), each with a message in both languages.
+
+use std::path::PathBuf;
+
+use crate::i18n::Lang;
+
+/// Errors the CLI and TUI turn into messages; never a panic.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("store {path} has schema version {found}, newer than this guanhu knows ({known})")]
+    NewerSchema {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("policy {file}: {error}")]
+    Policy {
+        file: String,
+        error: crate::domain::policy::PolicyError,
+    },
+    #[error("config {file}: {message}")]
+    Config { file: String, message: String },
+    #[error("{0}")]
+    Input(String),
+    #[error("{0:?}")]
+    Read(crate::import::ReadError),
+    #[error("--today/GUANHU_TODAY: {0} is not a YYYY-MM-DD date")]
+    BadToday(String),
+    #[error("no customer {0}")]
+    NoSuchCustomer(String),
+    #[error("no manager {0}")]
+    NoSuchManager(String),
+}
+
+/// Shorthand for results with the crate's error.
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// The message shown to the user.
+    pub fn describe(&self, lang: Lang) -> String {
+        use crate::i18n::fill;
+        match self {
+            Error::Sqlite(e) => fill(lang.pick("数据库错误：{}", "Database error: {}"), &[e]),
+            Error::Io { path, source } => fill(
+                lang.pick("无法读写 {}：{}", "Cannot read or write {}: {}"),
+                &[&path.display(), source],
+            ),
+            Error::NewerSchema { path, found, known } => fill(
+                lang.pick(
+                    "数据文件 {} 由更新版本的 guanhu 写入（结构版本 {}，本程序支持到 {}）。未做任何改动，请升级 guanhu。",
+                    "The store {} was written by a newer guanhu (schema version {}, this one knows up to {}). Nothing was changed; please upgrade guanhu.",
+                ),
+                &[path, found, known],
+            ),
+            Error::Policy { file, error } => {
+                let problem = describe_policy_problem(&error.problem, lang);
+                fill(
+                    lang.pick("策略文件 {} 有误，键 {}：{}", "Policy {} refused, key {}: {}"),
+                    &[file, &error.key, &problem],
+                )
+            }
+            Error::Config { file, message } => fill(
+                lang.pick("配置文件 {} 有误：{}", "Config file {} is invalid: {}"),
+                &[file, message],
+            ),
+            Error::Input(message) => message.clone(),
+            Error::Read(e) => format!("{e:?}"), // TEMP-DESCRIBE
+            Error::BadToday(text) => fill(
+                lang.pick(
+                    "--today / GUANHU_TODAY：“{}” 不是 YYYY-MM-DD 格式的日期",
+                    "--today / GUANHU_TODAY: \"{}\" is not a YYYY-MM-DD date",
+                ),
+                &[text],
+            ),
+            Error::NoSuchCustomer(no) => {
+                fill(lang.pick("没有客户号为 {} 的客户", "No customer numbered {}"), &[no])
+            }
+            Error::NoSuchManager(no) => {
+                fill(lang.pick("没有工号为 {} 的客户经理", "No manager numbered {}"), &[no])
+            }
+        }
+    }
+}
+
+fn describe_policy_problem(problem: &crate::domain::policy::PolicyProblem, lang: Lang) -> String {
+    use crate::domain::policy::PolicyProblem as P;
+    let text = match problem {
+        P::Syntax(message) => return message.clone(),
+        P::NoTiers => lang.pick("至少需要一个分层", "at least one tier is needed"),
+        P::FirstTierNotZero => lang.pick("第一个分层的下限必须是 0", "the first tier must start at 0"),
+        P::NotAscending => lang.pick(
+            "分层下限必须严格递增",
+            "tier lower bounds must strictly increase",
+        ),
+        P::DuplicateKey => lang.pick("分层键重复", "duplicate tier key"),
+        P::Empty => lang.pick("不能为空", "must not be empty"),
+        P::UnknownColor => lang.pick(
+            "未知颜色（可用：gray, white, green, cyan, blue, yellow, magenta, red）",
+            "unknown colour (use gray, white, green, cyan, blue, yellow, magenta, red)",
+        ),
+        P::ShareOutOfRange => lang.pick("必须在 0 到 1 之间", "must be between 0 and 1"),
+        P::UnknownTier => lang.pick("不是已定义的分层键", "is not a defined tier key"),
+        P::UnknownAgeSegment => lang.pick("只能是 young 或 senior", "must be young or senior"),
+        P::Unsupported => lang.pick("不支持的版本", "unsupported version"),
+    };
+    text.to_string()
+}

@@ -1,0 +1,8 @@
+//! Use-cases both the CLI and the TUI call: import a plan, load a manager's book, load one customer, generate a demo store. Each write is one transaction; no terminal code.
+
+pub mod demo;
+mod import;
+mod portfolio;
+
+pub use import::{ImportReport, import_customers, import_holdings};
+pub use portfolio::{customer_listing, load_customer_detail, load_portfolio, resolve_manager};

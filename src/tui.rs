@@ -1,0 +1,122 @@
+//! The one impure UI file: terminal set-up and restore, and the loop (draw, read a key press, keymap → Action → update → carry out effects through the service, feed results back). Generic over the backend and the event source so tests can run it.
+
+use std::collections::VecDeque;
+
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, Event};
+
+use crate::app::keymap::action_for;
+use crate::app::{Action, App, Effect, update};
+use crate::domain::policy::Policy;
+use crate::error::{Error, Result};
+use crate::service;
+use crate::store::Store;
+use crate::ui;
+
+/// Where events come from: the real terminal, or a script in tests.
+pub trait EventSource {
+    /// The next event; `None` ends the loop (a script ran out).
+    fn next_event(&mut self) -> Result<Option<Event>>;
+}
+
+/// Reads events from the terminal, blocking.
+pub struct TerminalEvents;
+
+impl EventSource for TerminalEvents {
+    fn next_event(&mut self) -> Result<Option<Event>> {
+        event::read()
+            .map(Some)
+            .map_err(|e| Error::io("terminal", e))
+    }
+}
+
+/// A scripted list of events, for tests.
+pub struct ScriptedEvents(pub VecDeque<Event>);
+
+impl EventSource for ScriptedEvents {
+    fn next_event(&mut self) -> Result<Option<Event>> {
+        Ok(self.0.pop_front())
+    }
+}
+
+/// Carries out effects against the store.
+pub struct Effects<'a> {
+    pub store: &'a Store,
+    pub policy: &'a Policy,
+    pub today: NaiveDate,
+}
+
+impl Effects<'_> {
+    /// Runs one effect and turns its result into an action; errors become `Failed`.
+    pub fn run(&self, effect: Effect, app: &App) -> Action {
+        let result = match effect {
+            Effect::LoadBook => {
+                service::load_portfolio(self.store, self.policy, self.today, app.manager.as_deref())
+                    .map(Action::BookLoaded)
+            }
+            Effect::LoadDetail(no) => {
+                service::load_customer_detail(self.store, self.policy, self.today, &no)
+                    .map(|d| Action::DetailLoaded(Box::new(d)))
+            }
+        };
+        result.unwrap_or_else(|e| Action::Failed(e.describe(app.lang)))
+    }
+}
+
+/// Applies an action and every action its effects produce.
+pub fn dispatch(app: &mut App, effects: &Effects<'_>, action: Action) {
+    let mut queue = VecDeque::from([action]);
+    while let Some(action) = queue.pop_front() {
+        for effect in update(app, action) {
+            queue.push_back(effects.run(effect, app));
+        }
+    }
+}
+
+/// The loop: draw, wait for an event, update, until the app quits or events run out.
+pub fn run_loop<B: Backend, E: EventSource>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    effects: &Effects<'_>,
+    events: &mut E,
+) -> Result<()>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let io = |e: B::Error| Error::io("terminal", std::io::Error::other(e));
+    let size = terminal.size().map_err(io)?;
+    dispatch(app, effects, Action::Resize(size.width, size.height));
+    for effect in app.start() {
+        let action = effects.run(effect, app);
+        dispatch(app, effects, action);
+    }
+    loop {
+        terminal.draw(|frame| ui::render(frame, app)).map_err(io)?;
+        if app.quit {
+            return Ok(());
+        }
+        let Some(event) = events.next_event()? else {
+            return Ok(());
+        };
+        match event {
+            Event::Key(key) => {
+                if let Some(action) = action_for(app, key) {
+                    dispatch(app, effects, action);
+                }
+            }
+            Event::Resize(w, h) => dispatch(app, effects, Action::Resize(w, h)),
+            _ => {}
+        }
+    }
+}
+
+/// Runs the app in the real terminal, restoring it afterwards whatever happens (ratatui's
+/// `init` also installs a panic hook that restores the terminal before the panic message).
+pub fn run(app: &mut App, effects: &Effects<'_>) -> Result<()> {
+    let mut terminal = ratatui::init();
+    let result = run_loop(&mut terminal, app, effects, &mut TerminalEvents);
+    ratatui::restore();
+    result
+}

@@ -1,0 +1,102 @@
+//! Drawing from `&App`: the frame (tabs, status, message, footer) and one file per screen. Never mutates the model or touches the store.
+
+mod customers;
+mod detail;
+mod help;
+mod placeholder;
+pub mod text;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Tabs};
+
+use crate::app::keymap::footer_bindings;
+use crate::app::{App, Mode, Screen};
+use crate::i18n::T;
+
+/// Draws the whole app.
+pub fn render(frame: &mut Frame, app: &App) {
+    let [tabs, status, main, message, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+    render_tabs(frame, app, tabs);
+    render_status(frame, app, status);
+    match (app.screen, &app.detail) {
+        (_, Some(detail)) => detail::render_detail(frame, app, detail, main),
+        (Screen::Customers, None) => customers::render_customers(frame, app, main),
+        (screen, None) => placeholder::render_placeholder(frame, app, screen, main),
+    }
+    render_message(frame, app, message);
+    render_footer(frame, app, footer);
+    if app.mode == Mode::Help {
+        help::render_help(frame, app, frame.area());
+    }
+}
+
+fn render_tabs(frame: &mut Frame, app: &App, area: Rect) {
+    let titles: Vec<Line> = Screen::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Line::from(format!("{} {}", i + 1, app.t(s.title()))))
+        .collect();
+    let selected = Screen::ALL.iter().position(|s| *s == app.screen);
+    let tabs = Tabs::new(titles)
+        .select(selected)
+        .highlight_style(theme::title().add_modifier(ratatui::style::Modifier::REVERSED))
+        .divider("│");
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(10), Constraint::Length(8)]).areas(area);
+    frame.render_widget(tabs, left);
+    frame.render_widget(
+        Paragraph::new(Span::styled(app.t(T::AppName), theme::title()))
+            .alignment(ratatui::layout::Alignment::Right),
+        right,
+    );
+}
+
+fn render_status(frame: &mut Frame, app: &App, area: Rect) {
+    let manager = match (&app.manager, &app.manager_name) {
+        (Some(no), Some(name)) if !name.is_empty() => format!("{name} ({no})"),
+        (Some(no), _) => no.clone(),
+        (None, _) => app.t(T::AllManagers).to_string(),
+    };
+    let line = Line::from(vec![
+        Span::styled(format!("{} ", app.t(T::Manager)), theme::dim()),
+        Span::raw(manager),
+        Span::styled(format!("  {} ", app.t(T::Today)), theme::dim()),
+        Span::raw(app.today.to_string()),
+        Span::styled(format!("  {} ", app.t(T::Store)), theme::dim()),
+        Span::raw(app.store_label.clone()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn render_message(frame: &mut Frame, app: &App, area: Rect) {
+    if let Some(message) = &app.message {
+        frame.render_widget(
+            Paragraph::new(Span::styled(message.clone(), theme::error())),
+            area,
+        );
+    }
+}
+
+fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
+    let mut spans = Vec::new();
+    if app.mode == Mode::Command {
+        spans.push(Span::styled(format!("{}: ", app.t(T::CommandPrompt)), theme::key()));
+        spans.push(Span::raw(format!(":{}▏", app.command)));
+    } else {
+        for b in footer_bindings(app) {
+            spans.push(Span::styled(b.label, theme::key()));
+            spans.push(Span::raw(format!(" {}  ", app.t(b.help))));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
