@@ -200,7 +200,7 @@ fn run_app(cli: &Cli, s: &Settings, store: &mut Store, manager: Option<String>) 
         s.today,
         s.policy.clone(),
         manager,
-        store.display_path(),
+        short_path(&store.display_path()),
     );
     let effects = tui::Effects {
         store,
@@ -209,6 +209,16 @@ fn run_app(cli: &Cli, s: &Settings, store: &mut Store, manager: Option<String>) 
     };
     tui::run(&mut app, &effects)?;
     Ok(0)
+}
+
+/// The store path with the home directory shown as `~`, so the status line stays short.
+fn short_path(path: &str) -> String {
+    match std::env::var("HOME") {
+        Ok(home) if !home.is_empty() && path.starts_with(&home) => {
+            format!("~{}", &path[home.len()..])
+        }
+        _ => path.to_string(),
+    }
 }
 
 fn run_demo_app(cli: &Cli, s: &Settings) -> Result<i32> {

@@ -98,7 +98,7 @@ texts! {
     ColManager => "管户经理", "Manager";
     ColCustomerNo => "客户号", "Customer no.";
     ColPhone => "手机号", "Phone";
-    Customers => "位客户", " customers";
+    Customers => "{} 位客户", "{} customers";
     SearchPrompt => "搜索", "Search";
     SearchHint => "姓名 / 拼音首字母 / 手机尾号 / 客户号", "name / pinyin initials / phone tail / customer no.";
     FilterPrompt => "筛选", "Filter";
@@ -143,8 +143,8 @@ texts! {
     MaturityOn => "到期日", "Maturity";
     DaysLeft => "{} 天后", "in {} days";
     Matured => "已到期", "matured";
-    Masked => "已脱敏，按 p 显示", "masked, p to reveal";
-    Revealed => "已显示，按 p 隐藏", "shown, p to hide";
+    Masked => "按 p 显示", "p to reveal";
+    Revealed => "按 p 隐藏", "p to hide";
     NotRecorded => "未登记", "not recorded";
     NoSnapshots => "无余额记录", "No balance records";
     AsOf => "数据日期", "As of";

@@ -65,6 +65,9 @@ impl Store {
 
     fn configure(&mut self, file_backed: bool) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        let label = self.display_path();
+        // Before any pragma that writes (WAL changes the file header): a newer store is left as it is.
+        check_not_newer(&self.conn, &label)?;
         if file_backed {
             // journal_mode returns a row, so it is read rather than executed.
             let _mode: String = self
@@ -75,7 +78,6 @@ impl Store {
             "PRAGMA foreign_keys = ON;
              PRAGMA synchronous = FULL;",
         )?;
-        let label = self.display_path();
         migrations::migrate(&mut self.conn, &label)?;
         Ok(())
     }

@@ -29,12 +29,12 @@ impl Columns {
     fn for_width(width: u16) -> Columns {
         let wide = width >= 110;
         Columns {
-            name: 10,
+            name: 9,
             badge: 10,
-            segment: if wide { 18 } else { 17 },
-            lifecycle: 8,
-            aum: 16,
-            manager: 8,
+            segment: 18,
+            lifecycle: 12,
+            aum: 15,
+            manager: 10,
             wide,
         }
     }
@@ -137,9 +137,8 @@ fn bar_line(app: &App) -> Line<'static> {
     };
     spans.push(Span::styled(
         format!(
-            "{}{}  {} {}",
-            view.matched,
-            app.t(T::Customers),
+            "{}  {} {}",
+            customer_count(app, view.matched),
             app.t(T::ColAum),
             format_yuan(total)
         ),
@@ -185,6 +184,14 @@ fn filter_spans(app: &App) -> Vec<Span<'static>> {
     spans
 }
 
+/// "12 位客户" / "12 customers" (and "1 customer").
+fn customer_count(app: &App, n: usize) -> String {
+    if n == 1 && app.lang == crate::i18n::Lang::En {
+        return "1 customer".to_string();
+    }
+    crate::i18n::fill(app.t(T::Customers), &[&n])
+}
+
 fn header_line(app: &App, c: &Columns) -> Line<'static> {
     let mut text = format!(
         "    {}{}{}{}{}  {}",
@@ -198,7 +205,7 @@ fn header_line(app: &App, c: &Columns) -> Line<'static> {
     if c.wide {
         text.push_str(&format!(
             "{}{}",
-            fit(app.t(T::ColCustomerNo), 12),
+            fit(app.t(T::ColCustomerNo), 14),
             fit(app.t(T::ColPhone), 12)
         ));
     }
@@ -227,12 +234,7 @@ fn group_line(
         GroupKey::Segment(..) => spans.push(Span::styled(label, theme::group())),
     }
     spans.push(Span::styled(
-        format!(
-            "  {}{}  {}",
-            count,
-            app.t(T::Customers),
-            format_yuan(aum)
-        ),
+        format!("  {}  {}", customer_count(app, count), format_yuan(aum)),
         theme::dim(),
     ));
     Line::from(spans)
@@ -278,7 +280,7 @@ fn customer_line(app: &App, s: &CustomerSummary, c: &Columns) -> Line<'static> {
             .map(crate::domain::mask::mask_phone)
             .unwrap_or_default();
         spans.push(Span::styled(
-            format!("{}{}", fit(&s.customer.customer_no, 12), fit(&phone, 12)),
+            format!("{}{}", fit(&s.customer.customer_no, 14), fit(&phone, 12)),
             theme::dim(),
         ));
     }

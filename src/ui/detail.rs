@@ -11,7 +11,7 @@ use crate::app::{App, DetailView, age_name, lifecycle_name, pref_name, tier_name
 use crate::domain::classify::distance_to_next_tier;
 use crate::domain::customer::{AssetClass, Gender, age_on};
 use crate::domain::mask::{mask_id, mask_phone};
-use crate::domain::money::{format_wan, format_yuan};
+use crate::domain::money::{format_whole, format_yuan};
 use crate::i18n::{T, fill};
 
 /// Draws the detail of the open customer.
@@ -54,7 +54,7 @@ pub fn render_detail(frame: &mut Frame, app: &App, view: &DetailView, area: Rect
 
 fn field(app: &App, label: T, value: String) -> Line<'static> {
     Line::from(vec![
-        Span::styled(fit(app.t(label), 10), theme::dim()),
+        Span::styled(fit(app.t(label), 12), theme::dim()),
         Span::raw(value),
     ])
 }
@@ -97,7 +97,7 @@ fn profile_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
     }
     vec![
         Line::from(vec![
-            Span::styled(fit(app.t(T::ColPhone), 10), theme::dim()),
+            Span::styled(fit(app.t(T::ColPhone), 12), theme::dim()),
             Span::raw(secret(&c.phone, mask_phone)),
             Span::styled(format!("  ({reveal_note})"), theme::dim()),
         ]),
@@ -168,13 +168,13 @@ fn assets_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
     lines.push(Line::from(Span::styled(as_of, theme::dim())));
     for (class, amount) in s.balances.by_class() {
         lines.push(Line::from(vec![
-            Span::styled(fit(class_name(app, class), 12), theme::dim()),
-            Span::raw(right(&format_yuan(amount), 18)),
+            Span::styled(fit(class_name(app, class), 16), theme::dim()),
+            Span::raw(right(&format_yuan(amount), 16)),
         ]));
     }
     lines.push(Line::from(vec![
-        Span::styled(fit(app.t(T::Total), 12), theme::group()),
-        Span::styled(right(&format_yuan(s.balances.aum()), 18), theme::group()),
+        Span::styled(fit(app.t(T::Total), 16), theme::group()),
+        Span::styled(right(&format_yuan(s.balances.aum()), 16), theme::group()),
     ]));
     let next = match distance_to_next_tier(&app.policy, s.class.aum) {
         Some((next, gap)) => fill(
@@ -184,10 +184,10 @@ fn assets_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
         None => app.t(T::TopTier).to_string(),
     };
     lines.push(Line::from(vec![
-        Span::styled(fit(app.t(T::ColTier), 12), theme::dim()),
+        Span::styled(fit(app.t(T::ColTier), 16), theme::dim()),
         Span::styled(format!(" {} ", tier_name(app, tier)), theme::tier_badge(&color)),
-        Span::styled(format!("  {next}"), theme::dim()),
     ]));
+    lines.push(Line::from(Span::styled(next, theme::dim())));
     // The trend: the last snapshots' AUM, oldest first.
     let trend: Vec<String> = view
         .detail
@@ -196,12 +196,15 @@ fn assets_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
         .rev()
         .take(6)
         .rev()
-        .map(|snap| format!("{} {}", snap.as_of.format("%m-%d"), format_wan(snap.balances.aum())))
+        .map(|snap| {
+            let aum = format!("¥{}", format_whole(snap.balances.aum()));
+            format!("{} {}", snap.as_of.format("%m-%d"), right(&aum, 11))
+        })
         .collect();
     if !trend.is_empty() {
         lines.push(Line::from(Span::styled(app.t(T::DetailTrend), theme::header())));
         for chunk in trend.chunks(2) {
-            lines.push(Line::from(chunk.join("   ")));
+            lines.push(Line::from(chunk.join("  ")));
         }
     }
     lines
@@ -214,11 +217,10 @@ fn holdings_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
     }
     let mut lines = vec![Line::from(Span::styled(
         format!(
-            "{}{}{}  {}",
+            "{}{}  {}",
             fit(app.t(T::Product), 30),
             right(app.t(T::Amount), 18),
-            right(app.t(T::MaturityOn), 12),
-            app.t(T::StartOn)
+            app.t(T::MaturityOn),
         ),
         theme::dim(),
     ))];

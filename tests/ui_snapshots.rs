@@ -1,0 +1,157 @@
+//! Snapshot tests of every screen of this slice, in both languages, at 120×40 and 80×24, plus style checks where colour carries meaning.
+
+mod common;
+
+use common::{sample_app, sample_store};
+use guanhu::app::{Action, App, Screen, update};
+use guanhu::i18n::Lang;
+use guanhu::store::Store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+
+fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    update(app, Action::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| guanhu::ui::render(f, app)).unwrap();
+    terminal
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    }
+}
+
+const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
+const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
+
+#[test]
+fn customers_tree() {
+    let store = sample_store();
+    for lang in LANGS {
+        for (w, h) in SIZES {
+            let mut app = sample_app(&store, lang, h);
+            let t = draw(&mut app, w, h);
+            insta::assert_snapshot!(format!("customers_{}_{w}x{h}", lang_name(lang)), t.backend());
+        }
+    }
+}
+
+#[test]
+fn customers_tree_folded_and_searched() {
+    let store = sample_store();
+    for lang in LANGS {
+        let mut app = sample_app(&store, lang, 24);
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Activate); // fold the segment under the high tier
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Activate); // fold the quality tier
+        let t = draw(&mut app, 80, 24);
+        insta::assert_snapshot!(format!("customers_folded_{}_80x24", lang_name(lang)), t.backend());
+
+        let mut app = sample_app(&store, lang, 24);
+        update(&mut app, Action::StartSearch);
+        for c in "zw".chars() {
+            update(&mut app, Action::Input(c));
+        }
+        let t = draw(&mut app, 80, 24);
+        insta::assert_snapshot!(format!("customers_search_{}_80x24", lang_name(lang)), t.backend());
+
+        let mut app = sample_app(&store, lang, 24);
+        update(&mut app, Action::StartFilter);
+        update(&mut app, Action::CycleTier);
+        update(&mut app, Action::CycleTier);
+        let t = draw(&mut app, 80, 24);
+        insta::assert_snapshot!(format!("customers_filter_{}_80x24", lang_name(lang)), t.backend());
+    }
+}
+
+#[test]
+fn customer_detail() {
+    let store = sample_store();
+    for lang in LANGS {
+        for (w, h) in SIZES {
+            let mut app = sample_app(&store, lang, h);
+            let detail = guanhu::service::load_customer_detail(
+                &store,
+                &app.policy,
+                common::today(),
+                "C0005",
+            )
+            .unwrap();
+            update(&mut app, Action::DetailLoaded(Box::new(detail)));
+            let t = draw(&mut app, w, h);
+            insta::assert_snapshot!(format!("detail_{}_{w}x{h}", lang_name(lang)), t.backend());
+        }
+    }
+}
+
+#[test]
+fn customer_detail_revealed() {
+    let store = sample_store();
+    let mut app = sample_app(&store, Lang::Zh, 24);
+    let detail =
+        guanhu::service::load_customer_detail(&store, &app.policy, common::today(), "C0001")
+            .unwrap();
+    update(&mut app, Action::DetailLoaded(Box::new(detail)));
+    let masked = format!("{}", draw(&mut app, 80, 24).backend());
+    assert!(masked.contains("138****5678"), "{masked}");
+    assert!(masked.contains("110101********1234"), "{masked}");
+    assert!(!masked.contains("13812345678"));
+    update(&mut app, Action::ToggleReveal);
+    let shown = format!("{}", draw(&mut app, 80, 24).backend());
+    assert!(shown.contains("13812345678"), "{shown}");
+    assert!(shown.contains("110101199003071234"), "{shown}");
+}
+
+#[test]
+fn empty_store_shows_the_first_step() {
+    let store = Store::open_in_memory().unwrap();
+    for lang in LANGS {
+        let mut app = sample_app(&store, lang, 24);
+        let t = draw(&mut app, 80, 24);
+        insta::assert_snapshot!(format!("empty_{}_80x24", lang_name(lang)), t.backend());
+    }
+}
+
+#[test]
+fn help_overlay_and_placeholders() {
+    let store = sample_store();
+    for lang in LANGS {
+        let mut app = sample_app(&store, lang, 24);
+        update(&mut app, Action::ToggleHelp);
+        let t = draw(&mut app, 80, 24);
+        insta::assert_snapshot!(format!("help_{}_80x24", lang_name(lang)), t.backend());
+
+        let mut app = sample_app(&store, lang, 24);
+        update(&mut app, Action::GoTo(Screen::Today));
+        let t = draw(&mut app, 80, 24);
+        insta::assert_snapshot!(format!("today_coming_{}_80x24", lang_name(lang)), t.backend());
+    }
+}
+
+#[test]
+fn tier_badges_carry_the_tier_colour() {
+    let store = sample_store();
+    let mut app = sample_app(&store, Lang::Zh, 40);
+    let t = draw(&mut app, 120, 40);
+    let buffer = t.backend().buffer();
+    // Row 4 is the first customer line (tabs, status, bar, header, high-tier group, segment).
+    // A wide glyph fills two cells; the first holds the character and the style.
+    let find_bg = |y: u16, text: &str| -> Option<Color> {
+        (0..120)
+            .map(|x| &buffer[(x, y)])
+            .find(|c| c.symbol() == text.chars().next().unwrap().to_string())
+            .map(|c| c.bg)
+    };
+    assert_eq!(find_bg(4, "高端客户"), Some(Color::Magenta));
+    assert_eq!(find_bg(6, "高端客户"), Some(Color::Magenta));
+    let quality_row = (0..40)
+        .find(|&y| {
+            (0..120).any(|x| buffer[(x, y)].symbol() == "陈")
+        })
+        .unwrap();
+    assert_eq!(find_bg(quality_row, "优质客户"), Some(Color::Blue));
+}
