@@ -1,0 +1,149 @@
+//! The real binary in a real pseudo-terminal (tmux): start it on a demo store, press keys, read the screen, quit, then check the store. Polls until the screen is stable; never sleeps a fixed time to decide.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_guanhu");
+
+struct Tmux {
+    socket: PathBuf,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "app"])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "app"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    /// Waits until every text is on screen (the whole frame drawn), or fails after 20 s.
+    fn wait_for(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("timed out waiting for {texts:?}; screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+}
+
+fn wait_for_file(path: &Path) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            if !text.trim().is_empty() {
+                return text.trim().to_string();
+            }
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "the app did not exit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn start(dir: &Path, args: &str) -> Tmux {
+    let tmux = Tmux {
+        socket: dir.join("sock"),
+    };
+    let status = dir.join("status");
+    let command = format!(
+        "{BIN} {args}; echo $? > {}; sleep 30",
+        status.display()
+    );
+    tmux.run(&[
+        "new-session", "-d", "-s", "app", "-x", "120", "-y", "40", "-e", "LANG=C.UTF-8", &command,
+    ]);
+    tmux
+}
+
+#[test]
+fn browse_search_open_and_quit_on_a_demo_store() {
+    if !tmux_available() {
+        eprintln!("tmux is not installed: skipping the real-terminal test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let out = Command::new(BIN)
+        .args(["--today", "2026-11-24", "demo", "--customers", "300", "--out"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let tmux = start(
+        dir.path(),
+        &format!("--db {} --today 2026-11-24 --lang zh --manager M001", db.display()),
+    );
+    let screen = tmux.wait_for(&["1 今日", "客户经理", "2026-11-24", "高端客户", "q 退出"]);
+    assert!(screen.contains("位客户"), "{screen}");
+
+    // Search by pinyin initials of the first customer shown, then open it.
+    tmux.keys(&["/"]);
+    tmux.wait_for(&["/搜索"]);
+    tmux.keys(&["Escape", "G"]);
+    tmux.keys(&["g", "j", "j", "Enter"]);
+    let detail = tmux.wait_for(&["基本信息", "金融资产", "按 p 显示", "Esc h 返回"]);
+    assert!(detail.contains("****"), "phone masked:\n{detail}");
+    tmux.keys(&["p"]);
+    tmux.wait_for(&["按 p 隐藏"]);
+    tmux.keys(&["Escape", "?"]);
+    tmux.wait_for(&["按键", "按 ? 或 Esc 关闭"]);
+    tmux.keys(&["Escape", "1"]);
+    tmux.wait_for(&["今日工作队列将在后续版本提供"]);
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&dir.path().join("status")), "0");
+
+    let store = guanhu::store::Store::open(&db).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), vec!["ok".to_string()]);
+    assert_eq!(store.count_customers().unwrap(), 300);
+}
+
+#[test]
+fn the_demo_flag_opens_a_throw_away_store_in_english() {
+    if !tmux_available() {
+        eprintln!("tmux is not installed: skipping the real-terminal test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let tmux = start(dir.path(), "--demo --today 2026-11-24 --lang en");
+    let screen = tmux.wait_for(&["2 Customers", "Manager", "High-end", "q quit"]);
+    assert!(screen.contains("guanhu-demo-"), "the throw-away store is named:\n{screen}");
+    tmux.keys(&["/", "z", "w"]);
+    tmux.wait_for(&["/Search zw"]);
+    tmux.keys(&["Escape", "Escape", "ｑ"]);
+    assert_eq!(wait_for_file(&dir.path().join("status")), "0");
+}
