@@ -79,7 +79,7 @@ impl Error {
                 &[file, message],
             ),
             Error::Input(message) => message.clone(),
-            Error::Read(e) => format!("{e:?}"), // TEMP-DESCRIBE
+            Error::Read(e) => e.describe(lang),
             Error::BadToday(text) => fill(
                 lang.pick(
                     "--today / GUANHU_TODAY：“{}” 不是 YYYY-MM-DD 格式的日期",

@@ -64,10 +64,10 @@ fn tmux_available() -> bool {
 fn wait_for_file(path: &Path) -> String {
     let start = Instant::now();
     loop {
-        if let Ok(text) = std::fs::read_to_string(path) {
-            if !text.trim().is_empty() {
-                return text.trim().to_string();
-            }
+        if let Ok(text) = std::fs::read_to_string(path)
+            && !text.trim().is_empty()
+        {
+            return text.trim().to_string();
         }
         assert!(start.elapsed() < Duration::from_secs(20), "the app did not exit");
         std::thread::sleep(Duration::from_millis(50));

@@ -487,11 +487,7 @@ fn cycle<V: Clone + PartialEq>(values: &[V], current: Option<V>) -> Option<V> {
 fn update_command(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Input(c) => app.command.push(c),
-        Action::Backspace => {
-            if app.command.pop().is_none() {
-                app.mode = Mode::Normal;
-            }
-        }
+        Action::Backspace if app.command.pop().is_none() => app.mode = Mode::Normal,
         Action::Cancel => {
             app.command.clear();
             app.mode = Mode::Normal;

@@ -1,5 +1,19 @@
 //! Reading the bank's exports (CSV or XLSX, UTF-8/BOM/GBK, Chinese or English headers) into an import plan: good rows and rejected rows with their line, field and reason. Never writes to the store.
 
+mod customers;
+mod headers;
+mod holdings;
+mod messages;
+mod read;
+mod row;
+mod values;
+
+pub use customers::read_customers;
+pub use holdings::read_holdings;
+pub use messages::field_label;
+pub use read::{detect_format, format_for_path};
+pub use values::{excel_serial_date, parse_amount, parse_date, parse_phone};
+
 use chrono::NaiveDate;
 
 use crate::domain::customer::{Balances, Customer, Holding};

@@ -33,10 +33,11 @@ impl Store {
     /// A new file and its directory are created owner-only before SQLite touches them, so no
     /// other user can read the customer data even for a moment.
     pub fn open(path: &Path) -> Result<Store> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            if !dir.exists() {
-                create_private_dir(dir)?;
-            }
+        if let Some(dir) = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty() && !d.exists())
+        {
+            create_private_dir(dir)?;
         }
         if !path.exists() {
             create_private_file(path)?;

@@ -28,8 +28,11 @@ fn yuan(n: i64) -> Decimal {
     Decimal::from(n)
 }
 
-/// (customer_no, name, gender, birth, phone, deposits, wealth+funds, first trade)
-const PEOPLE: &[(&str, &str, Gender, (i32, u32, u32), &str, i64, i64, Option<(i32, u32, u32)>)] = &[
+type Ymd = (i32, u32, u32);
+/// customer_no, name, gender, birth, phone, deposits, wealth+funds, first trade.
+type Person = (&'static str, &'static str, Gender, Ymd, &'static str, i64, i64, Option<Ymd>);
+
+const PEOPLE: &[Person] = &[
     ("C0001", "张伟", Gender::Male, (1990, 3, 7), "13812345678", 20_000, 10_000, Some((2018, 5, 1))),
     ("C0002", "李娜", Gender::Female, (1965, 8, 12), "13900001111", 45_000, 0, Some((2010, 1, 15))),
     ("C0003", "王芳", Gender::Female, (1988, 1, 2), "13712340000", 60_000, 40_000, Some((2026, 10, 1))),

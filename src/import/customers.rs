@@ -1,0 +1,104 @@
+//! The customer list (客户名单): table rows to `CustomerRecord`s, with per-field rejections and repeated customer numbers caught. No I/O beyond the bytes given.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use super::headers::{BALANCE_KEYS, CUSTOMER_COLUMNS, Columns};
+use super::read::read_table;
+use super::row::RowCheck;
+use super::values::{parse_date, parse_gender, parse_phone, split_tags};
+use super::{CustomerRecord, FileFormat, ImportPlan, Problem, ReadError};
+use crate::domain::customer::{Balances, Customer, RiskLevel};
+
+/// Reads a customer list (CSV in UTF-8/GBK, or a workbook's first or named sheet) into good records and rejections.
+///
+/// A customer number seen again is refused on every later line, pointing at the first one, even when that first line was itself refused: which of two rows is right is for the manager to decide in the file, not for the importer to guess.
+pub fn read_customers(
+    bytes: &[u8],
+    format: FileFormat,
+    sheet: Option<&str>,
+) -> Result<ImportPlan<CustomerRecord>, ReadError> {
+    let table = read_table(bytes, format, sheet)?;
+    let columns = Columns::map(&table.header.cells, CUSTOMER_COLUMNS)?;
+    let with_balances = BALANCE_KEYS.iter().any(|k| columns.has(k));
+    let mut plan = ImportPlan {
+        rows: Vec::new(),
+        rejected: Vec::new(),
+    };
+    let mut first_lines: HashMap<String, usize> = HashMap::new();
+    for row in &table.rows {
+        let mut check = RowCheck::new(row, &columns);
+        let customer_no = check.required_text("customer_no");
+        if !customer_no.is_empty() {
+            match first_lines.entry(customer_no.clone()) {
+                Entry::Occupied(first) => {
+                    let first_line = *first.get();
+                    check.reject("customer_no", Problem::DuplicateCustomerNo { first_line });
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(check.line());
+                }
+            }
+        }
+        let record = customer_row(&mut check, customer_no, with_balances);
+        match check.finish() {
+            Ok(()) => plan.rows.push(record),
+            Err(rejections) => plan.rejected.extend(rejections),
+        }
+    }
+    Ok(plan)
+}
+
+/// Reads every field after the customer number, in the order of `CUSTOMER_COLUMNS`.
+fn customer_row(
+    check: &mut RowCheck<'_>,
+    customer_no: String,
+    with_balances: bool,
+) -> CustomerRecord {
+    let name = check.required_text("name");
+    let gender = check.optional("gender", parse_gender);
+    let birth_date = check.optional("birth_date", parse_date);
+    let phone = check.optional("phone", parse_phone);
+    let id_number = check
+        .optional_text("id_number")
+        .map(|id| id.replace(' ', "").to_ascii_uppercase());
+    let occupation = check.optional_text("occupation");
+    let manager_no = check.optional_text("manager_no");
+    let manager_name = check.optional_text("manager_name");
+    let balances = with_balances.then(|| Balances {
+        deposits: check.balance("deposits"),
+        wealth: check.balance("wealth"),
+        funds: check.balance("funds"),
+        insurance: check.balance("insurance"),
+        bonds: check.balance("bonds"),
+        other: check.balance("other_assets"),
+    });
+    let risk_level = check.optional("risk_level", |t| {
+        RiskLevel::parse(t).ok_or_else(|| Problem::BadRiskLevel(t.to_string()))
+    });
+    let risk_assessed_on = check.optional("risk_assessed_on", parse_date);
+    let first_trade_on = check.optional("first_trade_on", parse_date);
+    let as_of = check.optional("as_of", parse_date);
+    let tags = split_tags(check.text("tags"));
+    CustomerRecord {
+        line: check.line(),
+        customer: Customer {
+            customer_no,
+            name,
+            gender,
+            birth_date,
+            phone,
+            id_number,
+            occupation,
+            manager_no,
+            risk_level,
+            risk_assessed_on,
+            first_trade_on,
+            tags,
+            preference_override: None,
+        },
+        manager_name,
+        balances,
+        as_of,
+    }
+}

@@ -1,0 +1,111 @@
+//! One data row seen through the column map: reads each field with its parser and collects one `Rejection` per bad field. Shared by the customer and holdings readers; knows no particular field.
+
+use rust_decimal::Decimal;
+
+use super::headers::Columns;
+use super::read::Row;
+use super::{Problem, Rejection};
+
+/// A row being checked; `finish` says whether it is good.
+pub(crate) struct RowCheck<'a> {
+    row: &'a Row,
+    columns: &'a Columns,
+    rejected: Vec<Rejection>,
+}
+
+impl<'a> RowCheck<'a> {
+    pub fn new(row: &'a Row, columns: &'a Columns) -> RowCheck<'a> {
+        RowCheck {
+            row,
+            columns,
+            rejected: Vec::new(),
+        }
+    }
+
+    pub fn line(&self) -> usize {
+        self.row.line
+    }
+
+    /// The trimmed cell; empty if blank or the column is absent.
+    pub fn text(&self, key: &str) -> &'a str {
+        self.columns.cell(&self.row.cells, key)
+    }
+
+    pub fn reject(&mut self, key: &str, problem: Problem) {
+        self.rejected.push(Rejection {
+            line: self.row.line,
+            field: key.to_string(),
+            problem,
+        });
+    }
+
+    /// A required text; blank is `Missing`.
+    pub fn required_text(&mut self, key: &str) -> String {
+        let text = self.text(key);
+        if text.is_empty() {
+            self.reject(key, Problem::Missing);
+        }
+        text.to_string()
+    }
+
+    /// An optional text; blank is None.
+    pub fn optional_text(&self, key: &str) -> Option<String> {
+        Some(self.text(key))
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    }
+
+    /// An optional value; blank is None, a bad value is rejected (and None).
+    pub fn optional<T>(
+        &mut self,
+        key: &str,
+        parse: impl Fn(&str) -> Result<T, Problem>,
+    ) -> Option<T> {
+        let text = self.text(key);
+        if text.is_empty() {
+            return None;
+        }
+        match parse(text) {
+            Ok(value) => Some(value),
+            Err(problem) => {
+                self.reject(key, problem);
+                None
+            }
+        }
+    }
+
+    /// A required value; blank is `Missing`.
+    pub fn required<T>(
+        &mut self,
+        key: &str,
+        parse: impl Fn(&str) -> Result<T, Problem>,
+    ) -> Option<T> {
+        if self.text(key).is_empty() {
+            self.reject(key, Problem::Missing);
+            return None;
+        }
+        self.optional(key, parse)
+    }
+
+    /// A balance in yuan (the column's unit applied); blank or absent is zero.
+    pub fn balance(&mut self, key: &str) -> Decimal {
+        let multiplier = self.columns.multiplier(key);
+        self.optional(key, |t| super::values::parse_amount(t, multiplier))
+            .unwrap_or(Decimal::ZERO)
+    }
+
+    /// A required amount in yuan (the column's unit applied).
+    pub fn amount(&mut self, key: &str) -> Option<Decimal> {
+        let multiplier = self.columns.multiplier(key);
+        self.required(key, |t| super::values::parse_amount(t, multiplier))
+    }
+
+    /// Ok when no field was rejected, else every rejection of the row.
+    pub fn finish(self) -> Result<(), Vec<Rejection>> {
+        if self.rejected.is_empty() {
+            Ok(())
+        } else {
+            Err(self.rejected)
+        }
+    }
+}
