@@ -31,7 +31,12 @@ fn customers_csv(n: usize) -> Vec<u8> {
     let surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
     let given = ["伟", "芳", "娜", "敏", "静", "磊", "洋", "杰", "丽", "强"];
     for i in 0..n {
-        let name = format!("{}{}{}", surnames[i % 10], given[(i / 10) % 10], given[(i / 100) % 10]);
+        let name = format!(
+            "{}{}{}",
+            surnames[i % 10],
+            given[(i / 10) % 10],
+            given[(i / 100) % 10]
+        );
         let deposits = (i * 7919) % 400_000;
         let wealth = (i * 104_729) % 300_000;
         text.push_str(&format!(
@@ -58,12 +63,9 @@ fn bench_import(c: &mut Criterion) {
             || tempfile::tempdir().unwrap(),
             |dir| {
                 let mut store = Store::open(&dir.path().join("bench.db")).unwrap();
-                let plan = guanhu::import::read_customers(
-                    &bytes,
-                    guanhu::import::FileFormat::Csv,
-                    None,
-                )
-                .unwrap();
+                let plan =
+                    guanhu::import::read_customers(&bytes, guanhu::import::FileFormat::Csv, None)
+                        .unwrap();
                 let now = today().and_hms_opt(9, 0, 0).unwrap();
                 let report =
                     service::import_customers(&mut store, plan, None, today(), now, false).unwrap();
@@ -87,8 +89,13 @@ fn bench_first_frame(c: &mut Criterion) {
             managers: 1,
             seed: 7,
         };
-        service::demo::generate(&mut store, &options, today(), today().and_hms_opt(9, 0, 0).unwrap())
-            .unwrap();
+        service::demo::generate(
+            &mut store,
+            &options,
+            today(),
+            today().and_hms_opt(9, 0, 0).unwrap(),
+        )
+        .unwrap();
     }
     let policy = Policy::default_policy();
     let mut group = c.benchmark_group("open");
@@ -97,9 +104,16 @@ fn bench_first_frame(c: &mut Criterion) {
         b.iter(|| {
             let store = Store::open(&path).unwrap();
             let manager = service::resolve_manager(&store, None).unwrap();
-            let mut app = App::new(Lang::Zh, today(), policy.clone(), manager.clone(), String::new());
+            let mut app = App::new(
+                Lang::Zh,
+                today(),
+                policy.clone(),
+                manager.clone(),
+                String::new(),
+            );
             update(&mut app, Action::Resize(120, 40));
-            let book = service::load_portfolio(&store, &policy, today(), manager.as_deref()).unwrap();
+            let book =
+                service::load_portfolio(&store, &policy, today(), manager.as_deref()).unwrap();
             update(&mut app, Action::BookLoaded(book));
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
             terminal.draw(|f| guanhu::ui::render(f, &app)).unwrap();

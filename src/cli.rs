@@ -193,7 +193,9 @@ fn db_path(cli: &Cli, s: &Settings) -> PathBuf {
 }
 
 fn run_app(cli: &Cli, s: &Settings, store: &mut Store, manager: Option<String>) -> Result<i32> {
-    let requested = manager.or_else(|| cli.manager.clone()).or_else(|| s.config.manager.clone());
+    let requested = manager
+        .or_else(|| cli.manager.clone())
+        .or_else(|| s.config.manager.clone());
     let manager = service::resolve_manager(store, requested.as_deref())?;
     let mut app = App::new(
         s.lang,
@@ -254,7 +256,8 @@ fn parse_as_of(text: Option<&str>) -> Result<Option<NaiveDate>> {
 fn import_customers(s: &Settings, store: &mut Store, args: &ImportArgs) -> Result<i32> {
     let bytes = read_file(&args.file)?;
     let format = import::format_for_path(&args.file, &bytes);
-    let plan = import::read_customers(&bytes, format, args.sheet.as_deref()).map_err(Error::Read)?;
+    let plan =
+        import::read_customers(&bytes, format, args.sheet.as_deref()).map_err(Error::Read)?;
     let as_of = parse_as_of(args.as_of.as_deref())?;
     let report = service::import_customers(
         store,
@@ -314,23 +317,24 @@ fn list_customers(cli: &Cli, s: &Settings, store: &Store, args: &CustomersArgs) 
         Some(key) => Some(s.policy.tier_index(key).ok_or_else(|| {
             let keys: Vec<&str> = s.policy.tiers.iter().map(|t| t.key.as_str()).collect();
             Error::Input(fill(
-                s.lang.pick("未知分层 {}（可用：{}）", "unknown tier {} (use: {})"),
+                s.lang
+                    .pick("未知分层 {}（可用：{}）", "unknown tier {} (use: {})"),
                 &[key, &keys.join(", ")],
             ))
         })?),
         None => None,
     };
     let segment = args.segment.as_deref();
-    if let Some(seg) = segment {
-        if !matches!(seg, "young" | "senior" | "investment" | "savings") {
-            return Err(Error::Input(fill(
-                s.lang.pick(
-                    "未知群组 {}（可用：young, senior, investment, savings）",
-                    "unknown segment {} (use: young, senior, investment, savings)",
-                ),
-                &[&seg],
-            )));
-        }
+    if let Some(seg) = segment
+        && !matches!(seg, "young" | "senior" | "investment" | "savings")
+    {
+        return Err(Error::Input(fill(
+            s.lang.pick(
+                "未知群组 {}（可用：young, senior, investment, savings）",
+                "unknown segment {} (use: young, senior, investment, savings)",
+            ),
+            &[&seg],
+        )));
     }
     let selected: Vec<&CustomerSummary> = book
         .iter()
@@ -383,10 +387,10 @@ fn list_customers(cli: &Cli, s: &Settings, store: &Store, args: &CustomersArgs) 
         }
     };
     // A closed pipe (`| head`) is not an error worth a message.
-    if let Err(e) = written {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(Error::io("stdout", e));
-        }
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return Err(Error::io("stdout", e));
     }
     Ok(0)
 }

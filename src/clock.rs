@@ -11,7 +11,8 @@ pub fn resolve_today(flag: Option<&str>, env: Option<&str>) -> Result<NaiveDate>
         if t.is_empty() {
             continue;
         }
-        return NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| Error::BadToday(t.to_string()));
+        return NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map_err(|_| Error::BadToday(t.to_string()));
     }
     Ok(Local::now().date_naive())
 }

@@ -101,7 +101,10 @@ mod tests {
         assert_eq!(resolve_lang(None, &cfg, &zh_locale), Lang::En);
         let none = ConfigFile::default();
         assert_eq!(resolve_lang(None, &none, &zh_locale), Lang::Zh);
-        assert_eq!(resolve_lang(None, &none, &[None, Some("en_US".into())]), Lang::En);
+        assert_eq!(
+            resolve_lang(None, &none, &[None, Some("en_US".into())]),
+            Lang::En
+        );
         assert_eq!(resolve_lang(None, &none, &[]), Lang::En);
     }
 }

@@ -102,7 +102,9 @@ fn describe_policy_problem(problem: &crate::domain::policy::PolicyProblem, lang:
     let text = match problem {
         P::Syntax(message) => return message.clone(),
         P::NoTiers => lang.pick("至少需要一个分层", "at least one tier is needed"),
-        P::FirstTierNotZero => lang.pick("第一个分层的下限必须是 0", "the first tier must start at 0"),
+        P::FirstTierNotZero => {
+            lang.pick("第一个分层的下限必须是 0", "the first tier must start at 0")
+        }
         P::NotAscending => lang.pick(
             "分层下限必须严格递增",
             "tier lower bounds must strictly increase",

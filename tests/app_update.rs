@@ -115,7 +115,11 @@ fn navigation_moves_and_clamps() {
     key(&mut app, KeyCode::Char('G'));
     assert_eq!(app.customers.cursor, app.customers.rows.len() - 1);
     key(&mut app, KeyCode::Char('j'));
-    assert_eq!(app.customers.cursor, app.customers.rows.len() - 1, "clamped at the bottom");
+    assert_eq!(
+        app.customers.cursor,
+        app.customers.rows.len() - 1,
+        "clamped at the bottom"
+    );
     key(&mut app, KeyCode::Char('g'));
     assert_eq!(app.customers.cursor, 0);
     let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
@@ -150,7 +154,10 @@ fn groups_fold_and_unfold() {
     assert_eq!(app.customers.rows.len(), all - 2);
     assert!(matches!(
         app.customers.rows[0],
-        TreeRow::Group { collapsed: true, .. }
+        TreeRow::Group {
+            collapsed: true,
+            ..
+        }
     ));
     key(&mut app, KeyCode::Char('l'));
     assert_eq!(app.customers.rows.len(), all);
@@ -179,7 +186,11 @@ fn search_matches_pinyin_initials_name_phone_tail_and_number() {
     assert_eq!(app.mode, Mode::Search);
     type_text(&mut app, "zw");
     assert_eq!(visible_names(&app), vec!["张伟"]);
-    assert_eq!(selected_name(&app).as_deref(), Some("张伟"), "cursor on the first hit");
+    assert_eq!(
+        selected_name(&app).as_deref(),
+        Some("张伟"),
+        "cursor on the first hit"
+    );
     // Enter leaves the search applied; Enter again opens the customer.
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Normal);
@@ -190,12 +201,12 @@ fn search_matches_pinyin_initials_name_phone_tail_and_number() {
     assert_eq!(visible_names(&app).len(), 10);
 
     let cases = [
-        ("zxh", vec!["曾小华"]),   // polyphonic surname, zeng reading
-        ("cxh", vec!["曾小华"]),   // and the ceng reading
+        ("zxh", vec!["曾小华"]), // polyphonic surname, zeng reading
+        ("cxh", vec!["曾小华"]), // and the ceng reading
         ("wangfang", vec!["王芳"]),
         ("李", vec!["李娜"]),
-        ("5678", vec!["张伟"]),     // phone tail
-        ("c0004", vec!["刘洋"]),    // customer number
+        ("5678", vec!["张伟"]),  // phone tail
+        ("c0004", vec!["刘洋"]), // customer number
         ("qqq", vec![]),
     ];
     for (query, want) in cases {
@@ -258,20 +269,20 @@ fn opening_and_closing_a_customer() {
     key(&mut app, KeyCode::Char('j'));
     let effects = key(&mut app, KeyCode::Enter);
     assert_eq!(effects, vec![Effect::LoadDetail("C0008".into())]);
-    let detail = guanhu::service::load_customer_detail(
-        &store,
-        &app.policy,
-        common::today(),
-        "C0008",
-    )
-    .unwrap();
+    let detail =
+        guanhu::service::load_customer_detail(&store, &app.policy, common::today(), "C0008")
+            .unwrap();
     update(&mut app, Action::DetailLoaded(Box::new(detail)));
     assert!(app.detail.is_some());
     key(&mut app, KeyCode::Char('p'));
     assert!(app.detail.as_ref().unwrap().revealed);
     key(&mut app, KeyCode::Esc);
     assert!(app.detail.is_none());
-    assert_eq!(selected_name(&app).as_deref(), Some("赵敏"), "back where we were");
+    assert_eq!(
+        selected_name(&app).as_deref(),
+        Some("赵敏"),
+        "back where we were"
+    );
 }
 
 #[test]

@@ -9,18 +9,29 @@ fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
         if path.is_dir() {
             sources(&path, out);
         } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push((path.display().to_string(), fs::read_to_string(&path).unwrap()));
+            out.push((
+                path.display().to_string(),
+                fs::read_to_string(&path).unwrap(),
+            ));
         }
     }
 }
 
 fn assert_layer_avoids(layer: &str, forbidden: &[&str]) {
     let mut files = Vec::new();
-    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(layer), &mut files);
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src")
+            .join(layer),
+        &mut files,
+    );
     assert!(!files.is_empty(), "no sources under src/{layer}");
     for (path, text) in files {
         for word in forbidden {
-            assert!(!text.contains(word), "{path} names `{word}`, which its layer must not use");
+            assert!(
+                !text.contains(word),
+                "{path} names `{word}`, which its layer must not use"
+            );
         }
     }
 }
@@ -29,7 +40,16 @@ fn assert_layer_avoids(layer: &str, forbidden: &[&str]) {
 fn domain_is_pure() {
     assert_layer_avoids(
         "domain",
-        &["rusqlite", "crate::store", "crate::ui", "ratatui", "crossterm", "std::fs", "Local::now", "Utc::now"],
+        &[
+            "rusqlite",
+            "crate::store",
+            "crate::ui",
+            "ratatui",
+            "crossterm",
+            "std::fs",
+            "Local::now",
+            "Utc::now",
+        ],
     );
 }
 
@@ -37,21 +57,44 @@ fn domain_is_pure() {
 fn app_does_no_io() {
     assert_layer_avoids(
         "app",
-        &["rusqlite", "crate::store", "crate::ui", "crate::service", "ratatui::Frame", "std::fs", "Local::now"],
+        &[
+            "rusqlite",
+            "crate::store",
+            "crate::ui",
+            "crate::service",
+            "ratatui::Frame",
+            "std::fs",
+            "Local::now",
+        ],
     );
 }
 
 #[test]
 fn ui_only_draws() {
-    assert_layer_avoids("ui", &["rusqlite", "crate::store", "crate::service", "std::fs", "Local::now"]);
+    assert_layer_avoids(
+        "ui",
+        &[
+            "rusqlite",
+            "crate::store",
+            "crate::service",
+            "std::fs",
+            "Local::now",
+        ],
+    );
 }
 
 #[test]
 fn import_does_not_write_the_store() {
-    assert_layer_avoids("import", &["rusqlite", "crate::store", "crate::ui", "ratatui"]);
+    assert_layer_avoids(
+        "import",
+        &["rusqlite", "crate::store", "crate::ui", "ratatui"],
+    );
 }
 
 #[test]
 fn store_does_not_format_for_display() {
-    assert_layer_avoids("store", &["crate::ui", "crate::app", "ratatui", "format_yuan"]);
+    assert_layer_avoids(
+        "store",
+        &["crate::ui", "crate::app", "ratatui", "format_yuan"],
+    );
 }

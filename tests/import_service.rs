@@ -11,10 +11,19 @@ use guanhu::store::Store;
 use rust_decimal_macros::dec;
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)).unwrap()
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap()
 }
 
-fn import_bytes(store: &mut Store, bytes: &[u8], as_of: Option<chrono::NaiveDate>) -> guanhu::service::ImportReport {
+fn import_bytes(
+    store: &mut Store,
+    bytes: &[u8],
+    as_of: Option<chrono::NaiveDate>,
+) -> guanhu::service::ImportReport {
     let plan = read_customers(bytes, FileFormat::Csv, None).unwrap();
     import_customers(store, plan, as_of, common::today(), common::now(), false).unwrap()
 }
@@ -36,10 +45,17 @@ fn gbk_export_imports_reimports_unchanged_and_next_month_updates() {
     assert_eq!(tier_key(&store, "6222000012345678"), "potential");
 
     let again = import_bytes(&mut store, &bytes, None);
-    assert_eq!((again.added, again.updated, again.unchanged), (0, 0, 6), "re-import changes nothing");
+    assert_eq!(
+        (again.added, again.updated, again.unchanged),
+        (0, 0, 6),
+        "re-import changes nothing"
+    );
 
     // Next month: 张伟 buys 30万 more wealth products; every row gets a 2026-11-30 snapshot.
-    let text = encoding_rs::GB18030.decode(&bytes).0.replace("12.5,30,0", "12.5,60,0");
+    let text = encoding_rs::GB18030
+        .decode(&bytes)
+        .0
+        .replace("12.5,30,0", "12.5,60,0");
     let (next, _, _) = encoding_rs::GB18030.encode(&text);
     let report = import_bytes(&mut store, &next, Some(common::d(2026, 11, 30)));
     assert_eq!((report.added, report.updated, report.unchanged), (0, 6, 0));
@@ -74,7 +90,15 @@ fn bad_rows_are_reported_and_good_rows_still_go_in() {
     let good = plan.rows.len();
     let rejected = plan.rejected.len();
     assert!(good >= 2 && rejected > 0);
-    let report = import_customers(&mut store, plan, None, common::today(), common::now(), false).unwrap();
+    let report = import_customers(
+        &mut store,
+        plan,
+        None,
+        common::today(),
+        common::now(),
+        false,
+    )
+    .unwrap();
     assert_eq!(report.added, good);
     assert_eq!(report.rejected.len(), rejected);
     assert_eq!(store.count_customers().unwrap() as usize, good);
@@ -84,7 +108,8 @@ fn bad_rows_are_reported_and_good_rows_still_go_in() {
 fn dry_run_writes_nothing() {
     let mut store = Store::open_in_memory().unwrap();
     let plan = read_customers(&fixture("customers_gbk_wan.csv"), FileFormat::Csv, None).unwrap();
-    let report = import_customers(&mut store, plan, None, common::today(), common::now(), true).unwrap();
+    let report =
+        import_customers(&mut store, plan, None, common::today(), common::now(), true).unwrap();
     assert_eq!(report.added, 6);
     assert_eq!(store.count_customers().unwrap(), 0);
 }
@@ -109,6 +134,10 @@ fn holdings_attach_to_known_customers_only() {
     let policy = Policy::default_policy();
     let d = load_customer_detail(&store, &policy, common::today(), "6222000012345678").unwrap();
     assert_eq!(d.holdings.len(), 2);
-    assert_eq!(d.holdings[0].maturity_on, Some(common::d(2026, 11, 28)), "soonest maturity first");
+    assert_eq!(
+        d.holdings[0].maturity_on,
+        Some(common::d(2026, 11, 28)),
+        "soonest maturity first"
+    );
     assert_eq!(d.holdings[0].amount, dec!(300000));
 }

@@ -9,7 +9,9 @@ use guanhu::i18n::Lang;
 use rust_decimal_macros::dec;
 
 fn fixture(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/policy").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/policy")
+        .join(name)
 }
 
 #[test]
@@ -39,12 +41,18 @@ fn an_invalid_policy_is_refused_naming_the_key() {
     assert!(en.contains("key tiers[1].min"), "{en}");
     assert!(en.contains("strictly increase"), "{en}");
     let zh = err.describe(Lang::Zh);
-    assert!(zh.contains("tiers[1].min") && zh.contains("严格递增"), "{zh}");
+    assert!(
+        zh.contains("tiers[1].min") && zh.contains("严格递增"),
+        "{zh}"
+    );
 }
 
 #[test]
 fn a_missing_policy_file_is_an_error_naming_the_file() {
-    let err = load_policy(Some(Path::new("/nonexistent/policy.toml")), &ConfigFile::default())
-        .unwrap_err();
+    let err = load_policy(
+        Some(Path::new("/nonexistent/policy.toml")),
+        &ConfigFile::default(),
+    )
+    .unwrap_err();
     assert!(err.describe(Lang::En).contains("/nonexistent/policy.toml"));
 }

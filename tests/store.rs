@@ -14,16 +14,28 @@ fn a_new_store_is_private_and_in_wal_mode() {
     let store = Store::open(&path).unwrap();
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "store file mode {mode:o}");
-    let dir_mode = std::fs::metadata(path.parent().unwrap()).unwrap().permissions().mode() & 0o777;
+    let dir_mode = std::fs::metadata(path.parent().unwrap())
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
     assert_eq!(dir_mode, 0o700, "store directory mode {dir_mode:o}");
     let conn = store.conn();
-    let journal: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let journal: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(journal, "wal");
-    let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let fk: i64 = conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(fk, 1);
-    let sync: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+    let sync: i64 = conn
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(sync, 2, "synchronous=FULL");
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(version, SCHEMA_VERSION);
 }
 
@@ -37,8 +49,15 @@ fn data_survives_a_reopen() {
             rows: common::sample_records(common::d(2026, 10, 31)),
             rejected: vec![],
         };
-        guanhu::service::import_customers(&mut store, plan, None, common::today(), common::now(), false)
-            .unwrap();
+        guanhu::service::import_customers(
+            &mut store,
+            plan,
+            None,
+            common::today(),
+            common::now(),
+            false,
+        )
+        .unwrap();
     }
     let store = Store::open(&path).unwrap();
     assert_eq!(store.count_customers().unwrap(), 10);
@@ -68,7 +87,10 @@ fn a_store_from_a_newer_version_is_refused_untouched() {
     assert!(message.contains("Nothing was changed"), "{message}");
     let after = std::fs::read(&path).unwrap();
     assert_eq!(before, after, "the file must not be touched");
-    assert!(!path.with_extension("db-wal").exists(), "no WAL file created");
+    assert!(
+        !path.with_extension("db-wal").exists(),
+        "no WAL file created"
+    );
 }
 
 #[test]
@@ -79,7 +101,10 @@ fn reimport_of_the_same_date_replaces_the_snapshot() {
     rows[0].balances.as_mut().unwrap().deposits = rust_decimal::Decimal::from(90_000);
     let report = guanhu::service::import_customers(
         &mut store,
-        guanhu::import::ImportPlan { rows, rejected: vec![] },
+        guanhu::import::ImportPlan {
+            rows,
+            rejected: vec![],
+        },
         None,
         common::today(),
         common::now(),
@@ -95,7 +120,10 @@ fn reimport_of_the_same_date_replaces_the_snapshot() {
     )
     .unwrap();
     assert_eq!(detail.snapshots.len(), 2, "one row per date");
-    assert_eq!(detail.summary.class.aum, rust_decimal::Decimal::from(100_000));
+    assert_eq!(
+        detail.summary.class.aum,
+        rust_decimal::Decimal::from(100_000)
+    );
 }
 
 #[test]
@@ -114,13 +142,22 @@ fn a_second_copy_waits_for_the_writer_instead_of_failing() {
     let handle = std::thread::spawn(move || {
         // Blocks on the busy timeout until the first copy commits.
         let tx = second.write().unwrap();
-        let n: i64 = tx.query_row("SELECT COUNT(*) FROM managers", [], |r| r.get(0)).unwrap();
+        let n: i64 = tx
+            .query_row("SELECT COUNT(*) FROM managers", [], |r| r.get(0))
+            .unwrap();
         tx.commit().unwrap();
         sender.send(n).unwrap();
     });
     std::thread::sleep(std::time::Duration::from_millis(300));
-    assert!(receiver.try_recv().is_err(), "the second copy is still waiting");
+    assert!(
+        receiver.try_recv().is_err(),
+        "the second copy is still waiting"
+    );
     tx.commit().unwrap();
     handle.join().unwrap();
-    assert_eq!(receiver.recv().unwrap(), 1, "it then saw the first copy's write");
+    assert_eq!(
+        receiver.recv().unwrap(),
+        1,
+        "it then saw the first copy's write"
+    );
 }

@@ -33,10 +33,18 @@ impl Tmux {
 
     /// Waits until every text is on screen (the whole frame drawn), or fails after 20 s.
     fn wait_for(&self, texts: &[&str]) -> String {
+        self.wait_until(texts, &[])
+    }
+
+    /// Waits until every text of `present` is on screen and none of `absent`.
+    fn wait_until(&self, present: &[&str], absent: &[&str]) -> String {
+        let texts = present;
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if texts.iter().all(|t| screen.contains(t)) {
+            if texts.iter().all(|t| screen.contains(t))
+                && !absent.iter().any(|t| screen.contains(t))
+            {
                 return screen;
             }
             if start.elapsed() > Duration::from_secs(20) {
@@ -58,7 +66,10 @@ impl Drop for Tmux {
 }
 
 fn tmux_available() -> bool {
-    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 fn wait_for_file(path: &Path) -> String {
@@ -69,7 +80,10 @@ fn wait_for_file(path: &Path) -> String {
         {
             return text.trim().to_string();
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "the app did not exit");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the app did not exit"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -79,12 +93,19 @@ fn start(dir: &Path, args: &str) -> Tmux {
         socket: dir.join("sock"),
     };
     let status = dir.join("status");
-    let command = format!(
-        "{BIN} {args}; echo $? > {}; sleep 30",
-        status.display()
-    );
+    let command = format!("{BIN} {args}; echo $? > {}; sleep 30", status.display());
     tmux.run(&[
-        "new-session", "-d", "-s", "app", "-x", "120", "-y", "40", "-e", "LANG=C.UTF-8", &command,
+        "new-session",
+        "-d",
+        "-s",
+        "app",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "-e",
+        "LANG=C.UTF-8",
+        &command,
     ]);
     tmux
 }
@@ -98,31 +119,51 @@ fn browse_search_open_and_quit_on_a_demo_store() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
     let out = Command::new(BIN)
-        .args(["--today", "2026-11-24", "demo", "--customers", "300", "--out"])
+        .args([
+            "--today",
+            "2026-11-24",
+            "demo",
+            "--customers",
+            "300",
+            "--out",
+        ])
         .arg(&db)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let tmux = start(
         dir.path(),
-        &format!("--db {} --today 2026-11-24 --lang zh --manager M001", db.display()),
+        &format!(
+            "--db {} --today 2026-11-24 --lang zh --manager M001",
+            db.display()
+        ),
     );
     let screen = tmux.wait_for(&["1 今日", "客户经理", "2026-11-24", "高端客户", "q 退出"]);
     assert!(screen.contains("位客户"), "{screen}");
 
-    // Search by pinyin initials of the first customer shown, then open it.
+    // Start a search and leave it (each key waits for its frame: a terminal reads an Esc
+    // followed at once by a letter as Alt+letter), then open the first customer.
     tmux.keys(&["/"]);
     tmux.wait_for(&["/搜索"]);
-    tmux.keys(&["Escape", "G"]);
-    tmux.keys(&["g", "j", "j", "Enter"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_until(&["q 退出"], &["/搜索"]);
+    tmux.keys(&["G", "g", "j", "j", "Enter"]);
     let detail = tmux.wait_for(&["基本信息", "金融资产", "按 p 显示", "Esc h 返回"]);
     assert!(detail.contains("****"), "phone masked:\n{detail}");
     tmux.keys(&["p"]);
     tmux.wait_for(&["按 p 隐藏"]);
-    tmux.keys(&["Escape", "?"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_until(&["q 退出"], &["基本信息"]);
+    tmux.keys(&["?"]);
     tmux.wait_for(&["按键", "按 ? 或 Esc 关闭"]);
-    tmux.keys(&["Escape", "1"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_until(&["q 退出"], &["按 ? 或 Esc 关闭"]);
+    tmux.keys(&["1"]);
     tmux.wait_for(&["今日工作队列将在后续版本提供"]);
     tmux.keys(&["q"]);
     assert_eq!(wait_for_file(&dir.path().join("status")), "0");
@@ -141,9 +182,15 @@ fn the_demo_flag_opens_a_throw_away_store_in_english() {
     let dir = tempfile::tempdir().unwrap();
     let tmux = start(dir.path(), "--demo --today 2026-11-24 --lang en");
     let screen = tmux.wait_for(&["2 Customers", "Manager", "High-end", "q quit"]);
-    assert!(screen.contains("guanhu-demo-"), "the throw-away store is named:\n{screen}");
+    assert!(
+        screen.contains("guanhu-demo-"),
+        "the throw-away store is named:\n{screen}"
+    );
     tmux.keys(&["/", "z", "w"]);
     tmux.wait_for(&["/Search zw"]);
-    tmux.keys(&["Escape", "Escape", "ｑ"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_until(&["q quit"], &["/Search"]);
+    // A full-width ｑ from a Chinese input method quits too.
+    tmux.keys(&["ｑ"]);
     assert_eq!(wait_for_file(&dir.path().join("status")), "0");
 }

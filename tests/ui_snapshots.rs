@@ -34,7 +34,10 @@ fn customers_tree() {
         for (w, h) in SIZES {
             let mut app = sample_app(&store, lang, h);
             let t = draw(&mut app, w, h);
-            insta::assert_snapshot!(format!("customers_{}_{w}x{h}", lang_name(lang)), t.backend());
+            insta::assert_snapshot!(
+                format!("customers_{}_{w}x{h}", lang_name(lang)),
+                t.backend()
+            );
         }
     }
 }
@@ -49,7 +52,10 @@ fn customers_tree_folded_and_searched() {
         update(&mut app, Action::Down);
         update(&mut app, Action::Activate); // fold the quality tier
         let t = draw(&mut app, 80, 24);
-        insta::assert_snapshot!(format!("customers_folded_{}_80x24", lang_name(lang)), t.backend());
+        insta::assert_snapshot!(
+            format!("customers_folded_{}_80x24", lang_name(lang)),
+            t.backend()
+        );
 
         let mut app = sample_app(&store, lang, 24);
         update(&mut app, Action::StartSearch);
@@ -57,14 +63,20 @@ fn customers_tree_folded_and_searched() {
             update(&mut app, Action::Input(c));
         }
         let t = draw(&mut app, 80, 24);
-        insta::assert_snapshot!(format!("customers_search_{}_80x24", lang_name(lang)), t.backend());
+        insta::assert_snapshot!(
+            format!("customers_search_{}_80x24", lang_name(lang)),
+            t.backend()
+        );
 
         let mut app = sample_app(&store, lang, 24);
         update(&mut app, Action::StartFilter);
         update(&mut app, Action::CycleTier);
         update(&mut app, Action::CycleTier);
         let t = draw(&mut app, 80, 24);
-        insta::assert_snapshot!(format!("customers_filter_{}_80x24", lang_name(lang)), t.backend());
+        insta::assert_snapshot!(
+            format!("customers_filter_{}_80x24", lang_name(lang)),
+            t.backend()
+        );
     }
 }
 
@@ -128,7 +140,10 @@ fn help_overlay_and_placeholders() {
         let mut app = sample_app(&store, lang, 24);
         update(&mut app, Action::GoTo(Screen::Today));
         let t = draw(&mut app, 80, 24);
-        insta::assert_snapshot!(format!("today_coming_{}_80x24", lang_name(lang)), t.backend());
+        insta::assert_snapshot!(
+            format!("today_coming_{}_80x24", lang_name(lang)),
+            t.backend()
+        );
     }
 }
 
@@ -149,9 +164,7 @@ fn tier_badges_carry_the_tier_colour() {
     assert_eq!(find_bg(4, "高端客户"), Some(Color::Magenta));
     assert_eq!(find_bg(6, "高端客户"), Some(Color::Magenta));
     let quality_row = (0..40)
-        .find(|&y| {
-            (0..120).any(|x| buffer[(x, y)].symbol() == "陈")
-        })
+        .find(|&y| (0..120).any(|x| buffer[(x, y)].symbol() == "陈"))
         .unwrap();
     assert_eq!(find_bg(quality_row, "优质客户"), Some(Color::Blue));
 }

@@ -86,7 +86,9 @@ pub struct CustomersView {
 impl CustomersView {
     /// Replaces the book, keeping the cursor on the same customer when it is still there.
     pub fn set_book(&mut self, mut all: Vec<CustomerSummary>, tier_count: usize) {
-        let current = self.selected_customer().map(|s| s.customer.customer_no.clone());
+        let current = self
+            .selected_customer()
+            .map(|s| s.customer.customer_no.clone());
         all.sort_by(|a, b| {
             b.class
                 .tier

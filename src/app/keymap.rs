@@ -106,7 +106,10 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         other => other,
     };
     match app.mode {
-        Mode::Search | Mode::Command => return text_field_action(code, ctrl),
+        Mode::Search | Mode::Command => {
+            let alt = key.modifiers.contains(KeyModifiers::ALT);
+            return text_field_action(code, ctrl || alt);
+        }
         Mode::Help => {
             return match code {
                 KeyCode::Char('q') => Some(Action::Quit),
@@ -140,9 +143,7 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Char('q') => Some(Action::Quit),
         KeyCode::Char('?') => Some(Action::ToggleHelp),
         KeyCode::Char(':') => Some(Action::StartCommand),
-        KeyCode::Char(c @ '1'..='5') => {
-            Some(Action::GoTo(Screen::ALL[(c as u8 - b'1') as usize]))
-        }
+        KeyCode::Char(c @ '1'..='5') => Some(Action::GoTo(Screen::ALL[(c as u8 - b'1') as usize])),
         KeyCode::Tab => Some(Action::NextTab),
         KeyCode::BackTab => Some(Action::PrevTab),
         _ => None,
@@ -184,8 +185,9 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     }
 }
 
-fn text_field_action(code: KeyCode, ctrl: bool) -> Option<Action> {
-    if ctrl {
+fn text_field_action(code: KeyCode, modified: bool) -> Option<Action> {
+    // Ctrl/Alt chords are commands, not text.
+    if modified {
         return None;
     }
     match code {

@@ -534,7 +534,11 @@ pub fn group_label(app: &App, key: GroupKey) -> String {
     match key {
         GroupKey::Tier(t) => tier_name(app, t).to_string(),
         GroupKey::Segment(_, age, pref) => {
-            format!("{} · {}", age_name(app.lang, age), pref_name(app.lang, pref))
+            format!(
+                "{} · {}",
+                age_name(app.lang, age),
+                pref_name(app.lang, pref)
+            )
         }
     }
 }

@@ -106,20 +106,14 @@ pub fn classify(
         tier: tier_of(policy, aum),
         age: age_segment(policy, customer, today),
         preference: customer.preference_override.unwrap_or(computed),
-        preference_overridden: customer
-            .preference_override
-            .is_some_and(|p| p != computed),
+        preference_overridden: customer.preference_override.is_some_and(|p| p != computed),
         lifecycle: lifecycle_of(policy, customer, &snaps, activity, today),
     }
 }
 
 /// The tier an AUM falls in: the last tier whose inclusive lower bound it reaches.
 pub fn tier_of(policy: &Policy, aum: Decimal) -> usize {
-    policy
-        .tiers
-        .iter()
-        .rposition(|t| aum >= t.min)
-        .unwrap_or(0)
+    policy.tiers.iter().rposition(|t| aum >= t.min).unwrap_or(0)
 }
 
 /// How much more AUM reaches the next tier, or `None` at the top tier.
@@ -190,7 +184,13 @@ pub fn lifecycle_of(
     let Some(first_trade) = customer.first_trade_on else {
         return Lifecycle::Prospect;
     };
-    if is_dormant(rules.dormant_after_days, first_trade, snaps, activity, today) {
+    if is_dormant(
+        rules.dormant_after_days,
+        first_trade,
+        snaps,
+        activity,
+        today,
+    ) {
         return Lifecycle::Dormant;
     }
     let days_since_first = (today - first_trade).num_days();
@@ -227,11 +227,15 @@ fn is_dormant(
         .find(|w| w[0].balances != w[1].balances)
         .map(|w| w[1].as_of)
         .unwrap_or(first_snap.as_of);
-    let last_activity = [Some(last_change), Some(first_trade), activity.last_contact_on]
-        .into_iter()
-        .flatten()
-        .max()
-        .unwrap_or(last_change);
+    let last_activity = [
+        Some(last_change),
+        Some(first_trade),
+        activity.last_contact_on,
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(last_change);
     (today - last_activity).num_days() >= after_days as i64
 }
 
@@ -415,14 +419,20 @@ mod tests {
             (
                 Some(d(2025, 1, 1)),
                 &moving,
-                Activity { sales_count: 10, ..none },
+                Activity {
+                    sales_count: 10,
+                    ..none
+                },
                 Lifecycle::Loyal,
             ),
             (Some(d(2020, 1, 1)), &still, none, Lifecycle::Dormant), // unchanged since 03-31
             (
                 Some(d(2020, 1, 1)),
                 &still,
-                Activity { last_contact_on: Some(d(2026, 6, 1)), ..none },
+                Activity {
+                    last_contact_on: Some(d(2026, 6, 1)),
+                    ..none
+                },
                 Lifecycle::Loyal,
             ),
         ];

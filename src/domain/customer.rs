@@ -337,7 +337,10 @@ mod tests {
 
     #[test]
     fn birth_date_comes_from_the_id_when_missing() {
-        assert_eq!(birth_date_from_id("110101199003074512"), Some(d(1990, 3, 7)));
+        assert_eq!(
+            birth_date_from_id("110101199003074512"),
+            Some(d(1990, 3, 7))
+        );
         assert_eq!(birth_date_from_id("110101199002304512"), None);
         let c = Customer {
             id_number: Some("110101199003074512".into()),
@@ -349,7 +352,10 @@ mod tests {
     #[test]
     fn product_kinds_parse_chinese() {
         assert_eq!(ProductKind::parse("理财"), Some(ProductKind::Wealth));
-        assert_eq!(ProductKind::parse("Credit card"), Some(ProductKind::CreditCard));
+        assert_eq!(
+            ProductKind::parse("Credit card"),
+            Some(ProductKind::CreditCard)
+        );
         assert_eq!(ProductKind::parse("国债"), Some(ProductKind::Bond));
         assert_eq!(ProductKind::parse("股票"), None);
     }

@@ -21,7 +21,11 @@ pub fn format_whole(amount: Decimal) -> String {
     let rounded = amount.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
     let negative = rounded.is_sign_negative() && !rounded.is_zero();
     let text = rounded.abs().trunc().to_string();
-    format!("{}{}", if negative { "-" } else { "" }, group_thousands(&text))
+    format!(
+        "{}{}",
+        if negative { "-" } else { "" },
+        group_thousands(&text)
+    )
 }
 
 /// Formats an amount in units of ten thousand, `123.46万`, for narrow columns.

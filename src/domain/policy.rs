@@ -139,8 +139,8 @@ impl Policy {
             let over = parse_table(text)?;
             merge_tables(&mut merged, over);
         }
-        let policy: Policy = serde_path_to_error::deserialize(toml::Value::Table(merged))
-            .map_err(|e| {
+        let policy: Policy =
+            serde_path_to_error::deserialize(toml::Value::Table(merged)).map_err(|e| {
                 let path = e.path().to_string();
                 let message = e.into_inner().message().to_string();
                 PolicyError {
@@ -277,7 +277,10 @@ mod tests {
     fn bad_policies_name_the_key() {
         let cases = [
             ("[aum]\nbasis = \"weekly\"\n", "aum.basis"),
-            ("[segments]\ninvestment_share = \"1.5\"\n", "segments.investment_share"),
+            (
+                "[segments]\ninvestment_share = \"1.5\"\n",
+                "segments.investment_share",
+            ),
             (
                 "[[tiers]]\nkey = \"a\"\nzh = \"甲\"\nen = \"A\"\nmin = 100\ncolor = \"gray\"\n",
                 "tiers[0].min",
@@ -287,8 +290,14 @@ mod tests {
                 "tiers[1].min",
             ),
             ("[vip]\nmin_tier = \"gold\"\n", "vip.min_tier"),
-            ("[lifecycle]\nnew_within_dayz = 3\n", "lifecycle.new_within_dayz"),
-            ("[[tiers]]\nkey = \"a\"\nzh = \"甲\"\nen = \"A\"\ncolor = \"gray\"\n", "tiers[0].min"),
+            (
+                "[lifecycle]\nnew_within_dayz = 3\n",
+                "lifecycle.new_within_dayz",
+            ),
+            (
+                "[[tiers]]\nkey = \"a\"\nzh = \"甲\"\nen = \"A\"\ncolor = \"gray\"\n",
+                "tiers[0].min",
+            ),
         ];
         for (text, key) in cases {
             let e = Policy::from_toml(&[text]).unwrap_err();

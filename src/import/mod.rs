@@ -66,7 +66,9 @@ pub enum Problem {
     BadGender(String),
     BadRiskLevel(String),
     BadProductKind(String),
-    DuplicateCustomerNo { first_line: usize },
+    DuplicateCustomerNo {
+        first_line: usize,
+    },
     /// The holdings row names a customer the store does not have (found by the service).
     UnknownCustomer(String),
 }

@@ -49,7 +49,12 @@ pub fn import_customers(
     for record in &plan.rows {
         let existing = find_customer(&tx, &record.customer.customer_no)?;
         let manager_id = match &record.customer.manager_no {
-            Some(no) => Some(ensure_manager(&tx, no, record.manager_name.as_deref(), now)?),
+            Some(no) => Some(ensure_manager(
+                &tx,
+                no,
+                record.manager_name.as_deref(),
+                now,
+            )?),
             None => None,
         };
         let snapshot = record.balances.map(|balances| Snapshot {

@@ -61,7 +61,10 @@ fn summarize(
     today: NaiveDate,
 ) -> CustomerSummary {
     let class = classify(policy, &row.customer, snaps, Activity::default(), today);
-    let latest = snaps.iter().filter(|s| s.as_of <= today).max_by_key(|s| s.as_of);
+    let latest = snaps
+        .iter()
+        .filter(|s| s.as_of <= today)
+        .max_by_key(|s| s.as_of);
     CustomerSummary {
         search: SearchKey::new(&row.customer.name),
         balances: latest.map(|s| s.balances).unwrap_or_default(),

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::money::DecimalText;
 use super::Store;
+use super::money::DecimalText;
 use crate::domain::customer::{Balances, Customer, Gender, Preference, RiskLevel, Snapshot};
 use crate::error::Result;
 
@@ -242,7 +242,9 @@ pub fn list_snapshots_since(
             bonds: get(6)?,
             other: get(7)?,
         };
-        out.entry(id).or_default().push(Snapshot { as_of, balances });
+        out.entry(id)
+            .or_default()
+            .push(Snapshot { as_of, balances });
     }
     Ok(out)
 }

@@ -19,7 +19,8 @@ impl FromSql for DecimalText {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
         match value {
             ValueRef::Text(bytes) => {
-                let text = std::str::from_utf8(bytes).map_err(|e| FromSqlError::Other(Box::new(e)))?;
+                let text =
+                    std::str::from_utf8(bytes).map_err(|e| FromSqlError::Other(Box::new(e)))?;
                 Decimal::from_str(text)
                     .map(DecimalText)
                     .map_err(|e| FromSqlError::Other(Box::new(e)))

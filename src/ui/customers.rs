@@ -106,7 +106,10 @@ fn bar_line(app: &App) -> Line<'static> {
     let mut spans = Vec::new();
     let searching = app.mode == Mode::Search || !view.query.is_empty();
     if searching {
-        spans.push(Span::styled(format!("/{} ", app.t(T::SearchPrompt)), theme::key()));
+        spans.push(Span::styled(
+            format!("/{} ", app.t(T::SearchPrompt)),
+            theme::key(),
+        ));
         let cursor = if app.mode == Mode::Search { "▏" } else { "" };
         if view.query.is_empty() {
             spans.push(Span::raw(cursor.to_string()));
@@ -151,8 +154,16 @@ fn filter_spans(app: &App) -> Vec<Span<'static>> {
     let f = &app.customers.filter;
     let all = app.t(T::FilterAll);
     let parts = [
-        ("t", T::FilterTier, f.tier.map(|t| tier_name(app, t).to_string())),
-        ("a", T::FilterAge, f.age.map(|a| age_name(app.lang, a).to_string())),
+        (
+            "t",
+            T::FilterTier,
+            f.tier.map(|t| tier_name(app, t).to_string()),
+        ),
+        (
+            "a",
+            T::FilterAge,
+            f.age.map(|a| age_name(app.lang, a).to_string()),
+        ),
         (
             "p",
             T::FilterPreference,
@@ -165,7 +176,10 @@ fn filter_spans(app: &App) -> Vec<Span<'static>> {
         ),
         ("g", T::FilterTag, f.tag.clone()),
     ];
-    let mut spans = vec![Span::styled(format!("{} ", app.t(T::FilterPrompt)), theme::key())];
+    let mut spans = vec![Span::styled(
+        format!("{} ", app.t(T::FilterPrompt)),
+        theme::key(),
+    )];
     for (key, label, value) in parts {
         if app.mode == Mode::Filter {
             spans.push(Span::styled(format!("[{key}]"), theme::key()));
@@ -228,7 +242,12 @@ fn group_line(
     let mut spans = vec![Span::styled(format!("{indent}{arrow} "), theme::dim())];
     match key {
         GroupKey::Tier(t) => {
-            let color = app.policy.tiers.get(t).map(|d| d.color.as_str()).unwrap_or("");
+            let color = app
+                .policy
+                .tiers
+                .get(t)
+                .map(|d| d.color.as_str())
+                .unwrap_or("");
             spans.push(Span::styled(format!(" {label} "), theme::tier_badge(color)));
         }
         GroupKey::Segment(..) => spans.push(Span::styled(label, theme::group())),
@@ -264,10 +283,16 @@ fn customer_line(app: &App, s: &CustomerSummary, c: &Columns) -> Line<'static> {
         .unwrap_or_default();
     let mut spans = vec![
         Span::raw(format!("    {}", fit(&s.customer.name, c.name))),
-        Span::styled(fit(tier_name(app, tier), c.badge - 1), theme::tier_badge(&color)),
+        Span::styled(
+            fit(tier_name(app, tier), c.badge - 1),
+            theme::tier_badge(&color),
+        ),
         Span::raw(" "),
         Span::raw(fit(&segment, c.segment)),
-        Span::raw(fit(lifecycle_name(app.lang, s.class.lifecycle), c.lifecycle)),
+        Span::raw(fit(
+            lifecycle_name(app.lang, s.class.lifecycle),
+            c.lifecycle,
+        )),
         Span::raw(right(&format_yuan(s.class.aum), c.aum)),
         Span::raw("  "),
         Span::raw(fit(&manager, c.manager)),

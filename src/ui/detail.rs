@@ -29,17 +29,19 @@ pub fn render_detail(frame: &mut Frame, app: &App, view: &DetailView, area: Rect
     let [left, right_col] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(top);
     frame.render_widget(
-        Paragraph::new(profile_lines(app, view)).scroll((view.scroll, 0)).block(
-            Block::default()
-                .borders(Borders::RIGHT)
-                .title(Span::styled(app.t(T::DetailProfile), theme::header())),
-        ),
+        Paragraph::new(profile_lines(app, view))
+            .scroll((view.scroll, 0))
+            .block(
+                Block::default()
+                    .borders(Borders::RIGHT)
+                    .title(Span::styled(app.t(T::DetailProfile), theme::header())),
+            ),
         left,
     );
     frame.render_widget(
-        Paragraph::new(assets_lines(app, view)).scroll((view.scroll, 0)).block(
-            Block::default().title(Span::styled(app.t(T::DetailAssets), theme::header())),
-        ),
+        Paragraph::new(assets_lines(app, view))
+            .scroll((view.scroll, 0))
+            .block(Block::default().title(Span::styled(app.t(T::DetailAssets), theme::header()))),
         right_col,
     );
     frame.render_widget(
@@ -104,7 +106,11 @@ fn profile_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
         field(app, T::IdNumber, secret(&c.id_number, mask_id)),
         field(app, T::Gender, gender),
         field(app, T::BirthDate, birth_text),
-        field(app, T::Occupation, c.occupation.clone().unwrap_or_else(none)),
+        field(
+            app,
+            T::Occupation,
+            c.occupation.clone().unwrap_or_else(none),
+        ),
         field(app, T::RiskLevel, risk),
         field(
             app,
@@ -185,7 +191,10 @@ fn assets_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
     };
     lines.push(Line::from(vec![
         Span::styled(fit(app.t(T::ColTier), 16), theme::dim()),
-        Span::styled(format!(" {} ", tier_name(app, tier)), theme::tier_badge(&color)),
+        Span::styled(
+            format!(" {} ", tier_name(app, tier)),
+            theme::tier_badge(&color),
+        ),
     ]));
     lines.push(Line::from(Span::styled(next, theme::dim())));
     // The trend: the last snapshots' AUM, oldest first.
@@ -202,7 +211,10 @@ fn assets_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
         })
         .collect();
     if !trend.is_empty() {
-        lines.push(Line::from(Span::styled(app.t(T::DetailTrend), theme::header())));
+        lines.push(Line::from(Span::styled(
+            app.t(T::DetailTrend),
+            theme::header(),
+        )));
         for chunk in trend.chunks(2) {
             lines.push(Line::from(chunk.join("  ")));
         }

@@ -28,11 +28,17 @@ fn section_lines(app: &App, sections: &[(Context, T)]) -> Vec<Line<'static>> {
 pub fn render_help(frame: &mut Frame, app: &App, area: Rect) {
     let left = section_lines(
         app,
-        &[(Context::Global, T::AppName), (Context::List, T::TabCustomers)],
+        &[
+            (Context::Global, T::AppName),
+            (Context::List, T::TabCustomers),
+        ],
     );
     let mut right = section_lines(
         app,
-        &[(Context::Detail, T::DetailProfile), (Context::Filter, T::FilterPrompt)],
+        &[
+            (Context::Detail, T::DetailProfile),
+            (Context::Filter, T::FilterPrompt),
+        ],
     );
     right.push(Line::from(""));
     right.push(Line::from(Span::styled(app.t(T::HelpClose), theme::dim())));
@@ -50,8 +56,8 @@ pub fn render_help(frame: &mut Frame, app: &App, area: Rect) {
         .title(Span::styled(app.t(T::HelpTitle), theme::title()));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-        .areas(inner);
+    let [l, r] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
     frame.render_widget(Paragraph::new(left), l);
     frame.render_widget(Paragraph::new(right), r);
 }

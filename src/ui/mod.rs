@@ -90,7 +90,10 @@ fn render_message(frame: &mut Frame, app: &App, area: Rect) {
 fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = Vec::new();
     if app.mode == Mode::Command {
-        spans.push(Span::styled(format!("{}: ", app.t(T::CommandPrompt)), theme::key()));
+        spans.push(Span::styled(
+            format!("{}: ", app.t(T::CommandPrompt)),
+            theme::key(),
+        ));
         spans.push(Span::raw(format!(":{}▏", app.command)));
     } else {
         for b in footer_bindings(app) {

@@ -20,7 +20,10 @@ pub fn render_placeholder(frame: &mut Frame, app: &App, screen: Screen, area: Re
     let block = Block::default()
         .borders(Borders::TOP)
         .title(Span::styled(app.t(screen.title()), theme::title()));
-    let text = vec![Line::from(""), Line::from(Span::styled(app.t(note), theme::dim()))];
+    let text = vec![
+        Line::from(""),
+        Line::from(Span::styled(app.t(note), theme::dim())),
+    ];
     frame.render_widget(
         Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
         area,

@@ -30,19 +30,118 @@ fn yuan(n: i64) -> Decimal {
 
 type Ymd = (i32, u32, u32);
 /// customer_no, name, gender, birth, phone, deposits, wealth+funds, first trade.
-type Person = (&'static str, &'static str, Gender, Ymd, &'static str, i64, i64, Option<Ymd>);
+type Person = (
+    &'static str,
+    &'static str,
+    Gender,
+    Ymd,
+    &'static str,
+    i64,
+    i64,
+    Option<Ymd>,
+);
 
 const PEOPLE: &[Person] = &[
-    ("C0001", "张伟", Gender::Male, (1990, 3, 7), "13812345678", 20_000, 10_000, Some((2018, 5, 1))),
-    ("C0002", "李娜", Gender::Female, (1965, 8, 12), "13900001111", 45_000, 0, Some((2010, 1, 15))),
-    ("C0003", "王芳", Gender::Female, (1988, 1, 2), "13712340000", 60_000, 40_000, Some((2026, 10, 1))),
-    ("C0004", "刘洋", Gender::Male, (1958, 11, 30), "15098765432", 300_000, 20_000, Some((2005, 6, 6))),
-    ("C0005", "陈静", Gender::Female, (1979, 4, 18), "18611112222", 250_000, 450_000, Some((2016, 2, 29))),
-    ("C0006", "杨磊", Gender::Male, (1995, 9, 9), "18722223333", 100_000, 500_000, Some((2021, 7, 1))),
-    ("C0007", "曾小华", Gender::Male, (1950, 2, 2), "13633334444", 2_000_000, 300_000, Some((2001, 3, 3))),
-    ("C0008", "赵敏", Gender::Female, (1970, 12, 24), "13544445555", 1_000_000, 3_500_000, Some((2012, 8, 8))),
-    ("C0009", "黄晓明", Gender::Male, (1992, 6, 1), "13355556666", 5_000, 0, None),
-    ("C0010", "周杰", Gender::Male, (1983, 7, 7), "13266667777", 30_000, 25_000, Some((2024, 9, 9))),
+    (
+        "C0001",
+        "张伟",
+        Gender::Male,
+        (1990, 3, 7),
+        "13812345678",
+        20_000,
+        10_000,
+        Some((2018, 5, 1)),
+    ),
+    (
+        "C0002",
+        "李娜",
+        Gender::Female,
+        (1965, 8, 12),
+        "13900001111",
+        45_000,
+        0,
+        Some((2010, 1, 15)),
+    ),
+    (
+        "C0003",
+        "王芳",
+        Gender::Female,
+        (1988, 1, 2),
+        "13712340000",
+        60_000,
+        40_000,
+        Some((2026, 10, 1)),
+    ),
+    (
+        "C0004",
+        "刘洋",
+        Gender::Male,
+        (1958, 11, 30),
+        "15098765432",
+        300_000,
+        20_000,
+        Some((2005, 6, 6)),
+    ),
+    (
+        "C0005",
+        "陈静",
+        Gender::Female,
+        (1979, 4, 18),
+        "18611112222",
+        250_000,
+        450_000,
+        Some((2016, 2, 29)),
+    ),
+    (
+        "C0006",
+        "杨磊",
+        Gender::Male,
+        (1995, 9, 9),
+        "18722223333",
+        100_000,
+        500_000,
+        Some((2021, 7, 1)),
+    ),
+    (
+        "C0007",
+        "曾小华",
+        Gender::Male,
+        (1950, 2, 2),
+        "13633334444",
+        2_000_000,
+        300_000,
+        Some((2001, 3, 3)),
+    ),
+    (
+        "C0008",
+        "赵敏",
+        Gender::Female,
+        (1970, 12, 24),
+        "13544445555",
+        1_000_000,
+        3_500_000,
+        Some((2012, 8, 8)),
+    ),
+    (
+        "C0009",
+        "黄晓明",
+        Gender::Male,
+        (1992, 6, 1),
+        "13355556666",
+        5_000,
+        0,
+        None,
+    ),
+    (
+        "C0010",
+        "周杰",
+        Gender::Male,
+        (1983, 7, 7),
+        "13266667777",
+        30_000,
+        25_000,
+        Some((2024, 9, 9)),
+    ),
 ];
 
 /// The customer records of the sample book, with balances as of `as_of`.
@@ -50,32 +149,41 @@ pub fn sample_records(as_of: NaiveDate) -> Vec<CustomerRecord> {
     PEOPLE
         .iter()
         .enumerate()
-        .map(|(i, (no, name, gender, birth, phone, deposits, invest, first))| CustomerRecord {
-            line: i + 2,
-            customer: Customer {
-                customer_no: no.to_string(),
-                name: name.to_string(),
-                gender: Some(*gender),
-                birth_date: Some(d(birth.0, birth.1, birth.2)),
-                phone: Some(phone.to_string()),
-                id_number: Some(format!("110101{:04}{:02}{:02}1234", birth.0, birth.1, birth.2)),
-                occupation: Some("教师".to_string()),
-                manager_no: Some("M001".to_string()),
-                risk_level: Some(RiskLevel::C3),
-                risk_assessed_on: Some(d(2026, 3, 1)),
-                first_trade_on: first.map(|f| d(f.0, f.1, f.2)),
-                tags: if i % 3 == 0 { vec!["代发工资".to_string()] } else { vec![] },
-                preference_override: None,
+        .map(
+            |(i, (no, name, gender, birth, phone, deposits, invest, first))| CustomerRecord {
+                line: i + 2,
+                customer: Customer {
+                    customer_no: no.to_string(),
+                    name: name.to_string(),
+                    gender: Some(*gender),
+                    birth_date: Some(d(birth.0, birth.1, birth.2)),
+                    phone: Some(phone.to_string()),
+                    id_number: Some(format!(
+                        "110101{:04}{:02}{:02}1234",
+                        birth.0, birth.1, birth.2
+                    )),
+                    occupation: Some("教师".to_string()),
+                    manager_no: Some("M001".to_string()),
+                    risk_level: Some(RiskLevel::C3),
+                    risk_assessed_on: Some(d(2026, 3, 1)),
+                    first_trade_on: first.map(|f| d(f.0, f.1, f.2)),
+                    tags: if i % 3 == 0 {
+                        vec!["代发工资".to_string()]
+                    } else {
+                        vec![]
+                    },
+                    preference_override: None,
+                },
+                manager_name: Some("王经理".to_string()),
+                balances: Some(Balances {
+                    deposits: yuan(*deposits),
+                    wealth: yuan(*invest / 2),
+                    funds: yuan(*invest - *invest / 2),
+                    ..Balances::default()
+                }),
+                as_of: Some(as_of),
             },
-            manager_name: Some("王经理".to_string()),
-            balances: Some(Balances {
-                deposits: yuan(*deposits),
-                wealth: yuan(*invest / 2),
-                funds: yuan(*invest - *invest / 2),
-                ..Balances::default()
-            }),
-            as_of: Some(as_of),
-        })
+        )
         .collect()
 }
 

@@ -1,0 +1,212 @@
+//! The command line, run as the real binary: import exit codes and reports, `customers` in every format, masking, `check`, `demo`, and clear refusals.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use clap::CommandFactory;
+
+const BIN: &str = env!("CARGO_BIN_EXE_guanhu");
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn guanhu(db: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(["--today", "2026-11-24"])
+        .args(args)
+        .env_remove("GUANHU_DB")
+        .env("XDG_CONFIG_HOME", db.parent().unwrap().join("config"))
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn clap_definition_is_consistent() {
+    guanhu::cli::Cli::command().debug_assert();
+}
+
+#[test]
+fn import_then_list_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    let gbk = fixture("customers_gbk_wan.csv");
+    let o = guanhu(
+        &db,
+        &["--lang", "en", "import", "customers", gbk.to_str().unwrap()],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(
+        stdout(&o).trim(),
+        "added 6, updated 0, unchanged 0, rejected 0"
+    );
+
+    let o = guanhu(
+        &db,
+        &["--lang", "zh", "import", "customers", gbk.to_str().unwrap()],
+    );
+    assert_eq!(stdout(&o).trim(), "新增 0，更新 0，未变 6，拒绝 0");
+
+    let o = guanhu(&db, &["customers", "--format", "json"]);
+    assert!(o.status.success());
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 6);
+    let zhang = rows
+        .iter()
+        .find(|r| r["customer_no"] == "6222000012345678")
+        .unwrap();
+    assert_eq!(zhang["name"], "张伟");
+    assert_eq!(zhang["tier"], "potential");
+    assert_eq!(zhang["age_segment"], "senior");
+    assert_eq!(zhang["preference_segment"], "investment");
+    assert_eq!(zhang["aum"], "425000");
+    assert_eq!(zhang["manager_no"], "A0123");
+    assert_eq!(zhang["phone"], "138****5678");
+    // First trade 2015, one snapshot: long-standing and steady.
+    assert_eq!(zhang["lifecycle"], "loyal");
+
+    let o = guanhu(
+        &db,
+        &[
+            "customers",
+            "--format",
+            "csv",
+            "--unmasked",
+            "--tier",
+            "potential",
+        ],
+    );
+    let text = stdout(&o);
+    assert!(text.starts_with(
+        "customer_no,name,tier,age_segment,preference_segment,lifecycle,aum,manager_no,phone"
+    ));
+    assert!(text.contains("13812345678"), "{text}");
+
+    let o = guanhu(&db, &["customers", "--segment", "young"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).lines().all(|l| l.contains("\tyoung\t")));
+
+    let o = guanhu(&db, &["--lang", "en", "customers", "--tier", "gold"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown tier gold"));
+
+    let o = guanhu(&db, &["--lang", "en", "check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("SQLite integrity check: ok"));
+}
+
+#[test]
+fn bad_rows_exit_non_zero_and_name_line_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    let bad = fixture("customers_bad_rows.csv");
+    let o = guanhu(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "import",
+            "customers",
+            "--dry-run",
+            bad.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("(dry run, nothing written) added"),
+        "{text}"
+    );
+    assert!(text.contains("line "), "{text}");
+    let o = guanhu(&db, &["--lang", "en", "customers", "--format", "json"]);
+    assert_eq!(stdout(&o).trim(), "[]", "the dry run wrote nothing");
+    let o = guanhu(
+        &db,
+        &["--lang", "en", "import", "customers", bad.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let o = guanhu(&db, &["customers", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        !rows.as_array().unwrap().is_empty(),
+        "the good rows went in"
+    );
+}
+
+#[test]
+fn refusals_are_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    let policy = fixture("policy/bad_order.toml");
+    let o = guanhu(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "--policy",
+            policy.to_str().unwrap(),
+            "customers",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("key tiers[1].min"), "{err}");
+
+    let o = guanhu(
+        &db,
+        &["--lang", "en", "import", "customers", "/nonexistent.csv"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("/nonexistent.csv"));
+
+    let o = Command::new(BIN)
+        .args(["--lang", "en", "--today", "2026-02-30", "check", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("2026-02-30"));
+}
+
+#[test]
+fn demo_writes_a_new_store_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("demo.db");
+    let o = guanhu(
+        &dir.path().join("unused.db"),
+        &[
+            "--lang",
+            "en",
+            "demo",
+            "--customers",
+            "200",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).contains("200 customers"));
+    let o = guanhu(
+        &dir.path().join("unused.db"),
+        &["--lang", "en", "demo", "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("already exists"));
+    let o = guanhu(&out, &["customers", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 200);
+}
