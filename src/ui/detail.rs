@@ -23,7 +23,9 @@ pub fn render_detail(frame: &mut Frame, app: &App, view: &DetailView, area: Rect
         .title(Span::styled(title, theme::title()));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let holdings_height = (view.detail.holdings.len() as u16 + 2).clamp(3, 9);
+    // Holdings get what the profile and assets do not need (they need about 15 lines).
+    let room = inner.height.saturating_sub(15).max(4);
+    let holdings_height = (view.detail.holdings.len() as u16 + 2).clamp(3, room);
     let [top, bottom] =
         Layout::vertical([Constraint::Min(9), Constraint::Length(holdings_height)]).areas(inner);
     let [left, right_col] =
