@@ -204,7 +204,12 @@ pub fn upsert_snapshot(conn: &Connection, customer_id: i64, snap: &Snapshot) -> 
 }
 
 fn balances_from_row(row: &Row<'_>) -> rusqlite::Result<Balances> {
-    let get = |i: usize| row.get::<_, DecimalText>(i).map(|d| d.0);
+    balances_at(row, 0)
+}
+
+/// Reads the six balance columns starting at column `first`, in the table's order.
+fn balances_at(row: &Row<'_>, first: usize) -> rusqlite::Result<Balances> {
+    let get = |i: usize| row.get::<_, DecimalText>(first + i).map(|d| d.0);
     Ok(Balances {
         deposits: get(0)?,
         wealth: get(1)?,
@@ -221,27 +226,24 @@ pub fn list_snapshots_since(
     since: NaiveDate,
     manager_no: Option<&str>,
 ) -> Result<HashMap<i64, Vec<Snapshot>>> {
-    let mut stmt = conn.prepare(
+    // Without a manager, no join: the whole-store read is the large one.
+    let sql = if manager_no.is_some() {
         "SELECT s.customer_id, s.as_of, s.deposits, s.wealth, s.funds, s.insurance, s.bonds, \
          s.other FROM balance_snapshots s JOIN customers c ON c.id = s.customer_id \
-         LEFT JOIN managers m ON m.id = c.manager_id \
-         WHERE s.as_of >= ?1 AND (?2 IS NULL OR m.manager_no = ?2) \
-         ORDER BY s.customer_id, s.as_of",
-    )?;
+         JOIN managers m ON m.id = c.manager_id \
+         WHERE s.as_of >= ?1 AND m.manager_no = ?2 ORDER BY s.customer_id, s.as_of"
+    } else {
+        "SELECT s.customer_id, s.as_of, s.deposits, s.wealth, s.funds, s.insurance, s.bonds, \
+         s.other FROM balance_snapshots s WHERE s.as_of >= ?1 AND ?2 IS NULL \
+         ORDER BY s.customer_id, s.as_of"
+    };
+    let mut stmt = conn.prepare(sql)?;
     let mut out: HashMap<i64, Vec<Snapshot>> = HashMap::new();
     let mut rows = stmt.query(params![since, manager_no])?;
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
         let as_of: NaiveDate = row.get(1)?;
-        let get = |i: usize| row.get::<_, DecimalText>(i).map(|d| d.0);
-        let balances = Balances {
-            deposits: get(2)?,
-            wealth: get(3)?,
-            funds: get(4)?,
-            insurance: get(5)?,
-            bonds: get(6)?,
-            other: get(7)?,
-        };
+        let balances = balances_at(row, 2)?;
         out.entry(id)
             .or_default()
             .push(Snapshot { as_of, balances });
@@ -256,18 +258,9 @@ pub fn list_customer_snapshots(conn: &Connection, customer_id: i64) -> Result<Ve
          WHERE customer_id = ?1 ORDER BY as_of",
     )?;
     let rows = stmt.query_map([customer_id], |row| {
-        let as_of: NaiveDate = row.get(0)?;
-        let get = |i: usize| row.get::<_, DecimalText>(i).map(|d| d.0);
         Ok(Snapshot {
-            as_of,
-            balances: Balances {
-                deposits: get(1)?,
-                wealth: get(2)?,
-                funds: get(3)?,
-                insurance: get(4)?,
-                bonds: get(5)?,
-                other: get(6)?,
-            },
+            as_of: row.get(0)?,
+            balances: balances_at(row, 1)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
