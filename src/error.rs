@@ -33,6 +33,10 @@ pub enum Error {
     Read(crate::import::ReadError),
     #[error("--today/GUANHU_TODAY: {0} is not a YYYY-MM-DD date")]
     BadToday(String),
+    #[error("{0:?}")]
+    Draft(crate::domain::diary::DraftProblem),
+    #[error("no diary entry {0}")]
+    NoSuchEntry(i64),
     #[error("no customer {0}")]
     NoSuchCustomer(String),
     #[error("no manager {0}")]
@@ -87,6 +91,11 @@ impl Error {
                 ),
                 &[text],
             ),
+            Error::Draft(problem) => describe_draft_problem(*problem, lang).to_string(),
+            Error::NoSuchEntry(id) => fill(
+                lang.pick("没有编号为 {} 的日志", "No diary entry numbered {}"),
+                &[id],
+            ),
             Error::NoSuchCustomer(no) => {
                 fill(lang.pick("没有客户号为 {} 的客户", "No customer numbered {}"), &[no])
             }
@@ -121,4 +130,17 @@ fn describe_policy_problem(problem: &crate::domain::policy::PolicyProblem, lang:
         P::Unsupported => lang.pick("不支持的版本", "unsupported version"),
     };
     text.to_string()
+}
+
+/// Why a diary entry cannot be saved, in words.
+pub fn describe_draft_problem(problem: crate::domain::diary::DraftProblem, lang: Lang) -> &'static str {
+    use crate::domain::diary::DraftProblem as P;
+    match problem {
+        P::CustomerRequired => lang.pick("这类日志需要选定客户", "This kind of entry needs a customer"),
+        P::NoCustomerAllowed => lang.pick("备忘和感悟不属于某位客户", "Memos and reflections belong to no customer"),
+        P::AmountRequired => lang.pick("请填写金额", "Enter the amount"),
+        P::AmountNotPositive => lang.pick("金额必须大于 0", "The amount must be above 0"),
+        P::ProductNameRequired => lang.pick("请填写产品名称", "Enter the product name"),
+        P::RiskLevelRequired => lang.pick("请选择风险等级 C1–C5", "Pick a risk level C1–C5"),
+    }
 }

@@ -2,6 +2,7 @@
 
 pub mod classify;
 pub mod customer;
+pub mod diary;
 pub mod mask;
 pub mod money;
 pub mod policy;

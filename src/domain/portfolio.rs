@@ -29,6 +29,10 @@ pub struct CustomerDetail {
     pub holdings: Vec<Holding>,
     /// All snapshots, oldest first, for the trend.
     pub snapshots: Vec<Snapshot>,
+    /// The customer's live diary entries, newest first.
+    pub timeline: Vec<super::diary::DiaryEntry>,
+    /// Last SMS, contact, visit, sale and risk assessment.
+    pub cadence: super::diary::CadenceStatus,
 }
 
 /// A customer as written by `guanhu customers --format json|csv`.

@@ -4,6 +4,7 @@ use chrono::{Duration, NaiveDate};
 
 use crate::domain::classify::{Activity, classify};
 use crate::domain::customer::Snapshot;
+use crate::domain::diary::{EntryKind, cadence_status, is_two_way};
 use crate::domain::policy::Policy;
 use crate::domain::portfolio::{CustomerDetail, CustomerListing, CustomerSummary};
 use crate::domain::search::SearchKey;
@@ -12,6 +13,7 @@ use crate::store::Store;
 use crate::store::customers::{
     CustomerRow, find_customer, list_customer_snapshots, list_customers, list_snapshots_since,
 };
+use crate::store::diary::{list_activity, list_customer_entries};
 use crate::store::holdings::list_holdings;
 use crate::store::managers::{find_manager, list_managers};
 
@@ -45,11 +47,13 @@ pub fn load_portfolio(
     let rows = list_customers(store.conn(), manager_no)?;
     let since = today - Duration::days(HISTORY_DAYS);
     let mut snapshots = list_snapshots_since(store.conn(), since, manager_no)?;
+    let activity = list_activity(store.conn(), manager_no)?;
     Ok(rows
         .into_iter()
         .map(|row| {
             let snaps = snapshots.remove(&row.id).unwrap_or_default();
-            summarize(policy, row, &snaps, today)
+            let act = activity.get(&row.id).copied().unwrap_or_default();
+            summarize(policy, row, &snaps, act, today)
         })
         .collect())
 }
@@ -58,9 +62,10 @@ fn summarize(
     policy: &Policy,
     row: CustomerRow,
     snaps: &[Snapshot],
+    activity: Activity,
     today: NaiveDate,
 ) -> CustomerSummary {
-    let class = classify(policy, &row.customer, snaps, Activity::default(), today);
+    let class = classify(policy, &row.customer, snaps, activity, today);
     let latest = snaps
         .iter()
         .filter(|s| s.as_of <= today)
@@ -86,11 +91,23 @@ pub fn load_customer_detail(
         .ok_or_else(|| Error::NoSuchCustomer(customer_no.to_string()))?;
     let snapshots = list_customer_snapshots(store.conn(), row.id)?;
     let holdings = list_holdings(store.conn(), row.id)?;
-    let summary = summarize(policy, row, &snapshots, today);
+    let timeline = list_customer_entries(store.conn(), row.id)?;
+    let activity = Activity {
+        last_contact_on: timeline
+            .iter()
+            .filter(|e| e.draft.kind == EntryKind::Sale || is_two_way(&e.draft))
+            .map(|e| e.draft.occurred_at.date())
+            .max(),
+        sales_count: timeline.iter().filter(|e| e.draft.kind == EntryKind::Sale).count() as u32,
+    };
+    let cadence = cadence_status(&timeline, row.customer.risk_assessed_on);
+    let summary = summarize(policy, row, &snapshots, activity, today);
     Ok(CustomerDetail {
         summary,
         holdings,
         snapshots,
+        timeline,
+        cadence,
     })
 }
 

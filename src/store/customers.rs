@@ -274,3 +274,18 @@ impl Store {
             .query_row("SELECT COUNT(*) FROM customers", [], |r| r.get(0))?)
     }
 }
+
+/// Sets a customer's risk level and assessment date (from a logged risk assessment).
+pub fn update_risk(
+    conn: &Connection,
+    customer_id: i64,
+    level: Option<RiskLevel>,
+    assessed_on: Option<NaiveDate>,
+    now: NaiveDateTime,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE customers SET risk_level = ?2, risk_assessed_on = ?3, updated_at = ?4 WHERE id = ?1",
+    )?
+    .execute(params![customer_id, level.map(RiskLevel::key), assessed_on, now])?;
+    Ok(())
+}

@@ -79,3 +79,48 @@ pub fn list_holdings(conn: &Connection, customer_id: i64) -> Result<Vec<Holding>
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+/// Inserts the holding a logged sale creates; returns its id.
+pub fn insert_sale_holding(
+    conn: &Connection,
+    customer_id: i64,
+    h: &Holding,
+    now: NaiveDateTime,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO holdings (customer_id, kind, product_code, product_name, amount, start_on, \
+         maturity_on, source, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'sale', ?8) \
+         ON CONFLICT (customer_id, kind, product_code, product_name, start_on) \
+         DO UPDATE SET amount = excluded.amount, maturity_on = excluded.maturity_on, \
+         updated_at = excluded.updated_at",
+    )?
+    .execute(params![
+        customer_id,
+        h.kind.key(),
+        h.product_code,
+        h.product_name,
+        DecimalText(h.amount),
+        h.start_on.map(|d| d.to_string()).unwrap_or_default(),
+        h.maturity_on,
+        now
+    ])?;
+    Ok(conn.query_row(
+        "SELECT id FROM holdings WHERE customer_id = ?1 AND kind = ?2 AND product_code = ?3 \
+         AND product_name = ?4 AND start_on = ?5",
+        params![
+            customer_id,
+            h.kind.key(),
+            h.product_code,
+            h.product_name,
+            h.start_on.map(|d| d.to_string()).unwrap_or_default()
+        ],
+        |r| r.get(0),
+    )?)
+}
+
+/// Removes a holding a logged sale created (an undone or deleted sale).
+pub fn delete_sale_holding(conn: &Connection, id: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM holdings WHERE id = ?1 AND source = 'sale'")?
+        .execute([id])?;
+    Ok(())
+}

@@ -1,0 +1,241 @@
+//! Diary use-cases: log one entry or many (a bulk SMS) in one transaction, amend, delete, restore, and load a day or a customer's timeline. A sale with an amount and maturity also becomes a holding; a risk assessment updates the customer. Nothing is silently changed: every amendment and deletion keeps the earlier version.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use rusqlite::Connection;
+
+use crate::domain::customer::Holding;
+use crate::domain::diary::{DiaryEntry, EntryDraft, EntryKind, validate_draft};
+use crate::error::{Error, Result};
+use crate::store::Store;
+use crate::store::customers::{current_manager_id, find_customer, update_risk};
+use crate::store::diary::{
+    EntryLinks, EntryRow, find_entry, insert_entry, insert_revision, list_entries_between,
+    list_follow_ups_between, list_revisions, next_batch_id, set_deleted, set_holding,
+    update_entry,
+};
+use crate::store::holdings::{delete_sale_holding, insert_sale_holding};
+use crate::store::managers::find_manager;
+
+/// One day of the diary: its entries in time order and the follow-ups due that day.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DiaryDay {
+    pub date: Option<NaiveDate>,
+    pub entries: Vec<DiaryEntry>,
+    pub follow_ups: Vec<DiaryEntry>,
+}
+
+/// Logs entries in one transaction; returns their ids in order. Several entries share a batch.
+pub fn log_entries(
+    store: &mut Store,
+    manager_no: Option<&str>,
+    drafts: &[EntryDraft],
+    now: NaiveDateTime,
+) -> Result<Vec<i64>> {
+    for draft in drafts {
+        validate_draft(draft).map_err(Error::Draft)?;
+    }
+    let tx = store.write()?;
+    let manager_id = match manager_no {
+        Some(no) => Some(
+            find_manager(&tx, no)?
+                .ok_or_else(|| Error::NoSuchManager(no.to_string()))?
+                .id,
+        ),
+        None => None,
+    };
+    let batch_id = if drafts.len() > 1 {
+        Some(next_batch_id(&tx)?)
+    } else {
+        None
+    };
+    let mut ids = Vec::with_capacity(drafts.len());
+    for draft in drafts {
+        let mut links = EntryLinks {
+            manager_id,
+            batch_id,
+            ..EntryLinks::default()
+        };
+        if let Some(no) = &draft.customer_no {
+            let row = find_customer(&tx, no)?.ok_or_else(|| Error::NoSuchCustomer(no.clone()))?;
+            links.customer_id = Some(row.id);
+            if links.manager_id.is_none() {
+                links.manager_id = current_manager_id(&tx, row.id)?;
+            }
+            links.prev_risk_level = row.customer.risk_level;
+            links.prev_risk_assessed_on = row.customer.risk_assessed_on;
+        }
+        let id = insert_entry(&tx, draft, links, now)?;
+        apply_effects(&tx, id, draft, links.customer_id, now)?;
+        ids.push(id);
+    }
+    tx.commit()?;
+    Ok(ids)
+}
+
+/// What an entry changes outside the diary: the holding of a sale, the customer's risk level.
+fn apply_effects(
+    conn: &Connection,
+    id: i64,
+    draft: &EntryDraft,
+    customer_id: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let Some(customer_id) = customer_id else {
+        return Ok(());
+    };
+    if let (EntryKind::Sale, Some(sale)) = (draft.kind, &draft.sale)
+        && let (Some(amount), Some(maturity)) = (sale.amount, sale.maturity_on)
+    {
+        let holding = Holding {
+            kind: sale.product_kind,
+            product_code: sale.product_code.clone(),
+            product_name: sale.product_name.clone(),
+            amount,
+            start_on: Some(draft.occurred_at.date()),
+            maturity_on: Some(maturity),
+        };
+        let holding_id = insert_sale_holding(conn, customer_id, &holding, now)?;
+        set_holding(conn, id, Some(holding_id))?;
+    }
+    if draft.kind == EntryKind::RiskAssessment {
+        update_risk(
+            conn,
+            customer_id,
+            draft.risk_level,
+            Some(draft.occurred_at.date()),
+            now,
+        )?;
+    }
+    Ok(())
+}
+
+/// Takes back what `apply_effects` did, for a deleted or amended entry.
+fn revert_effects(conn: &Connection, row: &EntryRow, now: NaiveDateTime) -> Result<()> {
+    if let Some(holding_id) = row.holding_id {
+        delete_sale_holding(conn, holding_id)?;
+        set_holding(conn, row.entry.id, None)?;
+    }
+    if row.entry.draft.kind == EntryKind::RiskAssessment
+        && let Some(customer_id) = row.customer_id
+    {
+        update_risk(
+            conn,
+            customer_id,
+            row.prev_risk_level,
+            row.prev_risk_assessed_on,
+            now,
+        )?;
+    }
+    Ok(())
+}
+
+fn load_row(conn: &Connection, id: i64) -> Result<EntryRow> {
+    find_entry(conn, id)?.ok_or(Error::NoSuchEntry(id))
+}
+
+/// Replaces an entry's content, keeping the earlier version as a revision.
+pub fn amend_entry(
+    store: &mut Store,
+    id: i64,
+    draft: &EntryDraft,
+    now: NaiveDateTime,
+) -> Result<()> {
+    validate_draft(draft).map_err(Error::Draft)?;
+    let tx = store.write()?;
+    let row = load_row(&tx, id)?;
+    let customer_id = match &draft.customer_no {
+        Some(no) => Some(
+            find_customer(&tx, no)?
+                .ok_or_else(|| Error::NoSuchCustomer(no.clone()))?
+                .id,
+        ),
+        None => None,
+    };
+    insert_revision(&tx, &row.entry, "amend", now)?;
+    revert_effects(&tx, &row, now)?;
+    update_entry(&tx, id, draft, customer_id, Some(now))?;
+    if !row.entry.deleted {
+        apply_effects(&tx, id, draft, customer_id, now)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Marks entries deleted (kept, with a revision each), in one transaction. `action` names why
+/// (`delete` or `undo`).
+pub fn delete_entries(
+    store: &mut Store,
+    ids: &[i64],
+    action: &str,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let tx = store.write()?;
+    for &id in ids {
+        let row = load_row(&tx, id)?;
+        if row.entry.deleted {
+            continue;
+        }
+        insert_revision(&tx, &row.entry, action, now)?;
+        revert_effects(&tx, &row, now)?;
+        set_deleted(&tx, id, Some(now))?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Brings deleted entries back (`restore` or `redo`), in one transaction.
+pub fn restore_entries(
+    store: &mut Store,
+    ids: &[i64],
+    action: &str,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let tx = store.write()?;
+    for &id in ids {
+        let row = load_row(&tx, id)?;
+        if !row.entry.deleted {
+            continue;
+        }
+        insert_revision(&tx, &row.entry, action, now)?;
+        set_deleted(&tx, id, None)?;
+        apply_effects(&tx, id, &row.entry.draft, row.customer_id, now)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// One entry as stored now.
+pub fn load_entry(store: &Store, id: i64) -> Result<DiaryEntry> {
+    Ok(load_row(store.conn(), id)?.entry)
+}
+
+/// An entry's earlier versions, oldest first.
+pub fn entry_history(
+    store: &Store,
+    id: i64,
+) -> Result<Vec<(NaiveDateTime, String, DiaryEntry)>> {
+    list_revisions(store.conn(), id)
+}
+
+/// The day's entries and the follow-ups due that day.
+pub fn load_day(store: &Store, manager_no: Option<&str>, date: NaiveDate) -> Result<DiaryDay> {
+    let start = date.and_hms_opt(0, 0, 0).unwrap_or_default();
+    let end = start + Duration::days(1);
+    Ok(DiaryDay {
+        date: Some(date),
+        entries: list_entries_between(store.conn(), manager_no, start, end)?,
+        follow_ups: list_follow_ups_between(store.conn(), manager_no, start, end)?,
+    })
+}
+
+/// Entries that occurred in `[from, to]` (whole days), for exports and ledgers.
+pub fn load_period(
+    store: &Store,
+    manager_no: Option<&str>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<DiaryEntry>> {
+    let start = from.and_hms_opt(0, 0, 0).unwrap_or_default();
+    let end = to.and_hms_opt(0, 0, 0).unwrap_or_default() + Duration::days(1);
+    list_entries_between(store.conn(), manager_no, start, end)
+}

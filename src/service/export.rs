@@ -1,0 +1,1 @@
+//! Exports of the diary, the ledgers and the SMS list (being written).
