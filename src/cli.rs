@@ -204,12 +204,12 @@ fn run_app(cli: &Cli, s: &Settings, store: &mut Store, manager: Option<String>) 
         manager,
         short_path(&store.display_path()),
     );
-    let effects = tui::Effects {
+    let mut effects = tui::Effects {
         store,
         policy: &s.policy,
         today: s.today,
     };
-    tui::run(&mut app, &effects)?;
+    tui::run(&mut app, &mut effects)?;
     Ok(0)
 }
 

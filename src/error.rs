@@ -133,11 +133,20 @@ fn describe_policy_problem(problem: &crate::domain::policy::PolicyProblem, lang:
 }
 
 /// Why a diary entry cannot be saved, in words.
-pub fn describe_draft_problem(problem: crate::domain::diary::DraftProblem, lang: Lang) -> &'static str {
+pub fn describe_draft_problem(
+    problem: crate::domain::diary::DraftProblem,
+    lang: Lang,
+) -> &'static str {
     use crate::domain::diary::DraftProblem as P;
     match problem {
-        P::CustomerRequired => lang.pick("这类日志需要选定客户", "This kind of entry needs a customer"),
-        P::NoCustomerAllowed => lang.pick("备忘和感悟不属于某位客户", "Memos and reflections belong to no customer"),
+        P::CustomerRequired => lang.pick(
+            "这类日志需要选定客户",
+            "This kind of entry needs a customer",
+        ),
+        P::NoCustomerAllowed => lang.pick(
+            "备忘和感悟不属于某位客户",
+            "Memos and reflections belong to no customer",
+        ),
         P::AmountRequired => lang.pick("请填写金额", "Enter the amount"),
         P::AmountNotPositive => lang.pick("金额必须大于 0", "The amount must be above 0"),
         P::ProductNameRequired => lang.pick("请填写产品名称", "Enter the product name"),

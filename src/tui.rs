@@ -2,16 +2,17 @@
 
 use std::collections::VecDeque;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::app::keymap::action_for;
-use crate::app::{Action, App, Effect, update};
+use crate::app::{Action, App, Effect, UndoStep, update};
 use crate::domain::policy::Policy;
 use crate::error::{Error, Result};
 use crate::service;
+use crate::service::diary;
 use crate::store::Store;
 use crate::ui;
 
@@ -43,14 +44,15 @@ impl EventSource for ScriptedEvents {
 
 /// Carries out effects against the store.
 pub struct Effects<'a> {
-    pub store: &'a Store,
+    pub store: &'a mut Store,
     pub policy: &'a Policy,
     pub today: NaiveDate,
 }
 
 impl Effects<'_> {
     /// Runs one effect and turns its result into an action; errors become `Failed`.
-    pub fn run(&self, effect: Effect, app: &App) -> Action {
+    pub fn run(&mut self, effect: Effect, app: &App) -> Action {
+        let now = app.now;
         let result = match effect {
             Effect::LoadBook => {
                 service::load_portfolio(self.store, self.policy, self.today, app.manager.as_deref())
@@ -60,13 +62,41 @@ impl Effects<'_> {
                 service::load_customer_detail(self.store, self.policy, self.today, &no)
                     .map(|d| Action::DetailLoaded(Box::new(d)))
             }
+            Effect::SaveEntries(drafts) => {
+                diary::log_entries(self.store, app.manager.as_deref(), &drafts, now)
+                    .map(Action::EntriesSaved)
+            }
+            Effect::AmendEntry { id, draft } => diary::amend_entry(self.store, id, &draft, now)
+                .map(|_| Action::EntriesSaved(vec![id])),
+            Effect::Undo(step) => self
+                .apply(&step, false, now)
+                .map(|_| Action::UndoApplied { step, redo: false }),
+            Effect::Redo(step) => self
+                .apply(&step, true, now)
+                .map(|_| Action::UndoApplied { step, redo: true }),
         };
         result.unwrap_or_else(|e| Action::Failed(e.describe(app.lang)))
+    }
+
+    /// Takes a step back (`redo == false`) or makes it again; each is itself recorded.
+    fn apply(&mut self, step: &UndoStep, redo: bool, now: NaiveDateTime) -> Result<()> {
+        match (step, redo) {
+            (UndoStep::Logged(ids), false) => diary::delete_entries(self.store, ids, "undo", now),
+            (UndoStep::Logged(ids), true) => diary::restore_entries(self.store, ids, "redo", now),
+            (UndoStep::Deleted(ids), false) => diary::restore_entries(self.store, ids, "undo", now),
+            (UndoStep::Deleted(ids), true) => diary::delete_entries(self.store, ids, "redo", now),
+            (UndoStep::Amended { id, before, .. }, false) => {
+                diary::amend_entry(self.store, *id, before, now)
+            }
+            (UndoStep::Amended { id, after, .. }, true) => {
+                diary::amend_entry(self.store, *id, after, now)
+            }
+        }
     }
 }
 
 /// Applies an action and every action its effects produce.
-pub fn dispatch(app: &mut App, effects: &Effects<'_>, action: Action) {
+pub fn dispatch(app: &mut App, effects: &mut Effects<'_>, action: Action) {
     let mut queue = VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
         for effect in update(app, action) {
@@ -79,7 +109,7 @@ pub fn dispatch(app: &mut App, effects: &Effects<'_>, action: Action) {
 pub fn run_loop<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
     app: &mut App,
-    effects: &Effects<'_>,
+    effects: &mut Effects<'_>,
     events: &mut E,
 ) -> Result<()>
 where
@@ -102,6 +132,7 @@ where
         };
         match event {
             Event::Key(key) => {
+                dispatch(app, effects, Action::Clock(crate::clock::now_on(app.today)));
                 if let Some(action) = action_for(app, key) {
                     dispatch(app, effects, action);
                 }
@@ -114,7 +145,7 @@ where
 
 /// Runs the app in the real terminal, restoring it afterwards whatever happens (ratatui's
 /// `init` also installs a panic hook that restores the terminal before the panic message).
-pub fn run(app: &mut App, effects: &Effects<'_>) -> Result<()> {
+pub fn run(app: &mut App, effects: &mut Effects<'_>) -> Result<()> {
     let mut terminal = ratatui::init();
     let result = run_loop(&mut terminal, app, effects, &mut TerminalEvents);
     ratatui::restore();

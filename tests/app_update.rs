@@ -44,8 +44,8 @@ fn visible_names(app: &App) -> Vec<String> {
 
 #[test]
 fn the_tree_groups_tier_then_segment_highest_tier_first() {
-    let store = sample_store();
-    let app = sample_app(&store, Lang::Zh, 40);
+    let mut store = sample_store();
+    let app = sample_app(&mut store, Lang::Zh, 40);
     let groups: Vec<GroupKey> = app
         .customers
         .rows
@@ -104,8 +104,8 @@ fn the_tree_groups_tier_then_segment_highest_tier_first() {
 
 #[test]
 fn navigation_moves_and_clamps() {
-    let store = sample_store();
-    let mut app = sample_app(&store, Lang::Zh, 40);
+    let mut store = sample_store();
+    let mut app = sample_app(&mut store, Lang::Zh, 40);
     assert_eq!(app.customers.cursor, 0);
     key(&mut app, KeyCode::Char('k'));
     assert_eq!(app.customers.cursor, 0, "clamped at the top");
@@ -132,8 +132,8 @@ fn navigation_moves_and_clamps() {
 
 #[test]
 fn a_small_window_scrolls_to_keep_the_cursor_visible() {
-    let store = sample_store();
-    let mut app = sample_app(&store, Lang::Zh, 12); // 6 list lines
+    let mut store = sample_store();
+    let mut app = sample_app(&mut store, Lang::Zh, 12); // 6 list lines
     for _ in 0..10 {
         key(&mut app, KeyCode::Char('j'));
     }
@@ -146,8 +146,8 @@ fn a_small_window_scrolls_to_keep_the_cursor_visible() {
 
 #[test]
 fn groups_fold_and_unfold() {
-    let store = sample_store();
-    let mut app = sample_app(&store, Lang::Zh, 40);
+    let mut store = sample_store();
+    let mut app = sample_app(&mut store, Lang::Zh, 40);
     let all = app.customers.rows.len();
     // Enter on the high tier header folds it: its segment and customer disappear.
     key(&mut app, KeyCode::Enter);
@@ -180,8 +180,8 @@ fn groups_fold_and_unfold() {
 
 #[test]
 fn search_matches_pinyin_initials_name_phone_tail_and_number() {
-    let store = sample_store();
-    let mut app = sample_app(&store, Lang::Zh, 40);
+    let mut store = sample_store();
+    let mut app = sample_app(&mut store, Lang::Zh, 40);
     key(&mut app, KeyCode::Char('/'));
     assert_eq!(app.mode, Mode::Search);
     type_text(&mut app, "zw");
@@ -220,8 +220,8 @@ fn search_matches_pinyin_initials_name_phone_tail_and_number() {
 
 #[test]
 fn backspace_widens_the_search() {
-    let store = sample_store();
-    let mut app = sample_app(&store, Lang::Zh, 40);
+    let mut store = sample_store();
+    let mut app = sample_app(&mut store, Lang::Zh, 40);
     key(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "zj");
     assert_eq!(visible_names(&app), vec!["周杰"]);
@@ -232,8 +232,8 @@ fn backspace_widens_the_search() {
 
 #[test]
 fn filters_cycle_and_combine() {
-    let store = sample_store();
-    let mut app = sample_app(&store, Lang::Zh, 40);
+    let mut store = sample_store();
+    let mut app = sample_app(&mut store, Lang::Zh, 40);
     key(&mut app, KeyCode::Char('f'));
     assert_eq!(app.mode, Mode::Filter);
     // First `t` picks the highest tier.
@@ -263,8 +263,8 @@ fn filters_cycle_and_combine() {
 
 #[test]
 fn opening_and_closing_a_customer() {
-    let store = sample_store();
-    let mut app = sample_app(&store, Lang::Zh, 40);
+    let mut store = sample_store();
+    let mut app = sample_app(&mut store, Lang::Zh, 40);
     key(&mut app, KeyCode::Char('j'));
     key(&mut app, KeyCode::Char('j'));
     let effects = key(&mut app, KeyCode::Enter);
@@ -287,8 +287,8 @@ fn opening_and_closing_a_customer() {
 
 #[test]
 fn tabs_help_command_line_and_quit() {
-    let store = sample_store();
-    let mut app = sample_app(&store, Lang::Zh, 40);
+    let mut store = sample_store();
+    let mut app = sample_app(&mut store, Lang::Zh, 40);
     key(&mut app, KeyCode::Char('1'));
     assert_eq!(app.screen, Screen::Today);
     key(&mut app, KeyCode::Tab);
@@ -318,8 +318,8 @@ fn tabs_help_command_line_and_quit() {
 
 #[test]
 fn full_width_keys_from_a_chinese_input_method_work() {
-    let store = sample_store();
-    let mut app = sample_app(&store, Lang::Zh, 40);
+    let mut store = sample_store();
+    let mut app = sample_app(&mut store, Lang::Zh, 40);
     key(&mut app, KeyCode::Char('ｊ'));
     assert_eq!(app.customers.cursor, 1);
     key(&mut app, KeyCode::Char('？'));
@@ -336,16 +336,16 @@ fn full_width_keys_from_a_chinese_input_method_work() {
 
 #[test]
 fn a_failed_effect_becomes_a_message() {
-    let store = sample_store();
-    let mut app = sample_app(&store, Lang::En, 40);
+    let mut store = sample_store();
+    let mut app = sample_app(&mut store, Lang::En, 40);
     update(&mut app, Action::Failed("disk full".into()));
     assert_eq!(app.message.as_deref(), Some("Error: disk full"));
 }
 
 #[test]
 fn only_key_presses_count() {
-    let store = sample_store();
-    let app = sample_app(&store, Lang::Zh, 40);
+    let mut store = sample_store();
+    let app = sample_app(&mut store, Lang::Zh, 40);
     let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
     release.kind = ratatui::crossterm::event::KeyEventKind::Release;
     assert_eq!(action_for(&app, release), None);

@@ -29,10 +29,10 @@ const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
 
 #[test]
 fn customers_tree() {
-    let store = sample_store();
+    let mut store = sample_store();
     for lang in LANGS {
         for (w, h) in SIZES {
-            let mut app = sample_app(&store, lang, h);
+            let mut app = sample_app(&mut store, lang, h);
             let t = draw(&mut app, w, h);
             insta::assert_snapshot!(
                 format!("customers_{}_{w}x{h}", lang_name(lang)),
@@ -44,9 +44,9 @@ fn customers_tree() {
 
 #[test]
 fn customers_tree_folded_and_searched() {
-    let store = sample_store();
+    let mut store = sample_store();
     for lang in LANGS {
-        let mut app = sample_app(&store, lang, 24);
+        let mut app = sample_app(&mut store, lang, 24);
         update(&mut app, Action::Down);
         update(&mut app, Action::Activate); // fold the segment under the high tier
         update(&mut app, Action::Down);
@@ -57,7 +57,7 @@ fn customers_tree_folded_and_searched() {
             t.backend()
         );
 
-        let mut app = sample_app(&store, lang, 24);
+        let mut app = sample_app(&mut store, lang, 24);
         update(&mut app, Action::StartSearch);
         for c in "zw".chars() {
             update(&mut app, Action::Input(c));
@@ -68,7 +68,7 @@ fn customers_tree_folded_and_searched() {
             t.backend()
         );
 
-        let mut app = sample_app(&store, lang, 24);
+        let mut app = sample_app(&mut store, lang, 24);
         update(&mut app, Action::StartFilter);
         update(&mut app, Action::CycleTier);
         update(&mut app, Action::CycleTier);
@@ -82,10 +82,10 @@ fn customers_tree_folded_and_searched() {
 
 #[test]
 fn customer_detail() {
-    let store = sample_store();
+    let mut store = sample_store();
     for lang in LANGS {
         for (w, h) in SIZES {
-            let mut app = sample_app(&store, lang, h);
+            let mut app = sample_app(&mut store, lang, h);
             let detail = guanhu::service::load_customer_detail(
                 &store,
                 &app.policy,
@@ -102,8 +102,8 @@ fn customer_detail() {
 
 #[test]
 fn customer_detail_revealed() {
-    let store = sample_store();
-    let mut app = sample_app(&store, Lang::Zh, 24);
+    let mut store = sample_store();
+    let mut app = sample_app(&mut store, Lang::Zh, 24);
     let detail =
         guanhu::service::load_customer_detail(&store, &app.policy, common::today(), "C0001")
             .unwrap();
@@ -120,9 +120,9 @@ fn customer_detail_revealed() {
 
 #[test]
 fn empty_store_shows_the_first_step() {
-    let store = Store::open_in_memory().unwrap();
+    let mut store = Store::open_in_memory().unwrap();
     for lang in LANGS {
-        let mut app = sample_app(&store, lang, 24);
+        let mut app = sample_app(&mut store, lang, 24);
         let t = draw(&mut app, 80, 24);
         insta::assert_snapshot!(format!("empty_{}_80x24", lang_name(lang)), t.backend());
     }
@@ -130,14 +130,14 @@ fn empty_store_shows_the_first_step() {
 
 #[test]
 fn help_overlay_and_placeholders() {
-    let store = sample_store();
+    let mut store = sample_store();
     for lang in LANGS {
-        let mut app = sample_app(&store, lang, 24);
+        let mut app = sample_app(&mut store, lang, 24);
         update(&mut app, Action::ToggleHelp);
         let t = draw(&mut app, 80, 24);
         insta::assert_snapshot!(format!("help_{}_80x24", lang_name(lang)), t.backend());
 
-        let mut app = sample_app(&store, lang, 24);
+        let mut app = sample_app(&mut store, lang, 24);
         update(&mut app, Action::GoTo(Screen::Today));
         let t = draw(&mut app, 80, 24);
         insta::assert_snapshot!(
@@ -149,8 +149,8 @@ fn help_overlay_and_placeholders() {
 
 #[test]
 fn tier_badges_carry_the_tier_colour() {
-    let store = sample_store();
-    let mut app = sample_app(&store, Lang::Zh, 40);
+    let mut store = sample_store();
+    let mut app = sample_app(&mut store, Lang::Zh, 40);
     let t = draw(&mut app, 120, 40);
     let buffer = t.backend().buffer();
     // Row 4 is the first customer line (tabs, status, bar, header, high-tier group, segment).

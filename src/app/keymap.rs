@@ -3,6 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::{Action, App, Mode, Screen};
+use crate::domain::diary::EntryKind;
 use crate::i18n::T;
 
 /// Where a binding applies.
@@ -34,13 +35,16 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Global, "1-5 Tab", T::KeyTabs, false),
     b(Context::Global, "?", T::KeyHelp, true),
     b(Context::Global, ":", T::KeyCommand, false),
+    b(Context::Global, "m R", T::KeyMemo, false),
+    b(Context::Global, "u Ctrl-r", T::KeyUndo, false),
     b(Context::Global, "q", T::KeyQuit, true),
     b(Context::List, "j/k", T::KeyMove, true),
     b(Context::List, "↑ ↓", T::KeyMove, false),
     b(Context::List, "g/G Home/End", T::KeyTop, false),
     b(Context::List, "Ctrl-d/u PgDn/PgUp", T::KeyPage, false),
     b(Context::List, "Enter", T::KeyOpen, true),
-    b(Context::List, "h/l", T::KeyFold, true),
+    b(Context::List, "c s w v $ r", T::KeyLog, true),
+    b(Context::List, "h/l", T::KeyFold, false),
     b(Context::List, "Space ← →", T::KeyFold, false),
     b(Context::List, "z", T::KeyFoldAll, false),
     b(Context::List, "/", T::KeySearch, true),
@@ -48,6 +52,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::List, "Esc", T::KeyClear, false),
     b(Context::Detail, "Esc h", T::KeyBack, true),
     b(Context::Detail, "p", T::KeyReveal, true),
+    b(Context::Detail, "c s w v $ r", T::KeyLog, true),
     b(Context::Detail, "j/k", T::KeyMove, false),
     b(Context::Filter, "t", T::FilterTier, true),
     b(Context::Filter, "a", T::FilterAge, true),
@@ -130,12 +135,34 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
                 _ => None,
             };
         }
+        Mode::Log => {
+            return match code {
+                _ if ctrl || key.modifiers.contains(KeyModifiers::ALT) => None,
+                KeyCode::Esc => Some(Action::Cancel),
+                KeyCode::Enter => Some(Action::Submit),
+                KeyCode::Tab | KeyCode::Down => Some(Action::NextField),
+                KeyCode::BackTab | KeyCode::Up => Some(Action::PrevField),
+                KeyCode::Left => Some(Action::CursorLeft),
+                KeyCode::Right => Some(Action::CursorRight),
+                KeyCode::Home => Some(Action::Top),
+                KeyCode::End => Some(Action::Bottom),
+                KeyCode::Backspace => Some(Action::Backspace),
+                KeyCode::Delete => Some(Action::DeleteChar),
+                // Text is taken as typed: the full-width forms only become ASCII for commands.
+                KeyCode::Char(_) => match key.code {
+                    KeyCode::Char(raw) => Some(Action::Input(raw)),
+                    _ => None,
+                },
+                _ => None,
+            };
+        }
         Mode::Normal => {}
     }
     if ctrl {
         return match code {
             KeyCode::Char('d') => Some(Action::HalfPageDown),
             KeyCode::Char('u') => Some(Action::HalfPageUp),
+            KeyCode::Char('r') => Some(Action::Redo),
             _ => None,
         };
     }
@@ -146,10 +173,16 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Char(c @ '1'..='5') => Some(Action::GoTo(Screen::ALL[(c as u8 - b'1') as usize])),
         KeyCode::Tab => Some(Action::NextTab),
         KeyCode::BackTab => Some(Action::PrevTab),
+        KeyCode::Char('m') => Some(Action::StartLog(EntryKind::Memo)),
+        KeyCode::Char('R') => Some(Action::StartLog(EntryKind::Reflection)),
+        KeyCode::Char('u') => Some(Action::Undo),
         _ => None,
     };
     if global.is_some() {
         return global;
+    }
+    if let Some(kind) = quick_log_kind(code) {
+        return Some(Action::StartLog(kind));
     }
     if app.detail.is_some() {
         return match code {
@@ -181,6 +214,19 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Char('/') => Some(Action::StartSearch),
         KeyCode::Char('f') => Some(Action::StartFilter),
         KeyCode::Esc => Some(Action::Back),
+        _ => None,
+    }
+}
+
+/// The quick-log keys that act on the selected customer.
+fn quick_log_kind(code: KeyCode) -> Option<EntryKind> {
+    match code {
+        KeyCode::Char('c') => Some(EntryKind::Call),
+        KeyCode::Char('s') => Some(EntryKind::Sms),
+        KeyCode::Char('w') => Some(EntryKind::Wechat),
+        KeyCode::Char('v') => Some(EntryKind::Visit),
+        KeyCode::Char('$') => Some(EntryKind::Sale),
+        KeyCode::Char('r') => Some(EntryKind::RiskAssessment),
         _ => None,
     }
 }

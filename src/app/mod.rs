@@ -2,15 +2,19 @@
 
 pub mod customers;
 pub mod keymap;
+pub mod log_form;
+pub mod text_field;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::domain::classify::{AgeSegment, Lifecycle};
-use crate::domain::customer::Preference;
+use crate::domain::customer::{Preference, ProductKind};
+use crate::domain::diary::{EntryDraft, EntryKind, Outcome};
 use crate::domain::policy::Policy;
 use crate::domain::portfolio::{CustomerDetail, CustomerSummary};
 use crate::i18n::{Lang, T, fill};
 use customers::{CustomersView, GroupKey, SEGMENTS};
+use log_form::{LogForm, Target};
 
 /// The tabs of the app, in order (keys 1–5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +60,23 @@ pub enum Mode {
     Filter,
     Command,
     Help,
+    /// The quick-log popup is open.
+    Log,
+}
+
+/// A change the session can take back (`u`) and make again (`Ctrl-r`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UndoStep {
+    /// Entries logged together (one log, or a bulk SMS).
+    Logged(Vec<i64>),
+    /// An entry amended from `before` to `after`.
+    Amended {
+        id: i64,
+        before: Box<EntryDraft>,
+        after: Box<EntryDraft>,
+    },
+    /// Entries deleted.
+    Deleted(Vec<i64>),
 }
 
 /// The open Customer detail.
@@ -89,6 +110,16 @@ pub struct App {
     /// Lines available to the tree, from the terminal size.
     pub list_height: usize,
     pub quit: bool,
+    /// The current moment, stamped by the driver before each key.
+    pub now: NaiveDateTime,
+    /// The quick-log popup, while open.
+    pub form: Option<LogForm>,
+    /// True while the popup's entries are being written.
+    pub saving: bool,
+    /// What `u` takes back, newest last.
+    pub undo: Vec<UndoStep>,
+    /// What `Ctrl-r` makes again, newest last.
+    pub redo: Vec<UndoStep>,
 }
 
 /// What the user (through the keymap) or a finished effect means.
@@ -166,6 +197,28 @@ pub enum Action {
     DetailLoaded(Box<CustomerDetail>),
     /// Result: an effect failed; the message is shown, nothing else changes.
     Failed(String),
+    /// The driver's clock, before each key.
+    Clock(NaiveDateTime),
+    /// Open the quick-log popup for a kind (c, s, w, v, $, r on a customer; m, R anywhere).
+    StartLog(EntryKind),
+    /// In the popup: the next field (Tab).
+    NextField,
+    /// In the popup: the previous field (Shift-Tab).
+    PrevField,
+    /// In a text field: cursor left, or a picker back.
+    CursorLeft,
+    /// In a text field: cursor right, or a picker forward.
+    CursorRight,
+    /// In a text field: delete the character under the cursor.
+    DeleteChar,
+    /// `u`: take back the last log, amendment or deletion of this session.
+    Undo,
+    /// `Ctrl-r`: make again what was taken back.
+    Redo,
+    /// Result: the popup's entries were written, with their ids.
+    EntriesSaved(Vec<i64>),
+    /// Result: an undo or redo was carried out.
+    UndoApplied { step: UndoStep, redo: bool },
 }
 
 /// I/O the driver carries out for `update`.
@@ -175,6 +228,14 @@ pub enum Effect {
     LoadBook,
     /// Load one customer (answered with `DetailLoaded`).
     LoadDetail(String),
+    /// Write new entries (answered with `EntriesSaved`).
+    SaveEntries(Vec<EntryDraft>),
+    /// Amend an entry (answered with `EntriesSaved([id])`).
+    AmendEntry { id: i64, draft: Box<EntryDraft> },
+    /// Take back a step (answered with `UndoApplied`).
+    Undo(UndoStep),
+    /// Make a step again (answered with `UndoApplied`).
+    Redo(UndoStep),
 }
 
 /// Lines of the screen that are not the list: tabs, status, table header, message, footer.
@@ -205,6 +266,11 @@ impl App {
             loading: true,
             list_height: 20,
             quit: false,
+            now: today.and_hms_opt(9, 0, 0).unwrap_or_default(),
+            form: None,
+            saving: false,
+            undo: Vec::new(),
+            redo: Vec::new(),
         }
     }
 
@@ -259,7 +325,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Failed(message) => {
             app.loading = false;
+            // A failed save leaves the popup open with everything typed in it.
+            app.saving = false;
             app.message = Some(fill(app.t(T::Failed), &[&message]));
+        }
+        Action::Clock(now) => app.now = now,
+        Action::EntriesSaved(ids) => return entries_saved(app, ids),
+        Action::UndoApplied { step, redo } => {
+            app.message = Some(app.t(if redo { T::Redone } else { T::Undone }).to_string());
+            if redo {
+                app.undo.push(step);
+            } else {
+                app.redo.push(step);
+            }
+            return reload_after_write(app);
         }
         other => return update_input(app, other),
     }
@@ -277,6 +356,7 @@ fn update_input(app: &mut App, action: Action) -> Vec<Effect> {
         Mode::Search => update_search(app, action),
         Mode::Command => update_command(app, action),
         Mode::Filter => update_filter(app, action),
+        Mode::Log => update_log(app, action),
         Mode::Normal => update_normal(app, action),
     }
 }
@@ -291,6 +371,28 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         app.mode = Mode::Command;
         app.command.clear();
         return Vec::new();
+    }
+    match action {
+        Action::StartLog(kind) => return start_log(app, kind),
+        Action::Undo => {
+            return match app.undo.pop() {
+                Some(step) => vec![Effect::Undo(step)],
+                None => {
+                    app.message = Some(app.t(T::NothingToUndo).to_string());
+                    Vec::new()
+                }
+            };
+        }
+        Action::Redo => {
+            return match app.redo.pop() {
+                Some(step) => vec![Effect::Redo(step)],
+                None => {
+                    app.message = Some(app.t(T::NothingToRedo).to_string());
+                    Vec::new()
+                }
+            };
+        }
+        _ => {}
     }
     if let Some(detail) = app.detail.as_mut() {
         match action {
@@ -585,4 +687,220 @@ pub fn lifecycle_name(lang: Lang, l: Lifecycle) -> &'static str {
 /// Every segment pair, for tests and the filter bar.
 pub fn segments() -> [(AgeSegment, Preference); 4] {
     SEGMENTS
+}
+
+/// The customer a quick-log key acts on: the open detail's, else the selected row's.
+fn selected_target(app: &App) -> Option<Target> {
+    if let Some(d) = &app.detail {
+        let c = &d.detail.summary.customer;
+        return Some(Target::One {
+            customer_no: c.customer_no.clone(),
+            name: c.name.clone(),
+        });
+    }
+    if app.screen != Screen::Customers {
+        return None;
+    }
+    app.customers.selected_customer().map(|s| Target::One {
+        customer_no: s.customer.customer_no.clone(),
+        name: s.customer.name.clone(),
+    })
+}
+
+fn start_log(app: &mut App, kind: EntryKind) -> Vec<Effect> {
+    let target = if kind.needs_customer() {
+        match selected_target(app) {
+            Some(t) => t,
+            None => {
+                app.message = Some(app.t(T::SelectCustomer).to_string());
+                return Vec::new();
+            }
+        }
+    } else {
+        Target::Nobody
+    };
+    app.form = Some(LogForm::new(kind, target, app.now));
+    app.mode = Mode::Log;
+    Vec::new()
+}
+
+fn update_log(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(form) = app.form.as_mut() else {
+        app.mode = Mode::Normal;
+        return Vec::new();
+    };
+    if app.saving {
+        return Vec::new();
+    }
+    match action {
+        Action::Cancel => {
+            app.form = None;
+            app.mode = Mode::Normal;
+        }
+        Action::NextField | Action::Down => form.move_focus(1),
+        Action::PrevField | Action::Up => form.move_focus(-1),
+        Action::CursorLeft => match form.focused_text() {
+            Some(f) => f.left(),
+            None => form.cycle_picker(-1),
+        },
+        Action::CursorRight => match form.focused_text() {
+            Some(f) => f.right(),
+            None => form.cycle_picker(1),
+        },
+        Action::Top => {
+            if let Some(f) = form.focused_text() {
+                f.home();
+            }
+        }
+        Action::Bottom => {
+            if let Some(f) = form.focused_text() {
+                f.end();
+            }
+        }
+        Action::Backspace => {
+            if let Some(f) = form.focused_text() {
+                f.backspace();
+            }
+        }
+        Action::DeleteChar => {
+            if let Some(f) = form.focused_text() {
+                f.delete();
+            }
+        }
+        Action::Input(c) => {
+            form.error = None;
+            let picks_outcome = form.kind.has_outcome()
+                && form.focus == log_form::Field::Note
+                && form.note.is_empty()
+                && ('1'..='4').contains(&c);
+            if picks_outcome {
+                let i = (c as u8 - b'1') as usize;
+                form.outcome = Some(Outcome::ALL[i]);
+            } else if let Some(f) = form.focused_text() {
+                f.insert(c);
+            } else if c == ' ' {
+                form.cycle_picker(1);
+            } else if let Some(d) = c.to_digit(10) {
+                pick_by_number(form, d as usize);
+            }
+        }
+        Action::Submit => match form.drafts(app.now) {
+            Ok(mut drafts) => {
+                app.saving = true;
+                form.error = None;
+                return match form.amend_id {
+                    Some(id) if drafts.len() == 1 => vec![Effect::AmendEntry {
+                        id,
+                        draft: Box::new(drafts.remove(0)),
+                    }],
+                    _ => vec![Effect::SaveEntries(drafts)],
+                };
+            }
+            Err((field, error)) => {
+                form.focus = field;
+                form.error = Some((field, error));
+            }
+        },
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Digit keys on a picker: product kinds 1–9 and 0 for the tenth, risk levels 1–5.
+fn pick_by_number(form: &mut LogForm, d: usize) {
+    match form.focus {
+        log_form::Field::ProductKind => {
+            let i = if d == 0 { 9 } else { d - 1 };
+            if let Some(k) = ProductKind::ALL.get(i) {
+                form.product_kind = *k;
+            }
+        }
+        log_form::Field::RiskLevel => {
+            if let Some(l) = crate::domain::customer::RiskLevel::ALL.get(d.wrapping_sub(1)) {
+                form.risk_level = *l;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The popup's entries are stored: close it, say so, remember the undo step, reload.
+fn entries_saved(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
+    app.saving = false;
+    app.mode = Mode::Normal;
+    let Some(form) = app.form.take() else {
+        return reload_after_write(app);
+    };
+    let kind = kind_name(app.lang, form.kind);
+    app.message = Some(match (&form.amend_id, &form.target) {
+        (Some(id), _) => fill(app.t(T::Amended), &[id]),
+        (None, Target::Many(list)) => fill(app.t(T::SavedMany), &[&list.len(), &kind]),
+        (None, Target::One { name, .. }) => fill(app.t(T::Saved), &[&kind, name]),
+        (None, Target::Nobody) => fill(app.t(T::Saved), &[&kind, &"—"]),
+    });
+    let step = match (form.amend_id, form.original_and_new(app.now)) {
+        (Some(id), Some((before, after))) => Some(UndoStep::Amended {
+            id,
+            before: Box::new(before),
+            after: Box::new(after),
+        }),
+        (Some(_), None) => None,
+        (None, _) => Some(UndoStep::Logged(ids)),
+    };
+    if let Some(step) = step {
+        app.undo.push(step);
+        app.redo.clear();
+    }
+    reload_after_write(app)
+}
+
+/// After a write, reload what it may have touched: the book, and the open customer.
+fn reload_after_write(app: &App) -> Vec<Effect> {
+    let mut effects = vec![Effect::LoadBook];
+    if let Some(d) = &app.detail {
+        effects.push(Effect::LoadDetail(
+            d.detail.summary.customer.customer_no.clone(),
+        ));
+    }
+    effects
+}
+
+/// The diary kind's name.
+pub fn kind_name(lang: Lang, kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Call => T::KindCall.get(lang),
+        EntryKind::Sms => T::KindSms.get(lang),
+        EntryKind::Wechat => T::KindWechat.get(lang),
+        EntryKind::Visit => T::KindVisit.get(lang),
+        EntryKind::Sale => T::KindSale.get(lang),
+        EntryKind::RiskAssessment => T::KindRisk.get(lang),
+        EntryKind::Memo => T::KindMemo.get(lang),
+        EntryKind::Reflection => T::KindReflection.get(lang),
+    }
+}
+
+/// The outcome's name.
+pub fn outcome_name(lang: Lang, outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Reached => T::OutReached.get(lang),
+        Outcome::NotReached => T::OutNotReached.get(lang),
+        Outcome::CallbackRequested => T::OutCallback.get(lang),
+        Outcome::Refused => T::OutRefused.get(lang),
+    }
+}
+
+/// The product kind's name.
+pub fn product_name(lang: Lang, kind: ProductKind) -> &'static str {
+    match kind {
+        ProductKind::Fund => T::ProdFund.get(lang),
+        ProductKind::Wealth => T::ProdWealth.get(lang),
+        ProductKind::Insurance => T::ProdInsurance.get(lang),
+        ProductKind::Deposit => T::ProdDeposit.get(lang),
+        ProductKind::Bond => T::ProdBond.get(lang),
+        ProductKind::CreditCard => T::ProdCreditCard.get(lang),
+        ProductKind::EBanking => T::ProdEBanking.get(lang),
+        ProductKind::MobileBanking => T::ProdMobile.get(lang),
+        ProductKind::Payroll => T::ProdPayroll.get(lang),
+        ProductKind::Other => T::ProdOther.get(lang),
+    }
 }

@@ -213,7 +213,10 @@ pub fn is_two_way(draft: &EntryDraft) -> bool {
 }
 
 /// The cadence block of one customer from their live entries and the imported assessment date.
-pub fn cadence_status(entries: &[DiaryEntry], risk_assessed_on: Option<NaiveDate>) -> CadenceStatus {
+pub fn cadence_status(
+    entries: &[DiaryEntry],
+    risk_assessed_on: Option<NaiveDate>,
+) -> CadenceStatus {
     let mut status = CadenceStatus {
         last_risk_assessment: risk_assessed_on,
         ..CadenceStatus::default()
@@ -332,7 +335,11 @@ mod tests {
             amount: None,
             maturity_on: None,
         });
-        assert_eq!(validate_draft(&card), Ok(()), "a credit card needs no amount");
+        assert_eq!(
+            validate_draft(&card),
+            Ok(()),
+            "a credit card needs no amount"
+        );
         assert_eq!(
             validate_draft(&draft(EntryKind::RiskAssessment, Some("C1"))),
             Err(DraftProblem::RiskLevelRequired)

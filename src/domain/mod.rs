@@ -8,3 +8,4 @@ pub mod money;
 pub mod policy;
 pub mod portfolio;
 pub mod search;
+pub mod when;

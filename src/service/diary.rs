@@ -10,8 +10,7 @@ use crate::store::Store;
 use crate::store::customers::{current_manager_id, find_customer, update_risk};
 use crate::store::diary::{
     EntryLinks, EntryRow, find_entry, insert_entry, insert_revision, list_entries_between,
-    list_follow_ups_between, list_revisions, next_batch_id, set_deleted, set_holding,
-    update_entry,
+    list_follow_ups_between, list_revisions, next_batch_id, set_deleted, set_holding, update_entry,
 };
 use crate::store::holdings::{delete_sale_holding, insert_sale_holding};
 use crate::store::managers::find_manager;
@@ -210,10 +209,7 @@ pub fn load_entry(store: &Store, id: i64) -> Result<DiaryEntry> {
 }
 
 /// An entry's earlier versions, oldest first.
-pub fn entry_history(
-    store: &Store,
-    id: i64,
-) -> Result<Vec<(NaiveDateTime, String, DiaryEntry)>> {
+pub fn entry_history(store: &Store, id: i64) -> Result<Vec<(NaiveDateTime, String, DiaryEntry)>> {
     list_revisions(store.conn(), id)
 }
 

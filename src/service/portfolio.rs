@@ -98,7 +98,10 @@ pub fn load_customer_detail(
             .filter(|e| e.draft.kind == EntryKind::Sale || is_two_way(&e.draft))
             .map(|e| e.draft.occurred_at.date())
             .max(),
-        sales_count: timeline.iter().filter(|e| e.draft.kind == EntryKind::Sale).count() as u32,
+        sales_count: timeline
+            .iter()
+            .filter(|e| e.draft.kind == EntryKind::Sale)
+            .count() as u32,
     };
     let cadence = cadence_status(&timeline, row.customer.risk_assessed_on);
     let summary = summarize(policy, row, &snapshots, activity, today);

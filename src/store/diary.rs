@@ -210,7 +210,10 @@ pub fn list_revisions(
 /// One entry by id, deleted or not.
 pub fn find_entry(conn: &Connection, id: i64) -> Result<Option<EntryRow>> {
     let sql = format!("SELECT {ENTRY_COLUMNS} {ENTRY_FROM} WHERE e.id = ?1");
-    Ok(conn.prepare_cached(&sql)?.query_row([id], entry_from_row).optional()?)
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], entry_from_row)
+        .optional()?)
 }
 
 /// Live entries that occurred in `[from, to)`, of one manager or all, in time order.

@@ -23,31 +23,30 @@ pub fn render_detail(frame: &mut Frame, app: &App, view: &DetailView, area: Rect
         .title(Span::styled(title, theme::title()));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    // Holdings get what the profile and assets do not need (they need about 15 lines).
-    let room = inner.height.saturating_sub(15).max(4);
-    let holdings_height = (view.detail.holdings.len() as u16 + 2).clamp(3, room);
+    // Holdings and the diary get what the profile and assets do not need (about 15 lines);
+    // j/k scroll them.
+    let bottom_height = inner.height.saturating_sub(15).max(4);
     let [top, bottom] =
-        Layout::vertical([Constraint::Min(9), Constraint::Length(holdings_height)]).areas(inner);
+        Layout::vertical([Constraint::Min(9), Constraint::Length(bottom_height)]).areas(inner);
     let [left, right_col] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(top);
     frame.render_widget(
-        Paragraph::new(profile_lines(app, view))
-            .scroll((view.scroll, 0))
-            .block(
-                Block::default()
-                    .borders(Borders::RIGHT)
-                    .title(Span::styled(app.t(T::DetailProfile), theme::header())),
-            ),
+        Paragraph::new(profile_lines(app, view)).block(
+            Block::default()
+                .borders(Borders::RIGHT)
+                .title(Span::styled(app.t(T::DetailProfile), theme::header())),
+        ),
         left,
     );
     frame.render_widget(
         Paragraph::new(assets_lines(app, view))
-            .scroll((view.scroll, 0))
             .block(Block::default().title(Span::styled(app.t(T::DetailAssets), theme::header()))),
         right_col,
     );
+    let mut lower = holdings_lines(app, view);
+    lower.extend(timeline_lines(app, view));
     frame.render_widget(
-        Paragraph::new(holdings_lines(app, view)).block(
+        Paragraph::new(lower).scroll((view.scroll, 0)).block(
             Block::default()
                 .borders(Borders::TOP)
                 .title(Span::styled(app.t(T::DetailHoldings), theme::header())),
@@ -99,15 +98,14 @@ fn profile_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
     if class.preference_overridden {
         segment.push_str(app.t(T::Overridden));
     }
-    vec![
+    let mut lines = vec![
         Line::from(vec![
             Span::styled(fit(app.t(T::ColPhone), 12), theme::dim()),
             Span::raw(secret(&c.phone, mask_phone)),
             Span::styled(format!("  ({reveal_note})"), theme::dim()),
         ]),
         field(app, T::IdNumber, secret(&c.id_number, mask_id)),
-        field(app, T::Gender, gender),
-        field(app, T::BirthDate, birth_text),
+        field(app, T::BirthDate, format!("{birth_text}  {gender}")),
         field(
             app,
             T::Occupation,
@@ -145,7 +143,54 @@ fn profile_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
                 c.tags.join("、")
             },
         ),
+    ];
+    lines.extend(cadence_lines(app, view));
+    lines
+}
+
+/// The cadence block: when each obligation was last met, and how long ago.
+fn cadence_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
+    let c = &view.detail.cadence;
+    let when = |d: Option<chrono::NaiveDate>| match d {
+        Some(d) => fill(
+            app.t(T::DaysAgo),
+            &[&d.format("%m-%d"), &(app.today - d).num_days()],
+        ),
+        None => app.t(T::Never).to_string(),
+    };
+    let item = |label: T, d: Option<chrono::NaiveDate>, width: usize| {
+        let text = when(d);
+        vec![
+            Span::styled(fit(app.t(label), 5), theme::dim()),
+            Span::raw(if width > 0 { fit(&text, width) } else { text }),
+        ]
+    };
+    let mut first = item(T::LastSms, c.last_sms, 18);
+    first.extend(item(T::LastContact, c.last_contact, 0));
+    let mut second = item(T::LastVisit, c.last_visit, 18);
+    second.extend(item(T::LastSale, c.last_sale, 0));
+    vec![
+        Line::from(Span::styled(app.t(T::Cadence), theme::header())),
+        Line::from(first),
+        Line::from(second),
+        Line::from(item(T::LastRisk, c.last_risk_assessment, 0)),
     ]
+}
+
+/// The customer's diary, newest first.
+fn timeline_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(Span::styled(
+        app.t(T::Timeline),
+        theme::header(),
+    ))];
+    if view.detail.timeline.is_empty() {
+        lines.push(Line::from(Span::styled(app.t(T::NoEntries), theme::dim())));
+        return lines;
+    }
+    for e in &view.detail.timeline {
+        lines.push(super::diary::entry_line(app, e, false));
+    }
+    lines
 }
 
 fn class_name(app: &App, class: AssetClass) -> &'static str {

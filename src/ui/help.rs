@@ -50,7 +50,8 @@ pub fn render_help(frame: &mut Frame, app: &App, area: Rect) {
     let [popup] = Layout::horizontal([Constraint::Length(width)])
         .flex(Flex::Center)
         .areas(row);
-    frame.render_widget(Clear, popup);
+    // Clear a column either side too: a wide character cut by the border would smear.
+    frame.render_widget(Clear, super::widen(popup, area));
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(app.t(T::HelpTitle), theme::title()));

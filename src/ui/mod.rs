@@ -2,7 +2,9 @@
 
 mod customers;
 mod detail;
+mod diary;
 mod help;
+mod log_form;
 mod placeholder;
 pub mod text;
 pub mod theme;
@@ -38,6 +40,16 @@ pub fn render(frame: &mut Frame, app: &App) {
     if app.mode == Mode::Help {
         help::render_help(frame, app, frame.area());
     }
+    if let Some(form) = &app.form {
+        log_form::render_log_form(frame, app, form, frame.area());
+    }
+}
+
+/// `r` grown by one column on each side, kept within `bounds`.
+pub(crate) fn widen(r: Rect, bounds: Rect) -> Rect {
+    let x = r.x.saturating_sub(1).max(bounds.x);
+    let right = (r.x + r.width + 1).min(bounds.x + bounds.width);
+    Rect::new(x, r.y, right - x, r.height)
 }
 
 fn render_tabs(frame: &mut Frame, app: &App, area: Rect) {

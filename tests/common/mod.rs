@@ -240,7 +240,7 @@ pub fn sample_store() -> Store {
 }
 
 /// An app over the sample store, its book loaded, sized for `height` lines.
-pub fn sample_app(store: &Store, lang: Lang, height: u16) -> App {
+pub fn sample_app(store: &mut Store, lang: Lang, height: u16) -> App {
     let policy = Policy::default_policy();
     let mut app = App::new(
         lang,
@@ -249,15 +249,19 @@ pub fn sample_app(store: &Store, lang: Lang, height: u16) -> App {
         Some("M001".into()),
         "/home/rm/.local/share/guanhu/guanhu.db".into(),
     );
-    let effects = Effects {
+    let mut effects = Effects {
         store,
         policy: &policy,
         today: today(),
     };
-    dispatch(&mut app, &effects, guanhu::app::Action::Resize(120, height));
+    dispatch(
+        &mut app,
+        &mut effects,
+        guanhu::app::Action::Resize(120, height),
+    );
     for effect in app.start() {
         let action = effects.run(effect, &app);
-        dispatch(&mut app, &effects, action);
+        dispatch(&mut app, &mut effects, action);
     }
     app
 }
