@@ -17,6 +17,8 @@ pub enum Context {
     Detail,
     /// The filter bar.
     Filter,
+    /// The Diary screen.
+    Diary,
 }
 
 /// One row of the keymap.
@@ -54,6 +56,11 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Detail, "p", T::KeyReveal, true),
     b(Context::Detail, "c s w v $ r", T::KeyLog, true),
     b(Context::Detail, "j/k", T::KeyMove, false),
+    b(Context::Diary, "j/k", T::KeyMove, true),
+    b(Context::Diary, "[ ]", T::KeyDays, true),
+    b(Context::Diary, "t", T::KeyToday, true),
+    b(Context::Diary, "Enter", T::KeyAmend, true),
+    b(Context::Diary, "d", T::KeyDelete, true),
     b(Context::Filter, "t", T::FilterTier, true),
     b(Context::Filter, "a", T::FilterAge, true),
     b(Context::Filter, "p", T::FilterPreference, true),
@@ -78,6 +85,7 @@ pub fn footer_bindings(app: &App) -> Vec<&'static Binding> {
         Mode::Filter => &[Context::Filter],
         _ if app.detail.is_some() => &[Context::Detail, Context::Global],
         _ if app.screen == Screen::Customers => &[Context::List, Context::Global],
+        _ if app.screen == Screen::Diary => &[Context::Diary, Context::Global],
         _ => &[Context::Global],
     };
     contexts
@@ -92,6 +100,8 @@ pub fn normalize_char(c: char) -> char {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
         '￥' => '$',
+        '【' => '[',
+        '】' => ']',
         '。' => '.',
         _ => c,
     }
@@ -156,6 +166,13 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
                 _ => None,
             };
         }
+        Mode::Confirm => {
+            return match code {
+                KeyCode::Char('y') | KeyCode::Enter => Some(Action::Confirm),
+                KeyCode::Char('n') | KeyCode::Esc => Some(Action::Cancel),
+                _ => None,
+            };
+        }
         Mode::Normal => {}
     }
     if ctrl {
@@ -193,6 +210,20 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
             KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
             KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
+            _ => None,
+        };
+    }
+    if app.screen == Screen::Diary {
+        return match code {
+            KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
+            KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
+            KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
+            KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
+            KeyCode::Char('[') | KeyCode::Left => Some(Action::PrevDay),
+            KeyCode::Char(']') | KeyCode::Right => Some(Action::NextDay),
+            KeyCode::Char('t') => Some(Action::Today),
+            KeyCode::Enter => Some(Action::Activate),
+            KeyCode::Char('d') | KeyCode::Delete => Some(Action::DeleteSelected),
             _ => None,
         };
     }

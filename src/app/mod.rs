@@ -1,6 +1,7 @@
 //! The TUI model: `App`, what things mean (`Action`), what to do outside (`Effect`), and the pure `update`. Never touches the store, the terminal or the clock.
 
 pub mod customers;
+pub mod diary_view;
 pub mod keymap;
 pub mod log_form;
 pub mod text_field;
@@ -62,6 +63,15 @@ pub enum Mode {
     Help,
     /// The quick-log popup is open.
     Log,
+    /// A destructive action waits for y/n.
+    Confirm,
+}
+
+/// A destructive action held as data until the user says yes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirmation {
+    pub prompt: String,
+    pub effect: Effect,
 }
 
 /// A change the session can take back (`u`) and make again (`Ctrl-r`).
@@ -120,6 +130,10 @@ pub struct App {
     pub undo: Vec<UndoStep>,
     /// What `Ctrl-r` makes again, newest last.
     pub redo: Vec<UndoStep>,
+    /// The Diary screen.
+    pub diary: diary_view::DiaryView,
+    /// The action waiting for confirmation.
+    pub confirm: Option<Confirmation>,
 }
 
 /// What the user (through the keymap) or a finished effect means.
@@ -219,6 +233,20 @@ pub enum Action {
     EntriesSaved(Vec<i64>),
     /// Result: an undo or redo was carried out.
     UndoApplied { step: UndoStep, redo: bool },
+    /// `[`: the previous day (Diary).
+    PrevDay,
+    /// `]`: the next day (Diary).
+    NextDay,
+    /// `t`: today (Diary).
+    Today,
+    /// `d`: delete the selected entry, after confirmation (Diary).
+    DeleteSelected,
+    /// `y` on a confirmation.
+    Confirm,
+    /// Result: a day of the diary was loaded.
+    DayLoaded(Box<crate::domain::diary::DiaryDay>),
+    /// Result: entries were deleted.
+    EntriesDeleted(Vec<i64>),
 }
 
 /// I/O the driver carries out for `update`.
@@ -236,6 +264,10 @@ pub enum Effect {
     Undo(UndoStep),
     /// Make a step again (answered with `UndoApplied`).
     Redo(UndoStep),
+    /// Load a day of the diary (answered with `DayLoaded`).
+    LoadDay(NaiveDate),
+    /// Delete entries, kept as deleted (answered with `EntriesDeleted`).
+    DeleteEntries(Vec<i64>),
 }
 
 /// Lines of the screen that are not the list: tabs, status, table header, message, footer.
@@ -271,6 +303,8 @@ impl App {
             saving: false,
             undo: Vec::new(),
             redo: Vec::new(),
+            diary: diary_view::DiaryView::default(),
+            confirm: None,
         }
     }
 
@@ -289,19 +323,34 @@ impl App {
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Quit => app.quit = true,
-        Action::GoTo(screen) => {
-            app.screen = screen;
-            app.detail = None;
-        }
+        Action::GoTo(screen) => return switch_to(app, screen),
         Action::NextTab => {
             let i = (app.screen.index() + 1) % Screen::ALL.len();
-            app.screen = Screen::ALL[i];
-            app.detail = None;
+            return switch_to(app, Screen::ALL[i]);
         }
         Action::PrevTab => {
             let i = (app.screen.index() + Screen::ALL.len() - 1) % Screen::ALL.len();
-            app.screen = Screen::ALL[i];
-            app.detail = None;
+            return switch_to(app, Screen::ALL[i]);
+        }
+        Action::DayLoaded(day) => {
+            let keep = app.diary.selected().map(|e| e.id);
+            app.diary.date = Some(day.date);
+            app.diary.entries = day.entries;
+            app.diary.follow_ups = day.follow_ups;
+            app.diary.loaded = true;
+            app.diary.cursor = keep
+                .and_then(|id| app.diary.entries.iter().position(|e| e.id == id))
+                .unwrap_or(0)
+                .min(app.diary.entries.len().saturating_sub(1));
+        }
+        Action::EntriesDeleted(ids) => {
+            app.message = Some(fill(
+                app.t(T::Deleted),
+                &[&ids.first().copied().unwrap_or(0)],
+            ));
+            app.undo.push(UndoStep::Deleted(ids));
+            app.redo.clear();
+            return reload_after_write(app);
         }
         Action::Resize(_, h) => {
             app.list_height = h.saturating_sub(CHROME_LINES).max(1) as usize;
@@ -357,6 +406,22 @@ fn update_input(app: &mut App, action: Action) -> Vec<Effect> {
         Mode::Command => update_command(app, action),
         Mode::Filter => update_filter(app, action),
         Mode::Log => update_log(app, action),
+        Mode::Confirm => {
+            match action {
+                Action::Confirm => {
+                    app.mode = Mode::Normal;
+                    if let Some(c) = app.confirm.take() {
+                        return vec![c.effect];
+                    }
+                }
+                Action::Cancel | Action::Back => {
+                    app.mode = Mode::Normal;
+                    app.confirm = None;
+                }
+                _ => {}
+            }
+            Vec::new()
+        }
         Mode::Normal => update_normal(app, action),
     }
 }
@@ -404,6 +469,9 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             _ => {}
         }
         return Vec::new();
+    }
+    if app.screen == Screen::Diary {
+        return update_diary(app, action);
     }
     if app.screen != Screen::Customers {
         return Vec::new();
@@ -698,6 +766,13 @@ fn selected_target(app: &App) -> Option<Target> {
             name: c.name.clone(),
         });
     }
+    if app.screen == Screen::Diary {
+        let e = app.diary.selected()?;
+        return Some(Target::One {
+            customer_no: e.draft.customer_no.clone()?,
+            name: e.customer_name.clone().unwrap_or_default(),
+        });
+    }
     if app.screen != Screen::Customers {
         return None;
     }
@@ -857,6 +932,9 @@ fn entries_saved(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
 /// After a write, reload what it may have touched: the book, and the open customer.
 fn reload_after_write(app: &App) -> Vec<Effect> {
     let mut effects = vec![Effect::LoadBook];
+    if app.screen == Screen::Diary {
+        effects.push(Effect::LoadDay(app.diary.date.unwrap_or(app.today)));
+    }
     if let Some(d) = &app.detail {
         effects.push(Effect::LoadDetail(
             d.detail.summary.customer.customer_no.clone(),
@@ -903,4 +981,54 @@ pub fn product_name(lang: Lang, kind: ProductKind) -> &'static str {
         ProductKind::Payroll => T::ProdPayroll.get(lang),
         ProductKind::Other => T::ProdOther.get(lang),
     }
+}
+
+/// Switches tab, loading what the new tab shows.
+fn switch_to(app: &mut App, screen: Screen) -> Vec<Effect> {
+    app.screen = screen;
+    app.detail = None;
+    match screen {
+        Screen::Diary => vec![Effect::LoadDay(app.diary.date.unwrap_or(app.today))],
+        _ => Vec::new(),
+    }
+}
+
+fn update_diary(app: &mut App, action: Action) -> Vec<Effect> {
+    let date = app.diary.date.unwrap_or(app.today);
+    let view = &mut app.diary;
+    match action {
+        Action::Up => view.move_by(-1),
+        Action::Down => view.move_by(1),
+        Action::Top => view.cursor = 0,
+        Action::Bottom => view.move_by(isize::MAX / 2),
+        Action::PrevDay => return vec![Effect::LoadDay(date - chrono::Duration::days(1))],
+        Action::NextDay => return vec![Effect::LoadDay(date + chrono::Duration::days(1))],
+        Action::Today => return vec![Effect::LoadDay(app.today)],
+        Action::Activate => {
+            if let Some(e) = app.diary.selected() {
+                app.form = Some(LogForm::amend(e.id, &e.draft, e.customer_name.clone()));
+                app.mode = Mode::Log;
+            }
+        }
+        Action::DeleteSelected => {
+            if let Some(e) = view.selected().cloned() {
+                let who = e.customer_name.clone().unwrap_or_else(|| "—".to_string());
+                let prompt = fill(
+                    T::ConfirmDelete.get(app.lang),
+                    &[
+                        &e.draft.occurred_at.format("%H:%M"),
+                        &kind_name(app.lang, e.draft.kind),
+                        &who,
+                    ],
+                );
+                app.confirm = Some(Confirmation {
+                    prompt,
+                    effect: Effect::DeleteEntries(vec![e.id]),
+                });
+                app.mode = Mode::Confirm;
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
 }

@@ -57,12 +57,10 @@ impl EntryKind {
         !matches!(self, EntryKind::Memo | EntryKind::Reflection)
     }
 
-    /// Kinds that record an attempt to reach the customer, and so carry an outcome.
+    /// Kinds that record an attempt to talk with the customer, and so carry an outcome (an SMS
+    /// is sent, not answered).
     pub fn has_outcome(self) -> bool {
-        matches!(
-            self,
-            EntryKind::Call | EntryKind::Sms | EntryKind::Wechat | EntryKind::Visit
-        )
+        matches!(self, EntryKind::Call | EntryKind::Wechat | EntryKind::Visit)
     }
 }
 
@@ -150,6 +148,14 @@ pub struct DiaryEntry {
     pub amended: bool,
     /// True when the entry was deleted (kept, hidden from the day and the figures).
     pub deleted: bool,
+}
+
+/// One day of the diary: its live entries in time order and the follow-ups due that day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiaryDay {
+    pub date: NaiveDate,
+    pub entries: Vec<DiaryEntry>,
+    pub follow_ups: Vec<DiaryEntry>,
 }
 
 /// Why a draft cannot be saved; the field it concerns.

@@ -36,7 +36,10 @@ pub struct Unreadable;
 
 /// Reads a follow-up: blank is none; `+30m`, `+1h`, `+2d`; `tomorrow`/`明天` with an optional
 /// time (default 09:00); a time today; a date (09:00) or a date and time.
-pub fn parse_follow_up(text: &str, now: NaiveDateTime) -> Result<Option<NaiveDateTime>, Unreadable> {
+pub fn parse_follow_up(
+    text: &str,
+    now: NaiveDateTime,
+) -> Result<Option<NaiveDateTime>, Unreadable> {
     let t = text.trim().to_lowercase();
     if t.is_empty() {
         return Ok(None);

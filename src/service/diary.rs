@@ -4,7 +4,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 
 use crate::domain::customer::Holding;
-use crate::domain::diary::{DiaryEntry, EntryDraft, EntryKind, validate_draft};
+use crate::domain::diary::{DiaryDay, DiaryEntry, EntryDraft, EntryKind, validate_draft};
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::store::customers::{current_manager_id, find_customer, update_risk};
@@ -14,14 +14,6 @@ use crate::store::diary::{
 };
 use crate::store::holdings::{delete_sale_holding, insert_sale_holding};
 use crate::store::managers::find_manager;
-
-/// One day of the diary: its entries in time order and the follow-ups due that day.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct DiaryDay {
-    pub date: Option<NaiveDate>,
-    pub entries: Vec<DiaryEntry>,
-    pub follow_ups: Vec<DiaryEntry>,
-}
 
 /// Logs entries in one transaction; returns their ids in order. Several entries share a batch.
 pub fn log_entries(
@@ -218,7 +210,7 @@ pub fn load_day(store: &Store, manager_no: Option<&str>, date: NaiveDate) -> Res
     let start = date.and_hms_opt(0, 0, 0).unwrap_or_default();
     let end = start + Duration::days(1);
     Ok(DiaryDay {
-        date: Some(date),
+        date,
         entries: list_entries_between(store.conn(), manager_no, start, end)?,
         follow_ups: list_follow_ups_between(store.conn(), manager_no, start, end)?,
     })

@@ -57,3 +57,96 @@ pub fn entry_line(app: &App, e: &DiaryEntry, with_customer: bool) -> Line<'stati
     }
     Line::from(spans)
 }
+
+/// Draws the Diary screen: the day's heading and counts, its entries, the follow-ups due.
+pub fn render_diary(frame: &mut ratatui::Frame, app: &App, area: ratatui::layout::Rect) {
+    use ratatui::layout::{Constraint, Layout};
+    use ratatui::widgets::{Block, Borders, Paragraph};
+
+    let view = &app.diary;
+    let date = view.date.unwrap_or(app.today);
+    let weekday = match app.lang {
+        crate::i18n::Lang::Zh => ["一", "二", "三", "四", "五", "六", "日"]
+            [chrono::Datelike::weekday(&date).num_days_from_monday() as usize]
+            .to_string(),
+        crate::i18n::Lang::En => chrono::Datelike::weekday(&date).to_string(),
+    };
+    let weekday = match app.lang {
+        crate::i18n::Lang::Zh => format!("星期{weekday}"),
+        crate::i18n::Lang::En => weekday,
+    };
+    let counts: Vec<String> = view
+        .counts()
+        .iter()
+        .map(|(k, n)| format!("{} {n}", kind_name(app.lang, *k)))
+        .collect();
+    let heading = Line::from(vec![
+        Span::styled(format!("{date} {weekday}"), theme::title()),
+        Span::styled(format!("   {}", counts.join(" · ")), theme::dim()),
+    ]);
+    let follow_height = (view.follow_ups.len() as u16 + 2).clamp(3, 8);
+    let [head, list, follow] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(follow_height),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(heading), head);
+    if view.entries.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(app.t(T::DiaryEmpty), theme::dim())),
+            list,
+        );
+    } else {
+        let height = list.height as usize;
+        let offset = view.cursor.saturating_sub(height.saturating_sub(1));
+        let lines: Vec<Line> = view
+            .entries
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(height)
+            .map(|(i, e)| {
+                let line = entry_line(app, e, true);
+                if i == view.cursor {
+                    line.patch_style(theme::selected())
+                } else {
+                    line
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), list);
+    }
+    let mut lines: Vec<Line> = view
+        .follow_ups
+        .iter()
+        .map(|e| {
+            let d = &e.draft;
+            Line::from(vec![
+                Span::styled(
+                    d.follow_up_at
+                        .map(|f| f.format("%H:%M ").to_string())
+                        .unwrap_or_default(),
+                    theme::title(),
+                ),
+                Span::raw(fit(e.customer_name.as_deref().unwrap_or("—"), 9)),
+                Span::styled(fit(kind_name(app.lang, d.kind), 9), theme::key()),
+                Span::raw(d.note.clone()),
+            ])
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(Line::from(Span::styled(
+            app.t(T::NoFollowUps),
+            theme::dim(),
+        )));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::TOP)
+                .title(Span::styled(app.t(T::FollowUpsDue), theme::header())),
+        ),
+        follow,
+    );
+}

@@ -33,6 +33,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     match (app.screen, &app.detail) {
         (_, Some(detail)) => detail::render_detail(frame, app, detail, main),
         (Screen::Customers, None) => customers::render_customers(frame, app, main),
+        (Screen::Diary, None) => diary::render_diary(frame, app, main),
         (screen, None) => placeholder::render_placeholder(frame, app, screen, main),
     }
     render_message(frame, app, message);
@@ -42,6 +43,12 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     if let Some(form) = &app.form {
         log_form::render_log_form(frame, app, form, frame.area());
+    }
+    if let Some(confirm) = &app.confirm {
+        frame.render_widget(
+            Paragraph::new(Span::styled(confirm.prompt.clone(), theme::error())),
+            message,
+        );
     }
 }
 
