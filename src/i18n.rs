@@ -247,6 +247,10 @@ texts! {
     KeyToday => "今天", "today";
     KeyAmend => "修改", "amend";
     KeyDelete => "删除", "delete";
+    SmsTemplate => "{name}您好，", "Dear {name}, ";
+    Marked => "已选 {} 位", "{} marked";
+    KeyMark => "选中（群发短信）", "mark (bulk SMS)";
+    KeyMarkGroup => "选中整组/全部结果", "mark group/all results";
 }
 
 #[cfg(test)]

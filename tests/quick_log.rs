@@ -223,3 +223,42 @@ fn the_popup_draws_in_both_languages() {
         assert!(label_x > 0);
     }
 }
+
+#[test]
+fn bulk_sms_to_marked_customers_is_one_undoable_step() {
+    let mut store = sample_store();
+    let mut app = sample_app(&mut store, Lang::Zh, 40);
+    // Space marks 赵敏 and moves on; V on the quality tier's first segment marks 杨磊.
+    on_first_customer(&mut app, &mut store);
+    key(&mut app, &mut store, KeyCode::Char(' '));
+    assert!(app.customers.marked.contains("C0008"));
+    key(&mut app, &mut store, KeyCode::Char('j'));
+    key(&mut app, &mut store, KeyCode::Char('V'));
+    assert_eq!(app.customers.marked.len(), 2, "{:?}", app.customers.marked);
+    // Search "z" and V marks every result: 赵敏 曾小华 周杰 张伟 join.
+    key(&mut app, &mut store, KeyCode::Char('/'));
+    key(&mut app, &mut store, KeyCode::Char('z'));
+    key(&mut app, &mut store, KeyCode::Enter);
+    key(&mut app, &mut store, KeyCode::Char('V'));
+    assert_eq!(app.customers.marked.len(), 5);
+    key(&mut app, &mut store, KeyCode::Char('s'));
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.note.text(), "{name}您好，");
+    type_text(&mut app, &mut store, "双十二理财节，欢迎来网点。");
+    key(&mut app, &mut store, KeyCode::Enter);
+    assert_eq!(app.message.as_deref(), Some("已记录 5 条短信（u 撤销）"));
+    assert!(app.customers.marked.is_empty());
+    let day = guanhu::service::diary::load_day(&store, Some("M001"), common::today()).unwrap();
+    assert_eq!(day.entries.len(), 5);
+    assert!(
+        day.entries
+            .iter()
+            .any(|e| e.draft.note == "杨磊您好，双十二理财节，欢迎来网点。")
+    );
+    key(&mut app, &mut store, KeyCode::Char('u'));
+    let day = guanhu::service::diary::load_day(&store, Some("M001"), common::today()).unwrap();
+    assert!(
+        day.entries.is_empty(),
+        "one undo takes back the whole batch"
+    );
+}

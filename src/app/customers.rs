@@ -81,6 +81,8 @@ pub struct CustomersView {
     pub matched: usize,
     /// All tags in the book, for the tag filter.
     pub tags: Vec<String>,
+    /// Customers marked for a bulk SMS, by customer number.
+    pub marked: std::collections::BTreeSet<String>,
 }
 
 impl CustomersView {
@@ -221,6 +223,50 @@ impl CustomersView {
         }
         self.rebuild();
         self.select_group(key);
+    }
+
+    /// `V`: marks the group under the cursor, or with a search or filter on, every result; when
+    /// all of them are marked already, unmarks them.
+    pub fn mark_group_or_results(&mut self) {
+        let searching = !self.query.trim().is_empty() || !self.filter.is_empty();
+        let group = self.group_at_cursor();
+        let members: Vec<String> = self
+            .visible_customers()
+            .into_iter()
+            .filter(|s| {
+                searching
+                    || match group {
+                        Some(GroupKey::Tier(t)) => s.class.tier == t,
+                        Some(GroupKey::Segment(t, a, p)) => {
+                            s.class.tier == t && s.class.age == a && s.class.preference == p
+                        }
+                        None => false,
+                    }
+            })
+            .map(|s| s.customer.customer_no.clone())
+            .collect();
+        if members.iter().all(|no| self.marked.contains(no)) {
+            for no in &members {
+                self.marked.remove(no);
+            }
+        } else {
+            self.marked.extend(members);
+        }
+    }
+
+    /// Customers passing the search and filter (folded groups included).
+    fn visible_customers(&self) -> Vec<&CustomerSummary> {
+        self.all
+            .iter()
+            .filter(|s| {
+                self.filter.admits(s)
+                    && s.search.matches(
+                        &self.query,
+                        s.customer.phone.as_deref(),
+                        &s.customer.customer_no,
+                    )
+            })
+            .collect()
     }
 
     /// Moves the cursor by `delta` lines, clamped.

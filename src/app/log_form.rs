@@ -227,15 +227,22 @@ impl LogForm {
         } else {
             None
         };
+        let names: Vec<String> = match &self.target {
+            Target::Many(list) => list.iter().map(|(_, n)| n.clone()).collect(),
+            Target::One { name, .. } => vec![name.clone()],
+            Target::Nobody => vec![String::new()],
+        };
         let drafts: Vec<EntryDraft> = self
             .customers()
             .into_iter()
-            .map(|customer_no| EntryDraft {
+            .zip(names)
+            .map(|(customer_no, name)| EntryDraft {
                 kind: self.kind,
                 customer_no,
                 occurred_at,
                 outcome: self.outcome,
-                note: self.note.text().trim().to_string(),
+                // A bulk SMS note is a template: {name} becomes each customer's name.
+                note: self.note.text().trim().replace("{name}", &name),
                 follow_up_at,
                 sale: sale.clone(),
                 risk_level: (self.kind == EntryKind::RiskAssessment).then_some(self.risk_level),

@@ -201,6 +201,8 @@ pub enum Action {
     CycleLifecycle,
     /// In the filter bar: cycle the tag filter.
     CycleTag,
+    /// `V`: mark every customer of the group under the cursor, or every search/filter result.
+    MarkGroup,
     /// `p` in the detail: reveal or mask phone and ID.
     ToggleReveal,
     /// The terminal's size changed (width, height).
@@ -501,11 +503,19 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             None => {}
         },
         Action::ToggleFold => {
-            if let Some(key) = view.group_at_cursor() {
+            // Space marks a customer (for a bulk SMS) and moves on; on a group it folds.
+            if let Some(s) = view.selected_customer() {
+                let no = s.customer.customer_no.clone();
+                if !view.marked.remove(&no) {
+                    view.marked.insert(no);
+                }
+                view.move_by(1);
+            } else if let Some(key) = view.group_at_cursor() {
                 let folded = view.collapsed.contains(&key);
                 view.set_collapsed(key, !folded);
             }
         }
+        Action::MarkGroup => view.mark_group_or_results(),
         Action::Fold => match view.rows.get(view.cursor) {
             Some(customers::TreeRow::Group {
                 key,
@@ -557,6 +567,7 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
                 view.select_group(GroupKey::Tier(t));
             }
         }
+        Action::Back if !view.marked.is_empty() => view.marked.clear(),
         Action::Back => {
             view.query.clear();
             view.filter = customers::Filter::default();
@@ -783,6 +794,22 @@ fn selected_target(app: &App) -> Option<Target> {
 }
 
 fn start_log(app: &mut App, kind: EntryKind) -> Vec<Effect> {
+    let marked = &app.customers.marked;
+    if kind == EntryKind::Sms && !marked.is_empty() && app.detail.is_none() {
+        // A bulk SMS to the marked customers, one note as a template.
+        let list: Vec<(String, String)> = app
+            .customers
+            .all
+            .iter()
+            .filter(|s| marked.contains(&s.customer.customer_no))
+            .map(|s| (s.customer.customer_no.clone(), s.customer.name.clone()))
+            .collect();
+        let mut form = LogForm::new(kind, Target::Many(list), app.now);
+        form.note = text_field::TextField::with(app.t(T::SmsTemplate));
+        app.form = Some(form);
+        app.mode = Mode::Log;
+        return Vec::new();
+    }
     let target = if kind.needs_customer() {
         match selected_target(app) {
             Some(t) => t,
@@ -909,7 +936,10 @@ fn entries_saved(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
     let kind = kind_name(app.lang, form.kind);
     app.message = Some(match (&form.amend_id, &form.target) {
         (Some(id), _) => fill(app.t(T::Amended), &[id]),
-        (None, Target::Many(list)) => fill(app.t(T::SavedMany), &[&list.len(), &kind]),
+        (None, Target::Many(list)) => {
+            app.customers.marked.clear();
+            fill(app.t(T::SavedMany), &[&list.len(), &kind])
+        }
         (None, Target::One { name, .. }) => fill(app.t(T::Saved), &[&kind, name]),
         (None, Target::Nobody) => fill(app.t(T::Saved), &[&kind, &"—"]),
     });

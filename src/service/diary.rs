@@ -3,14 +3,17 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 
-use crate::domain::customer::Holding;
+use crate::domain::customer::{Holding, RiskLevel};
 use crate::domain::diary::{DiaryDay, DiaryEntry, EntryDraft, EntryKind, validate_draft};
 use crate::error::{Error, Result};
 use crate::store::Store;
-use crate::store::customers::{current_manager_id, find_customer, update_risk};
+use crate::store::customers::{
+    current_manager_id, find_customer, find_customer_by_id, update_risk,
+};
 use crate::store::diary::{
-    EntryLinks, EntryRow, find_entry, insert_entry, insert_revision, list_entries_between,
-    list_follow_ups_between, list_revisions, next_batch_id, set_deleted, set_holding, update_entry,
+    EntryLinks, EntryRow, find_entry, insert_entry, insert_revision, latest_risk_assessment,
+    list_entries_between, list_follow_ups_between, list_revisions, next_batch_id,
+    risk_before_diary, set_deleted, set_holding, set_prev_risk, update_entry,
 };
 use crate::store::holdings::{delete_sale_holding, insert_sale_holding};
 use crate::store::managers::find_manager;
@@ -89,33 +92,38 @@ fn apply_effects(
         set_holding(conn, id, Some(holding_id))?;
     }
     if draft.kind == EntryKind::RiskAssessment {
-        update_risk(
-            conn,
-            customer_id,
-            draft.risk_level,
-            Some(draft.occurred_at.date()),
-            now,
-        )?;
+        sync_risk(conn, customer_id, now)?;
     }
     Ok(())
 }
 
-/// Takes back what `apply_effects` did, for a deleted or amended entry.
-fn revert_effects(conn: &Connection, row: &EntryRow, now: NaiveDateTime) -> Result<()> {
+/// Sets the customer's risk profile from their latest live logged assessment; with none left,
+/// back to what it was before the diary first changed it.
+fn sync_risk(conn: &Connection, customer_id: i64, now: NaiveDateTime) -> Result<()> {
+    let before = risk_before_diary(conn, customer_id)?;
+    sync_risk_or(conn, customer_id, before, now)
+}
+
+/// `sync_risk` with the pre-diary profile given (it may have left with an entry moved away).
+fn sync_risk_or(
+    conn: &Connection,
+    customer_id: i64,
+    before: Option<(Option<RiskLevel>, Option<NaiveDate>)>,
+    now: NaiveDateTime,
+) -> Result<()> {
+    match (latest_risk_assessment(conn, customer_id)?, before) {
+        (Some((level, on)), _) => update_risk(conn, customer_id, level, Some(on), now),
+        (None, Some((level, on))) => update_risk(conn, customer_id, level, on, now),
+        (None, None) => Ok(()),
+    }
+}
+
+/// Takes back the sale's holding of an entry that is deleted or about to be amended. (The
+/// risk profile is recomputed by `sync_risk` after the entry itself has changed.)
+fn revert_holding(conn: &Connection, row: &EntryRow) -> Result<()> {
     if let Some(holding_id) = row.holding_id {
         delete_sale_holding(conn, holding_id)?;
         set_holding(conn, row.entry.id, None)?;
-    }
-    if row.entry.draft.kind == EntryKind::RiskAssessment
-        && let Some(customer_id) = row.customer_id
-    {
-        update_risk(
-            conn,
-            customer_id,
-            row.prev_risk_level,
-            row.prev_risk_assessed_on,
-            now,
-        )?;
     }
     Ok(())
 }
@@ -142,11 +150,30 @@ pub fn amend_entry(
         ),
         None => None,
     };
+    let moved_away = row.entry.draft.kind == EntryKind::RiskAssessment
+        && row.customer_id.is_some()
+        && (row.customer_id != customer_id || draft.kind != EntryKind::RiskAssessment);
+    // Read before the entry leaves: the old customer's profile from before the diary.
+    let old_before = match (moved_away, row.customer_id) {
+        (true, Some(old)) => risk_before_diary(&tx, old)?,
+        _ => None,
+    };
     insert_revision(&tx, &row.entry, "amend", now)?;
-    revert_effects(&tx, &row, now)?;
+    revert_holding(&tx, &row)?;
     update_entry(&tx, id, draft, customer_id, Some(now))?;
+    if moved_away
+        && draft.kind == EntryKind::RiskAssessment
+        && let Some(new) = customer_id
+        && let Some(c) = find_customer_by_id(&tx, new)?
+    {
+        set_prev_risk(&tx, id, c.risk_level, c.risk_assessed_on)?;
+    }
     if !row.entry.deleted {
         apply_effects(&tx, id, draft, customer_id, now)?;
+    }
+    // An assessment moved away from a customer (or turned into another kind) leaves them too.
+    if moved_away && let Some(old) = row.customer_id {
+        sync_risk_or(&tx, old, old_before, now)?;
     }
     tx.commit()?;
     Ok(())
@@ -167,8 +194,13 @@ pub fn delete_entries(
             continue;
         }
         insert_revision(&tx, &row.entry, action, now)?;
-        revert_effects(&tx, &row, now)?;
+        revert_holding(&tx, &row)?;
         set_deleted(&tx, id, Some(now))?;
+        if row.entry.draft.kind == EntryKind::RiskAssessment
+            && let Some(customer_id) = row.customer_id
+        {
+            sync_risk(&tx, customer_id, now)?;
+        }
     }
     tx.commit()?;
     Ok(())

@@ -84,6 +84,19 @@ pub fn find_customer(conn: &Connection, customer_no: &str) -> Result<Option<Cust
         .optional()?)
 }
 
+/// Finds a customer by row id.
+pub fn find_customer_by_id(conn: &Connection, id: i64) -> Result<Option<Customer>> {
+    let sql = format!(
+        "SELECT {CUSTOMER_COLUMNS} FROM customers c LEFT JOIN managers m ON m.id = c.manager_id \
+         WHERE c.id = ?1"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    Ok(stmt
+        .query_row([id], customer_from_row)
+        .optional()?
+        .map(|r| r.customer))
+}
+
 /// Lists customers, all or one manager's, ordered by customer number.
 pub fn list_customers(conn: &Connection, manager_no: Option<&str>) -> Result<Vec<CustomerRow>> {
     let sql = format!(

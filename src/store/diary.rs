@@ -302,3 +302,49 @@ pub fn next_batch_id(conn: &Connection) -> Result<i64> {
         |r| r.get(0),
     )?)
 }
+
+/// The latest live risk assessment logged for a customer: (level, date).
+pub fn latest_risk_assessment(
+    conn: &Connection,
+    customer_id: i64,
+) -> Result<Option<(Option<RiskLevel>, NaiveDate)>> {
+    let found: Option<(Option<String>, NaiveDateTime)> = conn
+        .prepare_cached(
+            "SELECT risk_level, occurred_at FROM diary_entries WHERE customer_id = ?1 \
+             AND kind = 'risk_assessment' AND deleted_at IS NULL \
+             ORDER BY occurred_at DESC, id DESC LIMIT 1",
+        )?
+        .query_row([customer_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(found.map(|(level, at)| (level.as_deref().and_then(RiskLevel::parse), at.date())))
+}
+
+/// The customer's risk profile before the diary first changed it: the previous values kept
+/// on their first logged risk assessment (deleted or not).
+pub fn risk_before_diary(
+    conn: &Connection,
+    customer_id: i64,
+) -> Result<Option<(Option<RiskLevel>, Option<NaiveDate>)>> {
+    let found: Option<(Option<String>, Option<NaiveDate>)> = conn
+        .prepare_cached(
+            "SELECT prev_risk_level, prev_risk_assessed_on FROM diary_entries \
+             WHERE customer_id = ?1 AND kind = 'risk_assessment' ORDER BY id LIMIT 1",
+        )?
+        .query_row([customer_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(found.map(|(level, on)| (level.as_deref().and_then(RiskLevel::parse), on)))
+}
+
+/// Re-records what a customer's risk profile was before an assessment moved onto them.
+pub fn set_prev_risk(
+    conn: &Connection,
+    id: i64,
+    level: Option<RiskLevel>,
+    on: Option<NaiveDate>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE diary_entries SET prev_risk_level = ?2, prev_risk_assessed_on = ?3 WHERE id = ?1",
+    )?
+    .execute(params![id, level.map(RiskLevel::key), on])?;
+    Ok(())
+}

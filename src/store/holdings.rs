@@ -18,7 +18,7 @@ pub fn upsert_holding(
     let start = h.start_on.map(|d| d.to_string()).unwrap_or_default();
     let mut find = conn.prepare_cached(
         "SELECT amount, maturity_on FROM holdings WHERE customer_id = ?1 AND kind = ?2 \
-         AND product_code = ?3 AND product_name = ?4 AND start_on = ?5",
+         AND product_code = ?3 AND product_name = ?4 AND start_on = ?5 AND source = 'import'",
     )?;
     let mut rows = find.query(params![
         customer_id,
@@ -43,6 +43,7 @@ pub fn upsert_holding(
         "INSERT INTO holdings (customer_id, kind, product_code, product_name, amount, start_on, \
          maturity_on, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
          ON CONFLICT (customer_id, kind, product_code, product_name, start_on) \
+         WHERE source = 'import' \
          DO UPDATE SET amount = excluded.amount, maturity_on = excluded.maturity_on, \
          updated_at = excluded.updated_at",
     )?
@@ -80,7 +81,7 @@ pub fn list_holdings(conn: &Connection, customer_id: i64) -> Result<Vec<Holding>
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// Inserts the holding a logged sale creates; returns its id.
+/// Inserts the holding a logged sale creates (always a row of its own); returns its id.
 pub fn insert_sale_holding(
     conn: &Connection,
     customer_id: i64,
@@ -89,10 +90,7 @@ pub fn insert_sale_holding(
 ) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO holdings (customer_id, kind, product_code, product_name, amount, start_on, \
-         maturity_on, source, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'sale', ?8) \
-         ON CONFLICT (customer_id, kind, product_code, product_name, start_on) \
-         DO UPDATE SET amount = excluded.amount, maturity_on = excluded.maturity_on, \
-         updated_at = excluded.updated_at",
+         maturity_on, source, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'sale', ?8)",
     )?
     .execute(params![
         customer_id,
@@ -104,18 +102,7 @@ pub fn insert_sale_holding(
         h.maturity_on,
         now
     ])?;
-    Ok(conn.query_row(
-        "SELECT id FROM holdings WHERE customer_id = ?1 AND kind = ?2 AND product_code = ?3 \
-         AND product_name = ?4 AND start_on = ?5",
-        params![
-            customer_id,
-            h.kind.key(),
-            h.product_code,
-            h.product_name,
-            h.start_on.map(|d| d.to_string()).unwrap_or_default()
-        ],
-        |r| r.get(0),
-    )?)
+    Ok(conn.last_insert_rowid())
 }
 
 /// Removes a holding a logged sale created (an undone or deleted sale).

@@ -119,6 +119,15 @@ fn bar_line(app: &App) -> Line<'static> {
         }
         spans.push(Span::raw("  ".to_string()));
     }
+    if !view.marked.is_empty() {
+        spans.push(Span::styled(
+            format!(
+                "{}  ",
+                crate::i18n::fill(app.t(T::Marked), &[&view.marked.len()])
+            ),
+            theme::key(),
+        ));
+    }
     if app.mode == Mode::Filter || !view.filter.is_empty() {
         spans.extend(filter_spans(app));
         spans.push(Span::raw("  ".to_string()));
@@ -281,8 +290,14 @@ fn customer_line(app: &App, s: &CustomerSummary, c: &Columns) -> Line<'static> {
         .filter(|n| !n.is_empty())
         .or_else(|| s.customer.manager_no.clone())
         .unwrap_or_default();
+    let mark = if app.customers.marked.contains(&s.customer.customer_no) {
+        "  ● "
+    } else {
+        "    "
+    };
     let mut spans = vec![
-        Span::raw(format!("    {}", fit(&s.customer.name, c.name))),
+        Span::styled(mark, theme::key()),
+        Span::raw(fit(&s.customer.name, c.name)),
         Span::styled(
             fit(tier_name(app, tier), c.badge - 1),
             theme::tier_badge(&color),

@@ -1,3 +1,27 @@
+-- Holdings rebuilt without the table-wide unique key: a logged sale is its own holding, even
+-- when the same product is sold twice on a day or matches an imported row. Only imported rows
+-- are matched by their natural key on re-import.
+CREATE TABLE holdings_v2 (
+    id           INTEGER PRIMARY KEY,
+    customer_id  INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL,
+    product_code TEXT NOT NULL DEFAULT '',
+    product_name TEXT NOT NULL,
+    amount       TEXT NOT NULL,
+    start_on     TEXT NOT NULL DEFAULT '',
+    maturity_on  TEXT,
+    source       TEXT NOT NULL DEFAULT 'import',
+    updated_at   TEXT NOT NULL
+);
+INSERT INTO holdings_v2 SELECT id, customer_id, kind, product_code, product_name, amount,
+    start_on, maturity_on, source, updated_at FROM holdings;
+DROP TABLE holdings;
+ALTER TABLE holdings_v2 RENAME TO holdings;
+CREATE UNIQUE INDEX holdings_import_key
+    ON holdings(customer_id, kind, product_code, product_name, start_on) WHERE source = 'import';
+CREATE INDEX holdings_by_maturity ON holdings(maturity_on);
+CREATE INDEX holdings_by_customer ON holdings(customer_id);
+
 -- The work diary: entries are never silently changed. An amendment or a deletion first copies
 -- the entry as it was into diary_revisions; a deletion only marks the entry.
 CREATE TABLE diary_entries (
