@@ -37,10 +37,10 @@ pub fn render_help(frame: &mut Frame, app: &App, area: Rect) {
         app,
         &[
             (Context::Detail, T::DetailProfile),
+            (Context::Diary, T::TabDiary),
             (Context::Filter, T::FilterPrompt),
         ],
     );
-    right.push(Line::from(""));
     right.push(Line::from(Span::styled(app.t(T::HelpClose), theme::dim())));
     let height = (left.len().max(right.len()) as u16 + 2).min(area.height);
     let width = 78.min(area.width);
