@@ -56,6 +56,103 @@ pub enum Command {
     Demo(DemoArgs),
     /// Check the store: SQLite integrity and the app's own consistency checks.
     Check,
+    /// Export the diary, the ledgers or an SMS list (CSV with BOM for Excel, or JSON).
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Log a contact, sale or note from a script.
+    Log(LogArgs),
+}
+
+/// `guanhu export …`
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Every diary entry of the period.
+    Diary(ExportArgs),
+    /// Fund sales of the period (基金销售台账).
+    FundLedger(ExportArgs),
+    /// Wealth-product sales of the period (理财产品销售台账).
+    WealthLedger(ExportArgs),
+    /// Names, full phone numbers and a personalised message, for the bank's SMS platform.
+    SmsList(SmsListArgs),
+}
+
+/// Options of the diary and ledger exports.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// First day (default: the first of this month).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day (default: today).
+    #[arg(long)]
+    pub to: Option<String>,
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: FileKind,
+    /// Show phone and ID numbers in full.
+    #[arg(long)]
+    pub unmasked: bool,
+    /// Write to this file (created owner-only) instead of standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// Export file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FileKind {
+    Csv,
+    Json,
+}
+
+/// Options of `guanhu export sms-list`.
+#[derive(Debug, Args)]
+pub struct SmsListArgs {
+    /// The message; {name} becomes the customer's name.
+    #[arg(long, default_value = "{name}您好，")]
+    pub template: String,
+    /// Only this tier (policy key).
+    #[arg(long)]
+    pub tier: Option<String>,
+    /// Only this segment: young, senior, investment or savings.
+    #[arg(long)]
+    pub segment: Option<String>,
+    /// Only customers with no contact since this date.
+    #[arg(long)]
+    pub not_contacted_since: Option<String>,
+    /// Write to this file (created owner-only) instead of standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// Options of `guanhu log`.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// call, sms, wechat, visit, sale, risk_assessment, memo or reflection.
+    pub kind: String,
+    /// The customer number (not for memo and reflection).
+    #[arg(long)]
+    pub customer: Option<String>,
+    /// reached, not_reached, callback_requested or refused (default reached for calls and visits).
+    #[arg(long)]
+    pub outcome: Option<String>,
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// When it happened: YYYY-MM-DD HH:MM or HH:MM (default: now).
+    #[arg(long)]
+    pub at: Option<String>,
+    /// A follow-up: +1h, +1d, tomorrow 10:00, a date.
+    #[arg(long)]
+    pub follow_up: Option<String>,
+    /// For a sale: fund, wealth, insurance, deposit, bond, credit_card, e_banking, mobile_banking, payroll, other.
+    #[arg(long)]
+    pub product_kind: Option<String>,
+    #[arg(long, default_value = "")]
+    pub product_name: String,
+    #[arg(long)]
+    pub amount: Option<String>,
+    #[arg(long)]
+    pub maturity: Option<String>,
+    /// For a risk assessment: C1–C5.
+    #[arg(long)]
+    pub risk_level: Option<String>,
 }
 
 /// `guanhu import …`
@@ -182,7 +279,26 @@ fn dispatch(cli: &Cli, s: &Settings) -> Result<i32> {
             let store = Store::open(&db_path(cli, s))?;
             check(s, &store)
         }
+        Some(Command::Export(command)) => {
+            let store = Store::open(&db_path(cli, s))?;
+            crate::cli_export::run_export(
+                s.lang,
+                s.today,
+                &s.policy,
+                &store,
+                manager_of(cli, s),
+                command,
+            )
+        }
+        Some(Command::Log(args)) => {
+            let mut store = Store::open(&db_path(cli, s))?;
+            crate::cli_export::run_log(s.lang, s.today, &mut store, manager_of(cli, s), args)
+        }
     }
+}
+
+fn manager_of(cli: &Cli, s: &Settings) -> Option<String> {
+    cli.manager.clone().or_else(|| s.config.manager.clone())
 }
 
 fn db_path(cli: &Cli, s: &Settings) -> PathBuf {

@@ -253,6 +253,46 @@ texts! {
     KeyMarkGroup => "选中整组/全部结果", "mark group/all results";
 }
 
+/// The diary kind's name.
+pub fn kind_name(lang: Lang, kind: crate::domain::diary::EntryKind) -> &'static str {
+    match kind {
+        crate::domain::diary::EntryKind::Call => T::KindCall.get(lang),
+        crate::domain::diary::EntryKind::Sms => T::KindSms.get(lang),
+        crate::domain::diary::EntryKind::Wechat => T::KindWechat.get(lang),
+        crate::domain::diary::EntryKind::Visit => T::KindVisit.get(lang),
+        crate::domain::diary::EntryKind::Sale => T::KindSale.get(lang),
+        crate::domain::diary::EntryKind::RiskAssessment => T::KindRisk.get(lang),
+        crate::domain::diary::EntryKind::Memo => T::KindMemo.get(lang),
+        crate::domain::diary::EntryKind::Reflection => T::KindReflection.get(lang),
+    }
+}
+
+/// The outcome's name.
+pub fn outcome_name(lang: Lang, outcome: crate::domain::diary::Outcome) -> &'static str {
+    match outcome {
+        crate::domain::diary::Outcome::Reached => T::OutReached.get(lang),
+        crate::domain::diary::Outcome::NotReached => T::OutNotReached.get(lang),
+        crate::domain::diary::Outcome::CallbackRequested => T::OutCallback.get(lang),
+        crate::domain::diary::Outcome::Refused => T::OutRefused.get(lang),
+    }
+}
+
+/// The product kind's name.
+pub fn product_name(lang: Lang, kind: crate::domain::customer::ProductKind) -> &'static str {
+    match kind {
+        crate::domain::customer::ProductKind::Fund => T::ProdFund.get(lang),
+        crate::domain::customer::ProductKind::Wealth => T::ProdWealth.get(lang),
+        crate::domain::customer::ProductKind::Insurance => T::ProdInsurance.get(lang),
+        crate::domain::customer::ProductKind::Deposit => T::ProdDeposit.get(lang),
+        crate::domain::customer::ProductKind::Bond => T::ProdBond.get(lang),
+        crate::domain::customer::ProductKind::CreditCard => T::ProdCreditCard.get(lang),
+        crate::domain::customer::ProductKind::EBanking => T::ProdEBanking.get(lang),
+        crate::domain::customer::ProductKind::MobileBanking => T::ProdMobile.get(lang),
+        crate::domain::customer::ProductKind::Payroll => T::ProdPayroll.get(lang),
+        crate::domain::customer::ProductKind::Other => T::ProdOther.get(lang),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -210,3 +210,127 @@ fn demo_writes_a_new_store_and_never_overwrites() {
     let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(rows.as_array().unwrap().len(), 200);
 }
+
+#[test]
+fn log_then_export_the_diary_ledgers_and_sms_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    let gbk = fixture("customers_gbk_wan.csv");
+    guanhu(&db, &["import", "customers", gbk.to_str().unwrap()]);
+    let zhang = "6222000012345678";
+    let o = guanhu(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "log",
+            "call",
+            "--customer",
+            zhang,
+            "--note",
+            "约下周面谈",
+            "--at",
+            "10:30",
+            "--follow-up",
+            "+1d",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).starts_with("Logged entry #1"));
+    let o = guanhu(
+        &db,
+        &[
+            "log",
+            "sale",
+            "--customer",
+            zhang,
+            "--product-kind",
+            "理财",
+            "--product-name",
+            "稳利丰90天",
+            "--amount",
+            "30万",
+            "--maturity",
+            "2027-02-22",
+            "--at",
+            "11:00",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = guanhu(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "log",
+            "sale",
+            "--customer",
+            zhang,
+            "--product-kind",
+            "fund",
+            "--product-name",
+            "易方达蓝筹",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Enter the amount"));
+    let o = guanhu(&db, &["--lang", "en", "log", "call"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("needs a customer"));
+
+    let o = guanhu(&db, &["--lang", "zh", "export", "diary"]);
+    assert!(o.status.success());
+    assert!(
+        o.stdout.starts_with(b"\xEF\xBB\xBF"),
+        "CSV starts with a BOM for Excel"
+    );
+    let text = stdout(&o);
+    assert!(text.contains("约下周面谈"));
+    assert!(text.contains("138****5678"), "masked by default:\n{text}");
+    assert!(!text.contains("13812345678"));
+
+    let o = guanhu(&db, &["export", "wealth-ledger", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["amount"], "300000.00");
+    let o = guanhu(&db, &["export", "fund-ledger", "--format", "json"]);
+    assert_eq!(stdout(&o).trim(), "[]");
+
+    let out = dir.path().join("sms.csv");
+    let o = guanhu(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "export",
+            "sms-list",
+            "--template",
+            "{name}您好，理财节开始了",
+            "--not-contacted-since",
+            "2026-11-01",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("personal data"));
+    let sms = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        !sms.contains("张伟"),
+        "contacted today, so left out:\n{sms}"
+    );
+    assert!(sms.contains("李秀英您好，理财节开始了"), "{sms}");
+    assert!(
+        sms.contains("13910002233"),
+        "full phone for the SMS platform"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+}

@@ -17,6 +17,8 @@ use crate::i18n::{Lang, T, fill};
 use customers::{CustomersView, GroupKey, SEGMENTS};
 use log_form::{LogForm, Target};
 
+pub use crate::i18n::{kind_name, outcome_name, product_name};
+
 /// The tabs of the app, in order (keys 1–5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -971,46 +973,6 @@ fn reload_after_write(app: &App) -> Vec<Effect> {
         ));
     }
     effects
-}
-
-/// The diary kind's name.
-pub fn kind_name(lang: Lang, kind: EntryKind) -> &'static str {
-    match kind {
-        EntryKind::Call => T::KindCall.get(lang),
-        EntryKind::Sms => T::KindSms.get(lang),
-        EntryKind::Wechat => T::KindWechat.get(lang),
-        EntryKind::Visit => T::KindVisit.get(lang),
-        EntryKind::Sale => T::KindSale.get(lang),
-        EntryKind::RiskAssessment => T::KindRisk.get(lang),
-        EntryKind::Memo => T::KindMemo.get(lang),
-        EntryKind::Reflection => T::KindReflection.get(lang),
-    }
-}
-
-/// The outcome's name.
-pub fn outcome_name(lang: Lang, outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Reached => T::OutReached.get(lang),
-        Outcome::NotReached => T::OutNotReached.get(lang),
-        Outcome::CallbackRequested => T::OutCallback.get(lang),
-        Outcome::Refused => T::OutRefused.get(lang),
-    }
-}
-
-/// The product kind's name.
-pub fn product_name(lang: Lang, kind: ProductKind) -> &'static str {
-    match kind {
-        ProductKind::Fund => T::ProdFund.get(lang),
-        ProductKind::Wealth => T::ProdWealth.get(lang),
-        ProductKind::Insurance => T::ProdInsurance.get(lang),
-        ProductKind::Deposit => T::ProdDeposit.get(lang),
-        ProductKind::Bond => T::ProdBond.get(lang),
-        ProductKind::CreditCard => T::ProdCreditCard.get(lang),
-        ProductKind::EBanking => T::ProdEBanking.get(lang),
-        ProductKind::MobileBanking => T::ProdMobile.get(lang),
-        ProductKind::Payroll => T::ProdPayroll.get(lang),
-        ProductKind::Other => T::ProdOther.get(lang),
-    }
 }
 
 /// Switches tab, loading what the new tab shows.

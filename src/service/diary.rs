@@ -259,3 +259,14 @@ pub fn load_period(
     let end = to.and_hms_opt(0, 0, 0).unwrap_or_default() + Duration::days(1);
     list_entries_between(store.conn(), manager_no, start, end)
 }
+
+/// Customer numbers contacted in any way on or after `since`.
+pub fn contacted_since(
+    store: &Store,
+    since: NaiveDate,
+) -> Result<std::collections::HashSet<String>> {
+    crate::store::diary::list_contacted_since(
+        store.conn(),
+        since.and_hms_opt(0, 0, 0).unwrap_or_default(),
+    )
+}

@@ -78,42 +78,17 @@ pub fn contacts(customers: &[CustomerSummary]) -> HashMap<String, CustomerContac
 
 /// The word for a diary kind (电话 … 感悟 | Call … Reflection).
 pub fn kind_word(kind: EntryKind, lang: Lang) -> &'static str {
-    match kind {
-        EntryKind::Call => lang.pick("电话", "Call"),
-        EntryKind::Sms => lang.pick("短信", "SMS"),
-        EntryKind::Wechat => lang.pick("微信", "WeChat"),
-        EntryKind::Visit => lang.pick("面谈", "Visit"),
-        EntryKind::Sale => lang.pick("销售", "Sale"),
-        EntryKind::RiskAssessment => lang.pick("风险测评", "Risk assessment"),
-        EntryKind::Memo => lang.pick("备忘", "Memo"),
-        EntryKind::Reflection => lang.pick("感悟", "Reflection"),
-    }
+    crate::i18n::kind_name(lang, kind)
 }
 
 /// The word for an outcome (已接通 … 拒绝 | Reached … Refused).
 pub fn outcome_word(outcome: Outcome, lang: Lang) -> &'static str {
-    match outcome {
-        Outcome::Reached => lang.pick("已接通", "Reached"),
-        Outcome::NotReached => lang.pick("未接通", "Not reached"),
-        Outcome::CallbackRequested => lang.pick("约定回电", "Call back"),
-        Outcome::Refused => lang.pick("拒绝", "Refused"),
-    }
+    crate::i18n::outcome_name(lang, outcome)
 }
 
 /// The word for a product kind (基金 … 其他 | Fund … Other).
 pub fn product_word(kind: ProductKind, lang: Lang) -> &'static str {
-    match kind {
-        ProductKind::Fund => lang.pick("基金", "Fund"),
-        ProductKind::Wealth => lang.pick("理财", "Wealth product"),
-        ProductKind::Insurance => lang.pick("保险", "Insurance"),
-        ProductKind::Deposit => lang.pick("存款", "Deposit"),
-        ProductKind::Bond => lang.pick("国债", "Bond"),
-        ProductKind::CreditCard => lang.pick("信用卡", "Credit card"),
-        ProductKind::EBanking => lang.pick("网银", "E-banking"),
-        ProductKind::MobileBanking => lang.pick("手机银行", "Mobile banking"),
-        ProductKind::Payroll => lang.pick("代发工资", "Payroll"),
-        ProductKind::Other => lang.pick("其他", "Other"),
-    }
+    crate::i18n::product_name(lang, kind)
 }
 
 /// Exact decimal text: two places for ordinary money (`300000.00`), every digit otherwise.

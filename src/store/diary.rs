@@ -348,3 +348,17 @@ pub fn set_prev_risk(
     .execute(params![id, level.map(RiskLevel::key), on])?;
     Ok(())
 }
+
+/// Customer numbers with a live contact (call, SMS, WeChat, visit, sale) on or after `since`.
+pub fn list_contacted_since(
+    conn: &Connection,
+    since: NaiveDateTime,
+) -> Result<std::collections::HashSet<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT c.customer_no FROM diary_entries e JOIN customers c ON c.id = e.customer_id \
+         WHERE e.deleted_at IS NULL AND e.occurred_at >= ?1 \
+         AND e.kind IN ('call','sms','wechat','visit','sale')",
+    )?;
+    let rows = stmt.query_map([since], |r| r.get::<_, String>(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
