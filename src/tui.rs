@@ -72,6 +72,10 @@ impl Effects<'_> {
                 .map(|d| Action::DayLoaded(Box::new(d))),
             Effect::DeleteEntries(ids) => diary::delete_entries(self.store, &ids, "delete", now)
                 .map(|_| Action::EntriesDeleted(ids)),
+            Effect::LoadPeriod(from, to) => {
+                diary::load_period(self.store, app.manager.as_deref(), from, to)
+                    .map(Action::PeriodLoaded)
+            }
             Effect::Undo(step) => self
                 .apply(&step, false, now)
                 .map(|_| Action::UndoApplied { step, redo: false }),

@@ -19,6 +19,8 @@ pub enum Context {
     Filter,
     /// The Diary screen.
     Diary,
+    /// The Ledgers screen.
+    Ledgers,
 }
 
 /// One row of the keymap.
@@ -41,13 +43,11 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Global, "u Ctrl-r", T::KeyUndo, false),
     b(Context::Global, "q", T::KeyQuit, true),
     b(Context::List, "j/k", T::KeyMove, true),
-    b(Context::List, "↑ ↓", T::KeyMove, false),
-    b(Context::List, "g/G Home/End", T::KeyTop, false),
-    b(Context::List, "Ctrl-d/u PgDn/PgUp", T::KeyPage, false),
+    b(Context::List, "g G", T::KeyTop, false),
+    b(Context::List, "Ctrl-d/u", T::KeyPage, false),
     b(Context::List, "Enter", T::KeyOpen, true),
     b(Context::List, "c s w v $ r", T::KeyLog, true),
     b(Context::List, "h/l", T::KeyFold, false),
-    b(Context::List, "← →", T::KeyFold, false),
     b(Context::List, "z", T::KeyFoldAll, false),
     b(Context::List, "Space", T::KeyMark, false),
     b(Context::List, "V", T::KeyMarkGroup, false),
@@ -57,12 +57,16 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Detail, "Esc h", T::KeyBack, true),
     b(Context::Detail, "p", T::KeyReveal, true),
     b(Context::Detail, "c s w v $ r", T::KeyLog, true),
-    b(Context::Detail, "j/k", T::KeyMove, false),
-    b(Context::Diary, "j/k", T::KeyMove, true),
+    b(Context::Detail, "j/k", T::KeyScroll, false),
     b(Context::Diary, "[ ]", T::KeyDays, true),
     b(Context::Diary, "t", T::KeyToday, true),
     b(Context::Diary, "Enter", T::KeyAmend, true),
     b(Context::Diary, "d", T::KeyDelete, true),
+    b(Context::Ledgers, "h/l", T::KeyLedger, true),
+    b(Context::Ledgers, "p", T::KeyPeriod, true),
+    b(Context::Ledgers, "[ ]", T::KeyPeriodStep, true),
+    b(Context::Ledgers, "t", T::KeyThisPeriod, true),
+    b(Context::Ledgers, ":period A B", T::KeyCustomPeriod, false),
     b(Context::Filter, "t", T::FilterTier, true),
     b(Context::Filter, "a", T::FilterAge, true),
     b(Context::Filter, "p", T::FilterPreference, true),
@@ -88,6 +92,7 @@ pub fn footer_bindings(app: &App) -> Vec<&'static Binding> {
         _ if app.detail.is_some() => &[Context::Detail, Context::Global],
         _ if app.screen == Screen::Customers => &[Context::List, Context::Global],
         _ if app.screen == Screen::Diary => &[Context::Diary, Context::Global],
+        _ if app.screen == Screen::Ledgers => &[Context::Ledgers, Context::Global],
         _ => &[Context::Global],
     };
     contexts
@@ -226,6 +231,20 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('t') => Some(Action::Today),
             KeyCode::Enter => Some(Action::Activate),
             KeyCode::Char('d') | KeyCode::Delete => Some(Action::DeleteSelected),
+            _ => None,
+        };
+    }
+    if app.screen == Screen::Ledgers {
+        return match code {
+            KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
+            KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
+            KeyCode::Char('h') | KeyCode::Char('l') | KeyCode::Left | KeyCode::Right => {
+                Some(Action::SwitchLedger)
+            }
+            KeyCode::Char('p') => Some(Action::CyclePeriod),
+            KeyCode::Char('[') => Some(Action::PrevDay),
+            KeyCode::Char(']') => Some(Action::NextDay),
+            KeyCode::Char('t') => Some(Action::Today),
             _ => None,
         };
     }

@@ -3,6 +3,7 @@
 pub mod customers;
 pub mod diary_view;
 pub mod keymap;
+pub mod ledgers_view;
 pub mod log_form;
 pub mod text_field;
 
@@ -136,6 +137,8 @@ pub struct App {
     pub diary: diary_view::DiaryView,
     /// The action waiting for confirmation.
     pub confirm: Option<Confirmation>,
+    /// The Ledgers screen.
+    pub ledgers: ledgers_view::LedgersView,
 }
 
 /// What the user (through the keymap) or a finished effect means.
@@ -251,6 +254,12 @@ pub enum Action {
     DayLoaded(Box<crate::domain::diary::DiaryDay>),
     /// Result: entries were deleted.
     EntriesDeleted(Vec<i64>),
+    /// `h`/`l` on the Ledgers screen: the other ledger.
+    SwitchLedger,
+    /// `p` on the Ledgers screen: week → month → quarter.
+    CyclePeriod,
+    /// Result: the entries of a period were loaded (for the ledgers).
+    PeriodLoaded(Vec<crate::domain::diary::DiaryEntry>),
 }
 
 /// I/O the driver carries out for `update`.
@@ -272,6 +281,8 @@ pub enum Effect {
     LoadDay(NaiveDate),
     /// Delete entries, kept as deleted (answered with `EntriesDeleted`).
     DeleteEntries(Vec<i64>),
+    /// Load the diary entries of a period, first and last day (answered with `PeriodLoaded`).
+    LoadPeriod(NaiveDate, NaiveDate),
 }
 
 /// Lines of the screen that are not the list: tabs, status, table header, message, footer.
@@ -309,6 +320,7 @@ impl App {
             redo: Vec::new(),
             diary: diary_view::DiaryView::default(),
             confirm: None,
+            ledgers: ledgers_view::LedgersView::default(),
         }
     }
 
@@ -346,6 +358,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 .and_then(|id| app.diary.entries.iter().position(|e| e.id == id))
                 .unwrap_or(0)
                 .min(app.diary.entries.len().saturating_sub(1));
+        }
+        Action::PeriodLoaded(entries) => {
+            app.ledgers.entries = entries;
+            app.ledgers.loaded = true;
+            app.ledgers.move_by(0);
         }
         Action::EntriesDeleted(ids) => {
             app.message = Some(fill(
@@ -476,6 +493,9 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
     }
     if app.screen == Screen::Diary {
         return update_diary(app, action);
+    }
+    if app.screen == Screen::Ledgers {
+        return update_ledgers(app, action);
     }
     if app.screen != Screen::Customers {
         return Vec::new();
@@ -695,6 +715,21 @@ fn run_command(app: &mut App, command: &str) -> Vec<Effect> {
         (Some("diary"), _) => Action::GoTo(Screen::Diary),
         (Some("ledgers"), _) => Action::GoTo(Screen::Ledgers),
         (Some("review"), _) => Action::GoTo(Screen::Review),
+        (Some("period"), Some(from)) => {
+            let parse = |t: &str| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok();
+            match (parse(from), words.next().and_then(parse)) {
+                (Some(a), Some(b)) => {
+                    app.ledgers.period = Some(crate::domain::period::Period::Custom(a, b));
+                    app.screen = Screen::Ledgers;
+                    app.detail = None;
+                    return vec![load_period(app)];
+                }
+                _ => {
+                    app.message = Some(fill(app.t(T::UnknownCommand), &[&command]));
+                    return Vec::new();
+                }
+            }
+        }
         (Some("lang"), Some(l)) if crate::i18n::Lang::parse(l).is_some() => {
             app.lang = crate::i18n::Lang::parse(l).unwrap_or(app.lang);
             return Vec::new();
@@ -967,6 +1002,12 @@ fn reload_after_write(app: &App) -> Vec<Effect> {
     if app.screen == Screen::Diary {
         effects.push(Effect::LoadDay(app.diary.date.unwrap_or(app.today)));
     }
+    if app.screen == Screen::Ledgers
+        && let Some(p) = app.ledgers.period
+    {
+        let (from, to) = p.range();
+        effects.push(Effect::LoadPeriod(from, to));
+    }
     if let Some(d) = &app.detail {
         effects.push(Effect::LoadDetail(
             d.detail.summary.customer.customer_no.clone(),
@@ -981,7 +1022,59 @@ fn switch_to(app: &mut App, screen: Screen) -> Vec<Effect> {
     app.detail = None;
     match screen {
         Screen::Diary => vec![Effect::LoadDay(app.diary.date.unwrap_or(app.today))],
+        Screen::Ledgers => vec![load_period(app)],
         _ => Vec::new(),
+    }
+}
+
+/// The ledgers' period (this month until chosen otherwise) as a load effect.
+fn load_period(app: &mut App) -> Effect {
+    let period = *app
+        .ledgers
+        .period
+        .get_or_insert(crate::domain::period::Period::Month(app.today));
+    let (from, to) = period.range();
+    Effect::LoadPeriod(from, to)
+}
+
+fn update_ledgers(app: &mut App, action: Action) -> Vec<Effect> {
+    use crate::domain::period::Period;
+    let view = &mut app.ledgers;
+    let period = view.period.unwrap_or(Period::Month(app.today));
+    let new_period = match action {
+        Action::Up => {
+            view.move_by(-1);
+            None
+        }
+        Action::Down => {
+            view.move_by(1);
+            None
+        }
+        Action::SwitchLedger => {
+            view.tab = match view.tab {
+                ledgers_view::LedgerTab::Fund => ledgers_view::LedgerTab::Wealth,
+                ledgers_view::LedgerTab::Wealth => ledgers_view::LedgerTab::Fund,
+            };
+            view.cursor = 0;
+            None
+        }
+        Action::CyclePeriod => Some(period.next_kind()),
+        Action::PrevDay => Some(period.step(-1)),
+        Action::NextDay => Some(period.step(1)),
+        Action::Today => Some(match period {
+            Period::Week(_) => Period::Week(app.today),
+            Period::Quarter(_) => Period::Quarter(app.today),
+            _ => Period::Month(app.today),
+        }),
+        _ => None,
+    };
+    match new_period {
+        Some(p) => {
+            app.ledgers.period = Some(p);
+            app.ledgers.cursor = 0;
+            vec![load_period(app)]
+        }
+        None => Vec::new(),
     }
 }
 

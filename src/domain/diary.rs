@@ -251,6 +251,33 @@ pub fn cadence_status(
     status
 }
 
+/// The sales of one product kind in `entries`, live ones only, in the entries' order.
+pub fn ledger_entries(entries: &[DiaryEntry], kind: ProductKind) -> Vec<(&DiaryEntry, &Sale)> {
+    entries
+        .iter()
+        .filter(|e| !e.deleted && e.draft.kind == EntryKind::Sale)
+        .filter_map(|e| e.draft.sale.as_ref().map(|s| (e, s)))
+        .filter(|(_, s)| s.product_kind == kind)
+        .collect()
+}
+
+/// Totals by product name of one kind's sales: (name, count, amount), sorted by name. A sale
+/// without an amount counts as a sale and adds nothing.
+pub fn ledger_totals(entries: &[DiaryEntry], kind: ProductKind) -> Vec<(String, usize, Decimal)> {
+    let mut totals: std::collections::BTreeMap<String, (usize, Decimal)> = Default::default();
+    for (_, sale) in ledger_entries(entries, kind) {
+        let slot = totals
+            .entry(sale.product_name.clone())
+            .or_insert((0, Decimal::ZERO));
+        slot.0 += 1;
+        slot.1 += sale.amount.unwrap_or_default();
+    }
+    totals
+        .into_iter()
+        .map(|(name, (count, amount))| (name, count, amount))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

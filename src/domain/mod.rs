@@ -5,6 +5,7 @@ pub mod customer;
 pub mod diary;
 pub mod mask;
 pub mod money;
+pub mod period;
 pub mod policy;
 pub mod portfolio;
 pub mod search;

@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::domain::customer::{ProductKind, RiskLevel};
-use crate::domain::diary::{DiaryEntry, EntryKind, Outcome, Sale};
+use crate::domain::diary::{DiaryEntry, EntryKind, Outcome};
 use crate::domain::mask::{mask_id, mask_phone};
 use crate::domain::money::format_plain;
 use crate::domain::portfolio::CustomerSummary;
@@ -354,16 +354,6 @@ struct LedgerJson<'a> {
     manager_no: Option<&'a str>,
 }
 
-/// The live sale entries of one product kind, in the order given, each with its sale.
-pub fn ledger_entries(entries: &[DiaryEntry], kind: ProductKind) -> Vec<(&DiaryEntry, &Sale)> {
-    entries
-        .iter()
-        .filter(|e| !e.deleted && e.draft.kind == EntryKind::Sale)
-        .filter_map(|e| e.draft.sale.as_ref().map(|s| (e, s)))
-        .filter(|(_, s)| s.product_kind == kind)
-        .collect()
-}
-
 /// The CSV header of a sales ledger.
 pub fn ledger_header(lang: Lang) -> [&'static str; 8] {
     [
@@ -438,24 +428,7 @@ pub fn write_ledger(
     }
 }
 
-/// Totals of a ledger by product name, sorted by name: (product name, number of sales, amount).
-/// Sales without an amount count as sales and add nothing to the amount.
-pub fn ledger_totals(entries: &[DiaryEntry], kind: ProductKind) -> Vec<(String, usize, Decimal)> {
-    let mut totals: HashMap<String, (usize, Decimal)> = HashMap::new();
-    for (_, sale) in ledger_entries(entries, kind) {
-        let slot = totals
-            .entry(sale.product_name.clone())
-            .or_insert((0, Decimal::ZERO));
-        slot.0 += 1;
-        slot.1 += sale.amount.unwrap_or_default();
-    }
-    let mut out: Vec<_> = totals
-        .into_iter()
-        .map(|(name, (count, amount))| (name, count, amount))
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
-}
+pub use crate::domain::diary::{ledger_entries, ledger_totals};
 
 /// Puts the customer's name into an SMS template (`{name}您好，…`).
 pub fn personalise(template: &str, name: &str) -> String {

@@ -1,4 +1,4 @@
-//! The `?` overlay: every key of the keymap, grouped by where it applies, in two columns so it fits 80×24.
+//! The `?` overlay: every key of the keymap, grouped by where it applies, flowed into as many columns as the screen's height needs.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -10,41 +10,53 @@ use crate::app::App;
 use crate::app::keymap::{BINDINGS, Context};
 use crate::i18n::T;
 
-fn section_lines(app: &App, sections: &[(Context, T)]) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    for (context, title) in sections {
-        lines.push(Line::from(Span::styled(app.t(*title), theme::title())));
-        for b in BINDINGS.iter().filter(|b| b.context == *context) {
-            lines.push(Line::from(vec![
-                Span::styled(fit(b.label, 19), theme::key()),
-                Span::raw(app.t(b.help)),
-            ]));
-        }
-    }
-    lines
+const SECTIONS: [(Context, T); 6] = [
+    (Context::Global, T::AppName),
+    (Context::List, T::TabCustomers),
+    (Context::Detail, T::DetailProfile),
+    (Context::Diary, T::TabDiary),
+    (Context::Ledgers, T::TabLedgers),
+    (Context::Filter, T::FilterPrompt),
+];
+
+/// Each section as its lines: a heading, then one line a binding.
+fn sections(app: &App, label_width: usize, width: usize) -> Vec<Vec<Line<'static>>> {
+    SECTIONS
+        .iter()
+        .map(|(context, title)| {
+            let mut lines = vec![Line::from(Span::styled(app.t(*title), theme::title()))];
+            for b in BINDINGS.iter().filter(|b| b.context == *context) {
+                lines.push(Line::from(vec![
+                    Span::styled(fit(b.label, label_width), theme::key()),
+                    Span::raw(fit(app.t(b.help), width.saturating_sub(label_width + 1))),
+                ]));
+            }
+            lines
+        })
+        .collect()
 }
 
 /// Draws the help overlay centred over `area`.
 pub fn render_help(frame: &mut Frame, app: &App, area: Rect) {
-    let left = section_lines(
-        app,
-        &[
-            (Context::Global, T::AppName),
-            (Context::List, T::TabCustomers),
-        ],
-    );
-    let mut right = section_lines(
-        app,
-        &[
-            (Context::Detail, T::DetailProfile),
-            (Context::Diary, T::TabDiary),
-            (Context::Filter, T::FilterPrompt),
-        ],
-    );
-    right.push(Line::from(Span::styled(app.t(T::HelpClose), theme::dim())));
-    let height = (left.len().max(right.len()) as u16 + 2).min(area.height);
     let width = 78.min(area.width);
-    let [row] = Layout::vertical([Constraint::Length(height)])
+    let height = area.height.saturating_sub(2).max(3);
+    let inner_height = height.saturating_sub(3) as usize; // borders and the closing line
+    let total: usize = sections(app, 12, 40).iter().map(Vec::len).sum();
+    let columns = total.div_ceil(inner_height.max(1)).clamp(2, 3);
+    let column_width = (width as usize - 2) / columns;
+    let label_width = if columns == 3 { 12 } else { 19 };
+    // Newspaper flow: a section goes to the next column when it would not fit.
+    let mut cols: Vec<Vec<Line>> = vec![Vec::new(); columns];
+    let mut c = 0;
+    for section in sections(app, label_width, column_width) {
+        if !cols[c].is_empty() && cols[c].len() + section.len() > inner_height && c + 1 < columns {
+            c += 1;
+        }
+        cols[c].extend(section);
+    }
+    let used = cols.iter().map(Vec::len).max().unwrap_or(0) as u16;
+    let popup_height = (used + 3).min(area.height);
+    let [row] = Layout::vertical([Constraint::Length(popup_height)])
         .flex(Flex::Center)
         .areas(area);
     let [popup] = Layout::horizontal([Constraint::Length(width)])
@@ -57,8 +69,13 @@ pub fn render_help(frame: &mut Frame, app: &App, area: Rect) {
         .title(Span::styled(app.t(T::HelpTitle), theme::title()));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let [l, r] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
-    frame.render_widget(Paragraph::new(left), l);
-    frame.render_widget(Paragraph::new(right), r);
+    let [body, close] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let areas = Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]).split(body);
+    for (lines, rect) in cols.into_iter().zip(areas.iter()) {
+        frame.render_widget(Paragraph::new(lines), *rect);
+    }
+    frame.render_widget(
+        Paragraph::new(Span::styled(app.t(T::HelpClose), theme::dim())),
+        close,
+    );
 }

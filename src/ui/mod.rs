@@ -4,6 +4,7 @@ mod customers;
 mod detail;
 mod diary;
 mod help;
+mod ledgers;
 mod log_form;
 mod placeholder;
 pub mod text;
@@ -34,6 +35,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         (_, Some(detail)) => detail::render_detail(frame, app, detail, main),
         (Screen::Customers, None) => customers::render_customers(frame, app, main),
         (Screen::Diary, None) => diary::render_diary(frame, app, main),
+        (Screen::Ledgers, None) => ledgers::render_ledgers(frame, app, main),
         (screen, None) => placeholder::render_placeholder(frame, app, screen, main),
     }
     render_message(frame, app, message);
