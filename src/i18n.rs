@@ -247,6 +247,14 @@ texts! {
     KeyToday => "今天", "today";
     KeyAmend => "修改", "amend";
     KeyDelete => "删除", "delete";
+    KeyHistory => "修改记录", "history";
+    HistoryTitle => "日志 #{} 的修改记录", "History of entry #{}";
+    HistoryEmpty => "这条日志没有被修改过。", "This entry was never changed.";
+    RevAmend => "修改前", "before amending";
+    RevDelete => "删除前", "before deleting";
+    RevRestore => "恢复前", "before restoring";
+    RevUndo => "撤销前", "before undo";
+    RevRedo => "重做前", "before redo";
     KeyScroll => "滚动", "scroll";
     KeyLedger => "基金/理财", "fund/wealth";
     KeyPeriod => "周/月/季", "week/month/qtr";

@@ -72,6 +72,9 @@ impl Effects<'_> {
                 .map(|d| Action::DayLoaded(Box::new(d))),
             Effect::DeleteEntries(ids) => diary::delete_entries(self.store, &ids, "delete", now)
                 .map(|_| Action::EntriesDeleted(ids)),
+            Effect::LoadHistory(id) => {
+                diary::entry_history(self.store, id).map(|h| Action::HistoryLoaded(id, h))
+            }
             Effect::LoadPeriod(from, to) => {
                 diary::load_period(self.store, app.manager.as_deref(), from, to)
                     .map(Action::PeriodLoaded)

@@ -144,13 +144,24 @@ fn amend_keeps_the_earlier_version_and_undo_restores_it() {
     }
     key(&mut app, &mut store, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Normal);
-    let e = &app.diary.entries[1];
+    let e = app.diary.entries[1].clone();
     assert_eq!(e.draft.note, "双十二活动提醒（已回复）");
     assert!(e.amended);
     let history = entry_history(&store, e.id).unwrap();
     assert_eq!(history.len(), 1);
     assert_eq!(history[0].1, "amend");
     assert_eq!(history[0].2.draft.note, "双十二活动提醒");
+    // H shows the history on demand.
+    key(&mut app, &mut store, KeyCode::Char('H'));
+    let (id, revisions) = app.history.clone().unwrap();
+    assert_eq!(id, e.id);
+    assert_eq!(revisions[0].2.draft.note, "双十二活动提醒");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| guanhu::ui::render(f, &app)).unwrap();
+    let screen = format!("{}", terminal.backend());
+    assert!(screen.contains("修改前"), "{screen}");
+    key(&mut app, &mut store, KeyCode::Esc);
+    assert!(app.history.is_none());
     key(&mut app, &mut store, KeyCode::Char('u'));
     assert_eq!(app.diary.entries[1].draft.note, "双十二活动提醒");
 }

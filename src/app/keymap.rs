@@ -62,6 +62,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Diary, "t", T::KeyToday, true),
     b(Context::Diary, "Enter", T::KeyAmend, true),
     b(Context::Diary, "d", T::KeyDelete, true),
+    b(Context::Diary, "H", T::KeyHistory, false),
     b(Context::Ledgers, "h/l", T::KeyLedger, true),
     b(Context::Ledgers, "p", T::KeyPeriod, true),
     b(Context::Ledgers, "[ ]", T::KeyPeriodStep, true),
@@ -231,6 +232,7 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('t') => Some(Action::Today),
             KeyCode::Enter => Some(Action::Activate),
             KeyCode::Char('d') | KeyCode::Delete => Some(Action::DeleteSelected),
+            KeyCode::Char('H') => Some(Action::ShowHistory),
             _ => None,
         };
     }

@@ -139,7 +139,13 @@ pub struct App {
     pub confirm: Option<Confirmation>,
     /// The Ledgers screen.
     pub ledgers: ledgers_view::LedgersView,
+    /// An entry's earlier versions, while shown: (entry id, [(when, what, before)]).
+    pub history: Option<(i64, Vec<Revision>)>,
 }
+
+/// One earlier version of a diary entry: when it changed, how (amend, delete, undo…), and the
+/// entry as it was.
+pub type Revision = (NaiveDateTime, String, crate::domain::diary::DiaryEntry);
 
 /// What the user (through the keymap) or a finished effect means.
 #[derive(Debug, Clone, PartialEq)]
@@ -258,6 +264,10 @@ pub enum Action {
     SwitchLedger,
     /// `p` on the Ledgers screen: week → month → quarter.
     CyclePeriod,
+    /// `H` on the Diary screen: show the selected entry's earlier versions.
+    ShowHistory,
+    /// Result: an entry's earlier versions.
+    HistoryLoaded(i64, Vec<Revision>),
     /// Result: the entries of a period were loaded (for the ledgers).
     PeriodLoaded(Vec<crate::domain::diary::DiaryEntry>),
 }
@@ -281,6 +291,8 @@ pub enum Effect {
     LoadDay(NaiveDate),
     /// Delete entries, kept as deleted (answered with `EntriesDeleted`).
     DeleteEntries(Vec<i64>),
+    /// Load an entry's earlier versions (answered with `HistoryLoaded`).
+    LoadHistory(i64),
     /// Load the diary entries of a period, first and last day (answered with `PeriodLoaded`).
     LoadPeriod(NaiveDate, NaiveDate),
 }
@@ -321,6 +333,7 @@ impl App {
             diary: diary_view::DiaryView::default(),
             confirm: None,
             ledgers: ledgers_view::LedgersView::default(),
+            history: None,
         }
     }
 
@@ -358,6 +371,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 .and_then(|id| app.diary.entries.iter().position(|e| e.id == id))
                 .unwrap_or(0)
                 .min(app.diary.entries.len().saturating_sub(1));
+        }
+        Action::HistoryLoaded(id, revisions) => {
+            app.history = Some((id, revisions));
+            app.mode = Mode::Help;
         }
         Action::PeriodLoaded(entries) => {
             app.ledgers.entries = entries;
@@ -420,6 +437,7 @@ fn update_input(app: &mut App, action: Action) -> Vec<Effect> {
         Mode::Help => {
             if matches!(action, Action::ToggleHelp | Action::Cancel | Action::Back) {
                 app.mode = Mode::Normal;
+                app.history = None;
             }
             Vec::new()
         }
@@ -1089,6 +1107,11 @@ fn update_diary(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PrevDay => return vec![Effect::LoadDay(date - chrono::Duration::days(1))],
         Action::NextDay => return vec![Effect::LoadDay(date + chrono::Duration::days(1))],
         Action::Today => return vec![Effect::LoadDay(app.today)],
+        Action::ShowHistory => {
+            if let Some(e) = view.selected() {
+                return vec![Effect::LoadHistory(e.id)];
+            }
+        }
         Action::Activate => {
             if let Some(e) = app.diary.selected() {
                 app.form = Some(LogForm::amend(e.id, &e.draft, e.customer_name.clone()));

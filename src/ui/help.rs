@@ -36,8 +36,63 @@ fn sections(app: &App, label_width: usize, width: usize) -> Vec<Vec<Line<'static
         .collect()
 }
 
-/// Draws the help overlay centred over `area`.
+/// Draws an entry's history: each earlier version with when and why it changed.
+fn render_history(
+    frame: &mut Frame,
+    app: &App,
+    id: i64,
+    revisions: &[crate::app::Revision],
+    area: Rect,
+) {
+    let mut lines = Vec::new();
+    if revisions.is_empty() {
+        lines.push(Line::from(Span::styled(
+            app.t(T::HistoryEmpty),
+            theme::dim(),
+        )));
+    }
+    for (at, action, before) in revisions {
+        let what = app.t(match action.as_str() {
+            "amend" => T::RevAmend,
+            "delete" => T::RevDelete,
+            "restore" => T::RevRestore,
+            "undo" => T::RevUndo,
+            _ => T::RevRedo,
+        });
+        lines.push(Line::from(Span::styled(
+            format!("{} {what}:", at.format("%Y-%m-%d %H:%M")),
+            theme::header(),
+        )));
+        lines.push(super::diary::entry_line(app, before, true));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(app.t(T::HelpClose), theme::dim())));
+    let width = 78.min(area.width);
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let [row] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row);
+    frame.render_widget(Clear, super::widen(popup, area));
+    let title = crate::i18n::fill(app.t(T::HistoryTitle), &[&id]);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(Span::styled(format!(" {title} "), theme::title())),
+        ),
+        popup,
+    );
+}
+
+/// Draws the help overlay centred over `area` (or an entry's history, when one is open).
 pub fn render_help(frame: &mut Frame, app: &App, area: Rect) {
+    if let Some((id, revisions)) = &app.history {
+        render_history(frame, app, *id, revisions, area);
+        return;
+    }
     let width = 78.min(area.width);
     let height = area.height.saturating_sub(2).max(3);
     let inner_height = height.saturating_sub(3) as usize; // borders and the closing line
