@@ -123,5 +123,45 @@ fn bench_first_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_import, bench_first_frame);
+fn bench_log_call(c: &mut Criterion) {
+    use guanhu::domain::diary::{EntryDraft, EntryKind, Outcome};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("log.db");
+    let mut store = Store::open(&path).unwrap();
+    let options = service::demo::DemoOptions {
+        customers: 2_000,
+        managers: 1,
+        seed: 7,
+    };
+    let summary = service::demo::generate(
+        &mut store,
+        &options,
+        today(),
+        today().and_hms_opt(9, 0, 0).unwrap(),
+    )
+    .unwrap();
+    let book = service::load_portfolio(&store, &Policy::default_policy(), today(), None).unwrap();
+    let customer_no = book[0].customer.customer_no.clone();
+    let now = today().and_hms_opt(10, 0, 0).unwrap();
+    let draft = EntryDraft {
+        kind: EntryKind::Call,
+        customer_no: Some(customer_no),
+        occurred_at: now,
+        outcome: Some(Outcome::Reached),
+        note: "约下周面谈".to_string(),
+        follow_up_at: None,
+        sale: None,
+        risk_level: None,
+    };
+    let manager = summary.first_manager_no;
+    // One reached call, one transaction, synchronous=FULL, on a file store: the `c` Enter path.
+    c.bench_function("log/one_call_file_store_full_sync", |b| {
+        b.iter(|| {
+            service::diary::log_entries(&mut store, Some(&manager), std::slice::from_ref(&draft), now)
+                .unwrap()
+        })
+    });
+}
+
+criterion_group!(benches, bench_import, bench_first_frame, bench_log_call);
 criterion_main!(benches);
