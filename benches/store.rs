@@ -157,8 +157,13 @@ fn bench_log_call(c: &mut Criterion) {
     // One reached call, one transaction, synchronous=FULL, on a file store: the `c` Enter path.
     c.bench_function("log/one_call_file_store_full_sync", |b| {
         b.iter(|| {
-            service::diary::log_entries(&mut store, Some(&manager), std::slice::from_ref(&draft), now)
-                .unwrap()
+            service::diary::log_entries(
+                &mut store,
+                Some(&manager),
+                std::slice::from_ref(&draft),
+                now,
+            )
+            .unwrap()
         })
     });
 }

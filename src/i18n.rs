@@ -213,6 +213,8 @@ texts! {
     ErrDate => "日期格式：YYYY-MM-DD", "Date as YYYY-MM-DD";
     LogTitle => "记录 {} · {}", "Log {} · {}";
     AmendTitle => "修改日志 #{} · {}", "Amend entry #{} · {}";
+    LogKeysPlain => "Enter 保存  Esc 取消  Tab 下一项", "Enter save  Esc cancel  Tab next field";
+    TodayWord => "今天", "today";
     LogKeys => "Enter 保存  Esc 取消  Tab 下一项  1-4 结果", "Enter save  Esc cancel  Tab next field  1-4 outcome";
     PickerKeys => "←/→ 选择", "←/→ choose";
     Saved => "已记录：{} · {}（u 撤销）", "Logged: {} · {} (u to undo)";

@@ -262,3 +262,105 @@ fn bulk_sms_to_marked_customers_is_one_undoable_step() {
         "one undo takes back the whole batch"
     );
 }
+
+/// Feeds a key straight to `update` and returns the effects it asks for (no driver).
+fn effects_of(app: &mut App, code: KeyCode) -> Vec<guanhu::app::Effect> {
+    match action_for(app, KeyEvent::new(code, KeyModifiers::NONE)) {
+        Some(a) => guanhu::app::update(app, a),
+        None => Vec::new(),
+    }
+}
+
+#[test]
+fn c_enter_emits_exactly_one_save_of_a_reached_call() {
+    use guanhu::app::Effect;
+    let mut store = sample_store();
+    let mut app = sample_app(&mut store, Lang::Zh, 40);
+    on_first_customer(&mut app, &mut store);
+    let now = common::today().and_hms_opt(14, 5, 0).unwrap();
+    guanhu::app::update(&mut app, Action::Clock(now));
+    assert!(effects_of(&mut app, KeyCode::Char('c')).is_empty());
+    let effects = effects_of(&mut app, KeyCode::Enter);
+    let expected = guanhu::domain::diary::EntryDraft {
+        kind: EntryKind::Call,
+        customer_no: Some("C0008".into()),
+        occurred_at: now,
+        outcome: Some(Outcome::Reached),
+        note: String::new(),
+        follow_up_at: None,
+        sale: None,
+        risk_level: None,
+    };
+    assert_eq!(effects, vec![Effect::SaveEntries(vec![expected])]);
+}
+
+#[test]
+fn esc_emits_nothing_and_a_bad_amount_keeps_the_popup() {
+    let mut store = sample_store();
+    let mut app = sample_app(&mut store, Lang::Zh, 40);
+    on_first_customer(&mut app, &mut store);
+    effects_of(&mut app, KeyCode::Char('c'));
+    for c in "没人接".chars() {
+        effects_of(&mut app, KeyCode::Char(c));
+    }
+    assert!(effects_of(&mut app, KeyCode::Esc).is_empty());
+    assert!(app.form.is_none());
+    effects_of(&mut app, KeyCode::Char('$'));
+    effects_of(&mut app, KeyCode::Tab);
+    for c in "稳利丰".chars() {
+        effects_of(&mut app, KeyCode::Char(c));
+    }
+    effects_of(&mut app, KeyCode::Tab);
+    for c in "12.345".chars() {
+        effects_of(&mut app, KeyCode::Char(c));
+    }
+    assert!(effects_of(&mut app, KeyCode::Enter).is_empty());
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.error, Some((Field::Amount, FormError::BadAmount)));
+    assert_eq!(app.mode, Mode::Log);
+}
+
+#[test]
+fn the_sale_popup_and_a_detail_with_its_timeline_draw_in_both_languages() {
+    for lang in [Lang::Zh, Lang::En] {
+        let l = if lang == Lang::Zh { "zh" } else { "en" };
+        let mut store = sample_store();
+        let mut app = sample_app(&mut store, lang, 24);
+        on_first_customer(&mut app, &mut store);
+        key(&mut app, &mut store, KeyCode::Char('$'));
+        key(&mut app, &mut store, KeyCode::Right); // fund → wealth… the picker moves
+        key(&mut app, &mut store, KeyCode::Tab);
+        type_text(&mut app, &mut store, "稳利丰90天");
+        key(&mut app, &mut store, KeyCode::Tab);
+        type_text(&mut app, &mut store, "abc");
+        key(&mut app, &mut store, KeyCode::Enter);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|f| guanhu::ui::render(f, &app)).unwrap();
+        insta::assert_snapshot!(format!("sale_popup_error_{l}_80x24"), terminal.backend());
+
+        // Log three entries, then open the customer: the cadence block and timeline show them.
+        let mut store = sample_store();
+        let mut app = sample_app(&mut store, lang, 40);
+        on_first_customer(&mut app, &mut store);
+        key(&mut app, &mut store, KeyCode::Char('s'));
+        type_text(&mut app, &mut store, "双十二理财节提醒");
+        key(&mut app, &mut store, KeyCode::Enter);
+        key(&mut app, &mut store, KeyCode::Char('c'));
+        key(&mut app, &mut store, KeyCode::Char('3'));
+        type_text(&mut app, &mut store, "客户在开会");
+        key(&mut app, &mut store, KeyCode::Tab);
+        key(&mut app, &mut store, KeyCode::Tab);
+        type_text(&mut app, &mut store, "明天 10:00");
+        key(&mut app, &mut store, KeyCode::Enter);
+        key(&mut app, &mut store, KeyCode::Char('v'));
+        type_text(&mut app, &mut store, "网点面谈，关注养老规划");
+        key(&mut app, &mut store, KeyCode::Enter);
+        key(&mut app, &mut store, KeyCode::Enter); // open 赵敏
+        assert!(app.detail.is_some());
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|f| guanhu::ui::render(f, &app)).unwrap();
+        insta::assert_snapshot!(format!("detail_timeline_{l}_120x40"), terminal.backend());
+    }
+}

@@ -194,3 +194,64 @@ fn the_demo_flag_opens_a_throw_away_store_in_english() {
     tmux.keys(&["ｑ"]);
     assert_eq!(wait_for_file(&dir.path().join("status")), "0");
 }
+
+#[test]
+fn log_a_call_with_a_chinese_note_in_a_real_terminal() {
+    if !tmux_available() {
+        eprintln!("tmux is not installed: skipping the real-terminal test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let out = Command::new(BIN)
+        .args([
+            "--today",
+            "2026-11-24",
+            "demo",
+            "--customers",
+            "120",
+            "--managers",
+            "1",
+            "--out",
+        ])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tmux = start(
+        dir.path(),
+        &format!("--db {} --today 2026-11-24 --lang zh", db.display()),
+    );
+    tmux.wait_for(&["高端客户", "q 退出"]);
+    // The first customer of the tree: tier header, segment header, customer.
+    tmux.keys(&["j", "j", "c"]);
+    tmux.wait_for(&["记录 电话", "Enter 保存"]);
+    tmux.run(&["send-keys", "-t", "app", "-l", "客户说下周二上午方便面谈"]);
+    tmux.wait_for(&["客户说下周二上午方便面谈"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_until(&["已记录：电话"], &["Enter 保存"]);
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&dir.path().join("status")), "0");
+
+    let store = guanhu::store::Store::open(&db).unwrap();
+    let day = guanhu::service::diary::load_day(
+        &store,
+        None,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+    )
+    .unwrap();
+    let call = day
+        .entries
+        .iter()
+        .find(|e| e.draft.note == "客户说下周二上午方便面谈")
+        .expect("the call is in the store with its note");
+    assert_eq!(call.draft.kind, guanhu::domain::diary::EntryKind::Call);
+    assert_eq!(
+        call.draft.outcome,
+        Some(guanhu::domain::diary::Outcome::Reached)
+    );
+}

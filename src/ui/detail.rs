@@ -152,6 +152,7 @@ fn profile_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
 fn cadence_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
     let c = &view.detail.cadence;
     let when = |d: Option<chrono::NaiveDate>| match d {
+        Some(d) if d == app.today => app.t(T::TodayWord).to_string(),
         Some(d) => fill(
             app.t(T::DaysAgo),
             &[&d.format("%m-%d"), &(app.today - d).num_days()],

@@ -14,7 +14,7 @@ use crate::domain::diary::Outcome;
 use crate::error::describe_draft_problem;
 use crate::i18n::{T, fill};
 
-const LABEL: usize = 10;
+const LABEL: usize = 13;
 
 fn label(app: &App, field: Field) -> &'static str {
     app.t(match field {
@@ -148,8 +148,10 @@ pub fn render_log_form(frame: &mut Frame, app: &App, form: &LogForm, area: Rect)
     lines.push(Line::from(""));
     let keys = if app.saving {
         app.t(T::Saving)
-    } else {
+    } else if has_outcome {
         app.t(T::LogKeys)
+    } else {
+        app.t(T::LogKeysPlain)
     };
     lines.push(Line::from(Span::styled(keys, theme::dim())));
     frame.render_widget(Paragraph::new(lines), inner);
