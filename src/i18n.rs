@@ -96,6 +96,7 @@ texts! {
     ColLifecycle => "生命周期", "Lifecycle";
     ColAum => "金融资产", "AUM";
     ColManager => "管户经理", "Manager";
+    ColLastContact => "最近沟通", "Contacted";
     ColCustomerNo => "客户号", "Customer no.";
     ColPhone => "手机号", "Phone";
     Customers => "{} 位客户", "{} customers";

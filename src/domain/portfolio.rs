@@ -20,6 +20,8 @@ pub struct CustomerSummary {
     pub class: Classification,
     /// Pinyin index of the name for incremental search.
     pub search: SearchKey,
+    /// The last two-way contact or sale logged in the diary.
+    pub last_contact: Option<NaiveDate>,
 }
 
 /// Everything the Customer detail screen shows.

@@ -71,6 +71,7 @@ fn summarize(
         .filter(|s| s.as_of <= today)
         .max_by_key(|s| s.as_of);
     CustomerSummary {
+        last_contact: activity.last_contact_on,
         search: SearchKey::new(&row.customer.name),
         balances: latest.map(|s| s.balances).unwrap_or_default(),
         as_of: latest.map(|s| s.as_of),

@@ -223,7 +223,14 @@ fn header_line(app: &App, c: &Columns) -> Line<'static> {
         fit(app.t(T::ColSegment), c.segment),
         fit(app.t(T::ColLifecycle), c.lifecycle),
         right(app.t(T::ColAum), c.aum),
-        fit(app.t(T::ColManager), c.manager),
+        fit(
+            app.t(if app.manager.is_some() {
+                T::ColLastContact
+            } else {
+                T::ColManager
+            }),
+            c.manager
+        ),
     );
     if c.wide {
         text.push_str(&format!(
@@ -284,12 +291,18 @@ fn customer_line(app: &App, s: &CustomerSummary, c: &Columns) -> Line<'static> {
     if s.class.preference_overridden {
         segment.push('*');
     }
-    let manager = s
-        .manager_name
-        .clone()
-        .filter(|n| !n.is_empty())
-        .or_else(|| s.customer.manager_no.clone())
-        .unwrap_or_default();
+    // One manager's book: the manager column would repeat one name, so show the last contact.
+    let manager = if app.manager.is_some() {
+        s.last_contact
+            .map(|d| d.format("%m-%d").to_string())
+            .unwrap_or_else(|| "—".to_string())
+    } else {
+        s.manager_name
+            .clone()
+            .filter(|n| !n.is_empty())
+            .or_else(|| s.customer.manager_no.clone())
+            .unwrap_or_default()
+    };
     let mark = if app.customers.marked.contains(&s.customer.customer_no) {
         "  ● "
     } else {
