@@ -243,6 +243,8 @@ texts! {
     NoEntries => "暂无记录。按 c 电话、s 短信、v 面谈、$ 销售。", "Nothing logged yet. Press c call, s SMS, v visit, $ sale.";
     AmendedMark => "（已修改）", " (amended)";
     ConfirmDelete => "删除这条日志？{} {} {}（保留记录，可撤销）  y 删除 / n 取消", "Delete this entry? {} {} {} (kept, undoable)  y delete / n keep";
+    ConfirmDeleteBatch => "删除这一批 {} 条{}？（保留记录，可撤销）  y 删除 / n 取消", "Delete this batch of {} × {}? (kept, undoable)  y delete / n keep";
+    BatchLine => "{} 位客户（Enter 展开）", "{} customers (Enter to open)";
     DiaryEmpty => "这一天没有记录。按 m 记备忘，在客户页按 c/s/v 记联系。", "Nothing logged this day. Press m for a memo; c/s/v on a customer to log a contact.";
     FollowUpsDue => "当天到期的跟进", "Follow-ups due";
     NoFollowUps => "无", "none";

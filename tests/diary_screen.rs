@@ -212,3 +212,50 @@ fn diary_snapshots() {
         }
     }
 }
+
+#[test]
+fn a_bulk_sms_is_one_line_until_opened() {
+    let mut store = sample_store();
+    let sms: Vec<EntryDraft> = ["C0001", "C0002", "C0003"]
+        .iter()
+        .map(|no| {
+            entry(
+                EntryKind::Sms,
+                Some(no),
+                at(24, 10, 0),
+                "您好，本周理财产品到期提醒",
+            )
+        })
+        .collect();
+    log_entries(&mut store, Some("M001"), &sms, at(24, 10, 0)).unwrap();
+    log_entries(
+        &mut store,
+        Some("M001"),
+        &[entry(EntryKind::Memo, None, at(24, 12, 0), "整理到期清单")],
+        at(24, 12, 0),
+    )
+    .unwrap();
+    let mut app = sample_app(&mut store, Lang::Zh, 40);
+    key(&mut app, &mut store, KeyCode::Char('3'));
+    assert_eq!(app.diary.rows().len(), 2, "the batch and the memo");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| guanhu::ui::render(f, &app)).unwrap();
+    assert!(format!("{}", terminal.backend()).contains("3 位客户（Enter 展开）"));
+    key(&mut app, &mut store, KeyCode::Enter);
+    assert_eq!(app.diary.rows().len(), 4, "opened");
+    key(&mut app, &mut store, KeyCode::Char('['));
+    key(&mut app, &mut store, KeyCode::Char(']'));
+    assert_eq!(app.diary.rows().len(), 2, "folded again on another day");
+    key(&mut app, &mut store, KeyCode::Char('d'));
+    assert!(
+        app.confirm
+            .as_ref()
+            .unwrap()
+            .prompt
+            .starts_with("删除这一批 3 条短信")
+    );
+    key(&mut app, &mut store, KeyCode::Char('y'));
+    assert_eq!(app.diary.entries.len(), 1);
+    key(&mut app, &mut store, KeyCode::Char('u'));
+    assert_eq!(app.diary.entries.len(), 4);
+}

@@ -35,6 +35,7 @@ fn entry(id: i64, draft: EntryDraft, name: Option<&str>) -> DiaryEntry {
         created_at: now(),
         amended: false,
         deleted: false,
+        batch_id: None,
     }
 }
 

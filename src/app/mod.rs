@@ -363,14 +363,25 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::DayLoaded(day) => {
             let keep = app.diary.selected().map(|e| e.id);
+            if app.diary.date != Some(day.date) {
+                app.diary.expanded.clear();
+            }
             app.diary.date = Some(day.date);
             app.diary.entries = day.entries;
             app.diary.follow_ups = day.follow_ups;
             app.diary.loaded = true;
+            let rows = app.diary.rows();
             app.diary.cursor = keep
-                .and_then(|id| app.diary.entries.iter().position(|e| e.id == id))
+                .and_then(|id| {
+                    rows.iter().position(|r| match r {
+                        diary_view::DayRow::Entry(i) => app.diary.entries[*i].id == id,
+                        diary_view::DayRow::Batch { members, .. } => {
+                            members.iter().any(|i| app.diary.entries[*i].id == id)
+                        }
+                    })
+                })
                 .unwrap_or(0)
-                .min(app.diary.entries.len().saturating_sub(1));
+                .min(rows.len().saturating_sub(1));
         }
         Action::HistoryLoaded(id, revisions) => {
             app.history = Some((id, revisions));
@@ -1112,14 +1123,30 @@ fn update_diary(app: &mut App, action: Action) -> Vec<Effect> {
                 return vec![Effect::LoadHistory(e.id)];
             }
         }
-        Action::Activate => {
-            if let Some(e) = app.diary.selected() {
+        Action::Activate => match app.diary.selected_row() {
+            Some(diary_view::DayRow::Batch { batch_id, .. }) => {
+                app.diary.expanded.insert(batch_id);
+            }
+            Some(diary_view::DayRow::Entry(i)) => {
+                let e = &app.diary.entries[i];
                 app.form = Some(LogForm::amend(e.id, &e.draft, e.customer_name.clone()));
                 app.mode = Mode::Log;
             }
-        }
+            None => {}
+        },
         Action::DeleteSelected => {
-            if let Some(e) = view.selected().cloned() {
+            if let Some(diary_view::DayRow::Batch { members, .. }) = view.selected_row() {
+                let ids: Vec<i64> = members.iter().map(|i| view.entries[*i].id).collect();
+                let kind = view.entries[members[0]].draft.kind;
+                app.confirm = Some(Confirmation {
+                    prompt: fill(
+                        T::ConfirmDeleteBatch.get(app.lang),
+                        &[&ids.len(), &kind_name(app.lang, kind)],
+                    ),
+                    effect: Effect::DeleteEntries(ids),
+                });
+                app.mode = Mode::Confirm;
+            } else if let Some(e) = view.selected().cloned() {
                 let who = e.customer_name.clone().unwrap_or_else(|| "—".to_string());
                 let prompt = fill(
                     T::ConfirmDelete.get(app.lang),

@@ -148,6 +148,9 @@ pub struct DiaryEntry {
     pub amended: bool,
     /// True when the entry was deleted (kept, hidden from the day and the figures).
     pub deleted: bool,
+    /// Entries logged together (a bulk SMS) share a batch number.
+    #[serde(default)]
+    pub batch_id: Option<i64>,
 }
 
 /// One day of the diary: its live entries in time order and the follow-ups due that day.
@@ -319,6 +322,7 @@ mod tests {
                 .unwrap(),
             amended: false,
             deleted: false,
+            batch_id: None,
         };
         let d = |day| NaiveDate::from_ymd_opt(2026, 11, day);
         let entries = vec![

@@ -34,7 +34,7 @@ pub struct EntryLinks {
 const ENTRY_COLUMNS: &str = "e.id, m.manager_no, c.customer_no, c.name, e.kind, e.occurred_at, \
      e.outcome, e.note, e.follow_up_at, e.product_kind, e.product_code, e.product_name, \
      e.amount, e.maturity_on, e.risk_level, e.created_at, e.amended_at, e.deleted_at, \
-     e.customer_id, e.holding_id, e.prev_risk_level, e.prev_risk_assessed_on";
+     e.customer_id, e.holding_id, e.prev_risk_level, e.prev_risk_assessed_on, e.batch_id";
 
 const ENTRY_FROM: &str = "FROM diary_entries e LEFT JOIN customers c ON c.id = e.customer_id \
      LEFT JOIN managers m ON m.id = e.manager_id";
@@ -76,6 +76,7 @@ fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<EntryRow> {
             created_at: row.get(15)?,
             amended: amended.is_some(),
             deleted: deleted.is_some(),
+            batch_id: row.get(22)?,
         },
         customer_id: row.get(18)?,
         holding_id: row.get(19)?,

@@ -101,13 +101,20 @@ pub fn render_diary(frame: &mut ratatui::Frame, app: &App, area: ratatui::layout
         let height = list.height as usize;
         let offset = view.cursor.saturating_sub(height.saturating_sub(1));
         let lines: Vec<Line> = view
-            .entries
+            .rows()
             .iter()
             .enumerate()
             .skip(offset)
             .take(height)
-            .map(|(i, e)| {
-                let line = entry_line(app, e, true);
+            .map(|(i, row)| {
+                let line = match row {
+                    crate::app::diary_view::DayRow::Entry(k) => {
+                        entry_line(app, &view.entries[*k], true)
+                    }
+                    crate::app::diary_view::DayRow::Batch { members, .. } => {
+                        batch_line(app, &view.entries[members[0]], members.len())
+                    }
+                };
                 if i == view.cursor {
                     line.patch_style(theme::selected())
                 } else {
@@ -149,4 +156,18 @@ pub fn render_diary(frame: &mut ratatui::Frame, app: &App, area: ratatui::layout
         ),
         follow,
     );
+}
+
+/// A folded batch (a bulk SMS): time, kind, how many customers, the first note.
+fn batch_line(app: &App, first: &DiaryEntry, count: usize) -> Line<'static> {
+    let d = &first.draft;
+    Line::from(vec![
+        Span::styled(format!("{} ", d.occurred_at.format("%H:%M")), theme::dim()),
+        Span::styled(fit(kind_name(app.lang, d.kind), 9), theme::key()),
+        Span::styled(
+            format!("{}  ", crate::i18n::fill(app.t(T::BatchLine), &[&count])),
+            theme::title(),
+        ),
+        Span::raw(d.note.clone()),
+    ])
 }
