@@ -74,8 +74,6 @@ texts! {
     TabReview => "周报", "Review";
     TabTeam => "团队", "Team";
     ComingToday => "今日工作队列将在后续版本提供：按维护频次与信号排序的联系名单。", "The daily work queue comes in a later version: whom to contact today, ranked by cadence and signals.";
-    ComingDiary => "工作日志将在后续版本提供：记录电话、短信、面谈与销售。", "The work diary comes in a later version: logging calls, SMS, visits and sales.";
-    ComingLedgers => "基金与理财销售台账将在后续版本提供。", "Fund and wealth-product sales ledgers come in a later version.";
     ComingReview => "周报将在后续版本提供：目标与实际、本周总结与下周计划。", "The weekly review comes in a later version: targets against actuals, the week's reflection.";
     Manager => "客户经理", "Manager";
     AllManagers => "全部客户经理", "All managers";

@@ -13,8 +13,6 @@ use crate::i18n::T;
 pub fn render_placeholder(frame: &mut Frame, app: &App, screen: Screen, area: Rect) {
     let note = match screen {
         Screen::Today => T::ComingToday,
-        Screen::Diary => T::ComingDiary,
-        Screen::Ledgers => T::ComingLedgers,
         _ => T::ComingReview,
     };
     let block = Block::default()
