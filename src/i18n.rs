@@ -117,7 +117,7 @@ texts! {
     Gender => "性别", "Gender";
     Male => "男", "Male";
     Female => "女", "Female";
-    BirthDate => "出生日期", "Birth date";
+    BirthDate => "性别/生日", "Born";
     Age => "年龄", "Age";
     IdNumber => "证件号码", "ID number";
     Occupation => "职业", "Occupation";
@@ -147,7 +147,7 @@ texts! {
     NotRecorded => "未登记", "not recorded";
     NoSnapshots => "无余额记录", "No balance records";
     AsOf => "数据日期", "As of";
-    Years => "岁", " years";
+    Years => "岁", "y";
     KeyMove => "移动", "move";
     KeyOpen => "打开", "open";
     KeyFold => "折叠/展开", "fold/unfold";
@@ -230,12 +230,12 @@ texts! {
     KeyUndo => "撤销/重做", "undo/redo";
     KeyMemo => "备忘/感悟", "memo/reflection";
     Cadence => "维护情况", "Cadence";
-    LastSms => "短信", "SMS";
-    LastContact => "沟通", "Contact";
-    LastVisit => "面谈", "Visit";
-    LastSale => "销售", "Sale";
-    LastRisk => "测评", "Risk review";
-    DaysAgo => "{}（{} 天前）", "{} ({} days ago)";
+    LastSms => "上次短信", "Last SMS";
+    LastContact => "上次沟通", "Contacted";
+    LastVisit => "上次面谈", "Last visit";
+    LastSale => "上次销售", "Last sale";
+    LastRisk => "上次测评", "Last review";
+    DaysAgo => "{}（{} 天前）", "{} ({}d ago)";
     Never => "从未", "never";
     Timeline => "日志", "Diary";
     NoEntries => "暂无记录。按 c 电话、s 短信、v 面谈、$ 销售。", "Nothing logged yet. Press c call, s SMS, v visit, $ sale.";

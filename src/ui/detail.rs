@@ -83,7 +83,7 @@ fn profile_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
     };
     let birth = c.effective_birth_date();
     let birth_text = birth
-        .map(|b| format!("{b}  ({}{})", age_on(b, app.today), app.t(T::Years)))
+        .map(|b| format!("{b} · {}{}", age_on(b, app.today), app.t(T::Years)))
         .unwrap_or_else(none);
     let risk = match (c.risk_level, c.risk_assessed_on) {
         (Some(l), Some(d)) => format!("{}  {} {d}", l.key(), app.t(T::RiskAssessedOn)),
@@ -105,12 +105,16 @@ fn profile_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
             Span::styled(format!("  ({reveal_note})"), theme::dim()),
         ]),
         field(app, T::IdNumber, secret(&c.id_number, mask_id)),
-        field(app, T::BirthDate, format!("{birth_text}  {gender}")),
-        field(
-            app,
-            T::Occupation,
-            c.occupation.clone().unwrap_or_else(none),
-        ),
+        field(app, T::BirthDate, format!("{gender} · {birth_text}")),
+        field(app, T::Occupation, {
+            // Tags ride on the occupation line so the profile fits 80×24.
+            let job = c.occupation.clone().unwrap_or_else(none);
+            if c.tags.is_empty() {
+                job
+            } else {
+                format!("{job} · {}", c.tags.join("、"))
+            }
+        }),
         field(app, T::RiskLevel, risk),
         field(
             app,
@@ -123,7 +127,10 @@ fn profile_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
             T::ColLifecycle,
             lifecycle_name(app.lang, class.lifecycle).to_string(),
         ),
-        field(
+    ];
+    // One manager's book: the status line already names the manager.
+    if app.manager.is_none() {
+        lines.push(field(
             app,
             T::ColManager,
             view.detail
@@ -133,17 +140,8 @@ fn profile_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
                 .filter(|n| !n.is_empty())
                 .or_else(|| c.manager_no.clone())
                 .unwrap_or_else(none),
-        ),
-        field(
-            app,
-            T::Tags,
-            if c.tags.is_empty() {
-                "—".to_string()
-            } else {
-                c.tags.join("、")
-            },
-        ),
-    ];
+        ));
+    }
     lines.extend(cadence_lines(app, view));
     lines
 }
@@ -159,22 +157,13 @@ fn cadence_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
         ),
         None => app.t(T::Never).to_string(),
     };
-    let item = |label: T, d: Option<chrono::NaiveDate>, width: usize| {
-        let text = when(d);
-        vec![
-            Span::styled(fit(app.t(label), 5), theme::dim()),
-            Span::raw(if width > 0 { fit(&text, width) } else { text }),
-        ]
-    };
-    let mut first = item(T::LastSms, c.last_sms, 18);
-    first.extend(item(T::LastContact, c.last_contact, 0));
-    let mut second = item(T::LastVisit, c.last_visit, 18);
-    second.extend(item(T::LastSale, c.last_sale, 0));
     vec![
         Line::from(Span::styled(app.t(T::Cadence), theme::header())),
-        Line::from(first),
-        Line::from(second),
-        Line::from(item(T::LastRisk, c.last_risk_assessment, 0)),
+        field(app, T::LastSms, when(c.last_sms)),
+        field(app, T::LastContact, when(c.last_contact)),
+        field(app, T::LastVisit, when(c.last_visit)),
+        field(app, T::LastSale, when(c.last_sale)),
+        field(app, T::LastRisk, when(c.last_risk_assessment)),
     ]
 }
 
