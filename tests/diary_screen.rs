@@ -3,31 +3,16 @@
 mod common;
 
 use common::{sample_app, sample_store};
-use guanhu::app::keymap::action_for;
-use guanhu::app::{Action, App, Mode, Screen};
+use guanhu::app::{App, Mode, Screen};
 use guanhu::domain::diary::{EntryDraft, EntryKind, Outcome};
-use guanhu::domain::policy::Policy;
 use guanhu::i18n::Lang;
 use guanhu::service::diary::{entry_history, load_day, log_entries};
 use guanhu::store::Store;
-use guanhu::tui::{Effects, dispatch};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn key(app: &mut App, store: &mut Store, code: KeyCode) {
-    let policy = Policy::default_policy();
-    let mut effects = Effects {
-        store,
-        policy: &policy,
-        today: common::today(),
-    };
-    dispatch(
-        app,
-        &mut effects,
-        Action::Clock(common::today().and_hms_opt(17, 0, 0).unwrap()),
-    );
-    if let Some(action) = action_for(app, KeyEvent::new(code, KeyModifiers::NONE)) {
-        dispatch(app, &mut effects, action);
-    }
+    let clock = common::today().and_hms_opt(17, 0, 0).unwrap();
+    common::press_at(app, store, code, KeyModifiers::NONE, clock);
 }
 
 fn at(day: u32, h: u32, m: u32) -> chrono::NaiveDateTime {

@@ -3,7 +3,6 @@
 mod common;
 
 use common::{sample_app, sample_store};
-use guanhu::app::keymap::action_for;
 use guanhu::app::ledgers_view::LedgerTab;
 use guanhu::app::{Action, App, Screen};
 use guanhu::domain::customer::ProductKind;
@@ -14,19 +13,11 @@ use guanhu::i18n::Lang;
 use guanhu::service::diary::log_entries;
 use guanhu::store::Store;
 use guanhu::tui::{Effects, dispatch};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use rust_decimal::Decimal;
 
 fn key(app: &mut App, store: &mut Store, code: KeyCode) {
-    let policy = Policy::default_policy();
-    let mut effects = Effects {
-        store,
-        policy: &policy,
-        today: common::today(),
-    };
-    if let Some(action) = action_for(app, KeyEvent::new(code, KeyModifiers::NONE)) {
-        dispatch(app, &mut effects, action);
-    }
+    common::press_at(app, store, code, KeyModifiers::NONE, common::now());
 }
 
 fn sale(no: &str, day: (i32, u32, u32), kind: ProductKind, name: &str, amount: i64) -> EntryDraft {

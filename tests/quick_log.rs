@@ -10,24 +10,11 @@ use guanhu::domain::diary::{EntryKind, Outcome};
 use guanhu::domain::policy::Policy;
 use guanhu::i18n::Lang;
 use guanhu::store::Store;
-use guanhu::tui::{Effects, dispatch};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn press(app: &mut App, store: &mut Store, code: KeyCode, modifiers: KeyModifiers) {
-    let policy = Policy::default_policy();
-    let mut effects = Effects {
-        store,
-        policy: &policy,
-        today: common::today(),
-    };
-    dispatch(
-        app,
-        &mut effects,
-        Action::Clock(common::today().and_hms_opt(10, 30, 0).unwrap()),
-    );
-    if let Some(action) = action_for(app, KeyEvent::new(code, modifiers)) {
-        dispatch(app, &mut effects, action);
-    }
+    let clock = common::today().and_hms_opt(10, 30, 0).unwrap();
+    common::press_at(app, store, code, modifiers, clock);
 }
 
 fn key(app: &mut App, store: &mut Store, code: KeyCode) {

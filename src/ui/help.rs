@@ -1,7 +1,7 @@
 //! The `?` overlay: every key of the keymap, grouped by where it applies, flowed into as many columns as the screen's height needs.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
@@ -69,12 +69,7 @@ fn render_history(
     lines.push(Line::from(Span::styled(app.t(T::HelpClose), theme::dim())));
     let width = 78.min(area.width);
     let height = (lines.len() as u16 + 2).min(area.height);
-    let [row] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(row);
+    let popup = super::centered(area, width, height);
     frame.render_widget(Clear, super::widen(popup, area));
     let title = crate::i18n::fill(app.t(T::HistoryTitle), &[&id]);
     frame.render_widget(
@@ -111,12 +106,7 @@ pub fn render_help(frame: &mut Frame, app: &App, area: Rect) {
     }
     let used = cols.iter().map(Vec::len).max().unwrap_or(0) as u16;
     let popup_height = (used + 3).min(area.height);
-    let [row] = Layout::vertical([Constraint::Length(popup_height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(row);
+    let popup = super::centered(area, width, popup_height);
     // Clear a column either side too: a wide character cut by the border would smear.
     frame.render_widget(Clear, super::widen(popup, area));
     let block = Block::default()

@@ -1,7 +1,7 @@
 //! The quick-log popup: kind and customer in the title, the outcome choices, the fields with the cursor where typing goes, an error beside the field it concerns.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -53,12 +53,7 @@ pub fn render_log_form(frame: &mut Frame, app: &App, form: &LogForm, area: Rect)
     let has_outcome = form.kind.has_outcome();
     let height = (fields.len() as u16 + if has_outcome { 1 } else { 0 } + 4).min(area.height);
     let width = 72.min(area.width);
-    let [row] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(row);
+    let popup = super::centered(area, width, height);
     let title = match form.amend_id {
         Some(id) => fill(app.t(T::AmendTitle), &[&id, &who(app, form)]),
         None => fill(

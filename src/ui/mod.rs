@@ -54,6 +54,17 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
 }
 
+/// A `width` × `height` rectangle centred in `area` (clipped to it), for popups.
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(row);
+    popup
+}
+
 /// `r` grown by one column on each side, kept within `bounds`.
 pub(crate) fn widen(r: Rect, bounds: Rect) -> Rect {
     let x = r.x.saturating_sub(1).max(bounds.x);

@@ -265,3 +265,25 @@ pub fn sample_app(store: &mut Store, lang: Lang, height: u16) -> App {
     }
     app
 }
+
+/// Presses a key through the real keymap and loop with the driver's effects on `store`,
+/// first setting the clock to `clock` (as the driver does before each key).
+pub fn press_at(
+    app: &mut App,
+    store: &mut Store,
+    code: ratatui::crossterm::event::KeyCode,
+    modifiers: ratatui::crossterm::event::KeyModifiers,
+    clock: NaiveDateTime,
+) {
+    let policy = Policy::default_policy();
+    let mut effects = Effects {
+        store,
+        policy: &policy,
+        today: today(),
+    };
+    dispatch(app, &mut effects, guanhu::app::Action::Clock(clock));
+    let key = ratatui::crossterm::event::KeyEvent::new(code, modifiers);
+    if let Some(action) = guanhu::app::keymap::action_for(app, key) {
+        dispatch(app, &mut effects, action);
+    }
+}
