@@ -1,21 +1,30 @@
-//! The demo store: a deterministic, realistic-looking branch (managers, customers, six month-end balance snapshots, holdings) written in one transaction. Same options and `today` give the same store; no clock, no randomness from outside.
+//! The demo store: a deterministic, realistic-looking branch (managers, customers, six month-end balance snapshots, holdings, six months of work diary) written in one transaction. Same options and `today` give the same store; no clock, no randomness from outside.
 //!
 //! Amounts are integer cents throughout and become `Decimal` only at the end, so nothing
 //! depends on floating point (which could differ between platforms and break determinism).
 //! The tier shape (about 55% / 33% / 10% / 2%) is aimed at the default policy's thresholds.
+//!
+//! The diary is written through the diary's store functions as the app would have logged it at
+//! the time, and agrees with the rest of the store: a sale before the latest month-end is the
+//! purchase of a holding the balances already show (a term product's sale writes that holding
+//! itself), sales after it are new money; a logged risk assessment is the customer's current
+//! one. Activity per manager is that of a 600-customer book at most, so big books stay fast.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
-use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Timelike, Weekday};
+use rusqlite::Connection;
 use rust_decimal::Decimal;
 
 use crate::domain::customer::{
     Balances, Customer, Gender, Holding, ProductKind, RiskLevel, Snapshot,
 };
+use crate::domain::diary::{EntryDraft, EntryKind, Outcome, Sale};
 use crate::error::{Error, Result};
 use crate::store::Store;
-use crate::store::customers::{CustomerUpsert, insert_customer, upsert_snapshot};
-use crate::store::holdings::upsert_holding;
+use crate::store::customers::{CustomerUpsert, insert_customer, update_risk, upsert_snapshot};
+use crate::store::diary::{EntryLinks, insert_entry, set_holding};
+use crate::store::holdings::{insert_sale_holding, upsert_holding};
 use crate::store::managers::ensure_manager;
 
 /// What to generate.
@@ -44,6 +53,8 @@ pub struct DemoSummary {
     pub managers: usize,
     pub snapshots: usize,
     pub holdings: usize,
+    /// Diary entries of the six months before `today`, all managers together.
+    pub diary_entries: usize,
     /// The staff number of the first manager (`M001`), to open the app on.
     pub first_manager_no: String,
 }
@@ -64,7 +75,6 @@ pub fn generate(
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<DemoSummary> {
-    let manager_count = options.managers.max(1);
     let first_no_start = 20_000_000 + Rng::new(mix(options.seed) ^ 0x5eed).below(10_000_000);
     let room = CUSTOMER_NO_LIMIT - first_no_start;
     let customers = options.customers as u64;
@@ -76,10 +86,42 @@ pub fn generate(
     }
     // Customer numbers go up with gaps, as accounts opened over the years do.
     let max_gap = ((room - 1) / customers.max(1)).clamp(1, 9);
+    // A bulk load: a bigger page cache for this transaction keeps SQLite from spilling pages
+    // to disk and reading them back (half the diary's time at 100,000 customers); the
+    // connection gets its own setting back afterwards.
+    let cache: i64 = store
+        .conn()
+        .query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    store
+        .conn()
+        .execute_batch(&format!("PRAGMA cache_size = {BULK_CACHE_KIB}"))?;
+    let written = write_branch(store, options, today, now, first_no_start, max_gap);
+    store
+        .conn()
+        .execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
+    written
+}
+
+/// SQLite's page cache while the demo is written: 128 MiB (negative means KiB); at 100,000
+/// customers the process peaks near 190 MB, against 110 MB and a second more with half of it.
+const BULK_CACHE_KIB: i64 = -131_072;
+
+/// The branch in one transaction.
+fn write_branch(
+    store: &mut Store,
+    options: &DemoOptions,
+    today: NaiveDate,
+    now: NaiveDateTime,
+    first_no_start: u64,
+    max_gap: u64,
+) -> Result<DemoSummary> {
+    let manager_count = options.managers.max(1);
     let month_ends = month_ends_before(today);
+    let window = Window::new(today, month_ends[MONTHS - 1]);
 
     let tx = store.write()?;
     let mut manager_ids = Vec::with_capacity(manager_count);
+    let mut manager_names = Vec::with_capacity(manager_count);
     let mut manager_rng = Rng::new(mix(options.seed) ^ 0x3a7a_9e11);
     for i in 0..manager_count {
         let name = match MANAGER_NAMES.get(i) {
@@ -94,7 +136,10 @@ pub fn generate(
             }
         };
         manager_ids.push(ensure_manager(&tx, &manager_no(i), Some(&name), now)?);
+        manager_names.push(name);
     }
+    let mut plans: Vec<ManagerPlan> = (0..manager_count).map(|_| ManagerPlan::default()).collect();
+    let mut book = Vec::with_capacity(options.customers);
 
     let mut numbers = Rng::new(mix(options.seed ^ 0x00c0_ffee));
     let mut next_no = first_no_start;
@@ -113,11 +158,18 @@ pub fn generate(
         let mut person = make_person(&mut rng, &ctx, &mut phones, &mut ids);
         person.customer.customer_no = format!("C{next_no:08}");
         person.customer.manager_no = Some(manager_no(manager));
+        let member = Member::of(&person, options.seed, i);
         let upsert = CustomerUpsert {
             customer: person.customer,
             manager_id: manager_ids.get(manager).copied(),
         };
         let id = insert_customer(&tx, &upsert, person.added_on, now)?;
+        let index = book.len();
+        let plan = &mut plans[manager];
+        plan.members.push(index);
+        if let Some(on) = member.risk_candidate(&window) {
+            plan.risks.push((on, index));
+        }
         for (as_of, cents) in month_ends.iter().zip(person.history.iter()) {
             let snap = Snapshot {
                 as_of: *as_of,
@@ -127,10 +179,36 @@ pub fn generate(
                 snapshots += 1;
             }
         }
-        for h in &person.holdings {
-            upsert_holding(&tx, id, h, now)?;
-            holdings += 1;
+        for h in person.holdings {
+            // A term product bought in the diary's months may be logged as the sale that made
+            // it (written then, as the sale's own holding); other recent purchases are logged
+            // as sales of a holding the import brought.
+            let sale = member.sale_candidate(&h, &window);
+            if sale != Some(true) {
+                upsert_holding(&tx, id, &h, now)?;
+                holdings += 1;
+            }
+            if let (Some(deferred), Some(on)) = (sale, h.start_on) {
+                plan.sales.push(SaleCandidate {
+                    on,
+                    member: index,
+                    holding: h,
+                    deferred,
+                });
+            }
         }
+        book.push(Member { id, ..member });
+    }
+    let mut diary_entries = 0;
+    for (m, plan) in plans.into_iter().enumerate() {
+        let manager = DiaryManager {
+            id: manager_ids[m],
+            name: &manager_names[m],
+            rng: Rng::new(mix(options.seed ^ 0xd1a7_0000 ^ mix(m as u64 + 1))),
+        };
+        let written = write_diary(&tx, manager, plan, &book, &window, now)?;
+        diary_entries += written.entries;
+        holdings += written.holdings;
     }
     tx.commit()?;
     Ok(DemoSummary {
@@ -138,6 +216,7 @@ pub fn generate(
         managers: manager_count,
         snapshots,
         holdings,
+        diary_entries,
         first_manager_no: manager_no(0),
     })
 }
@@ -529,6 +608,8 @@ struct Person {
     /// Balances at each month-end, oldest first.
     history: [Cents; MONTHS],
     holdings: Vec<Holding>,
+    /// Not a cent moved in six months: left alone by the diary too, so they stay dormant.
+    still: bool,
 }
 
 /// Balances in cents, so every step is exact integer arithmetic.
@@ -721,6 +802,7 @@ fn make_person(
         added_on,
         history,
         holdings,
+        still,
     }
 }
 
@@ -1235,6 +1317,1190 @@ fn earliest_start(
         .min(last_me)
 }
 
+// ---------------------------------------------------------------------------------------------
+// The work diary
+
+/// A manager's day at full activity belongs to a book of this many customers or more; smaller
+/// books get somewhat less of everything (by the square root of their size).
+const FULL_BOOK: u64 = 600;
+
+/// The most SMS one weekly wave sends: a bigger book is messaged in turns, a slice a week.
+const WAVE_SIZE: usize = 600;
+
+/// Office hours in minutes after midnight: 08:30–17:30.
+const OPEN: i64 = 8 * 60 + 30;
+const CLOSE: i64 = 17 * 60 + 30;
+
+/// The diary's months: working days from six months before `today` up to yesterday.
+struct Window {
+    start: NaiveDate,
+    today: NaiveDate,
+    /// The latest month-end: purchases after it are in no balance snapshot yet.
+    last_month_end: NaiveDate,
+}
+
+impl Window {
+    fn new(today: NaiveDate, last_month_end: NaiveDate) -> Window {
+        Window {
+            start: today.checked_sub_months(Months::new(6)).unwrap_or(today),
+            today,
+            last_month_end,
+        }
+    }
+
+    fn contains(&self, d: NaiveDate) -> bool {
+        d >= self.start && d < self.today
+    }
+
+    fn working_days(&self) -> Vec<NaiveDate> {
+        self.start
+            .iter_days()
+            .take_while(|d| *d < self.today)
+            .filter(|d| is_working_day(*d))
+            .collect()
+    }
+}
+
+/// Monday to Friday, except the fixed-date public holidays (New Year's Day, the Labour Day and
+/// National Day weeks).
+fn is_working_day(d: NaiveDate) -> bool {
+    !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+        && !matches!((d.month(), d.day()), (1, 1) | (5, 1..=5) | (10, 1..=7))
+}
+
+fn next_working_day(d: NaiveDate) -> NaiveDate {
+    let mut next = d + Duration::days(1);
+    while !is_working_day(next) {
+        next += Duration::days(1);
+    }
+    next
+}
+
+fn time_on(d: NaiveDate, minutes: i64) -> NaiveDateTime {
+    d.and_hms_opt(0, 0, 0).unwrap_or_default() + Duration::minutes(minutes.clamp(OPEN, CLOSE))
+}
+
+fn minutes_of(at: NaiveDateTime) -> i64 {
+    i64::from(at.hour()) * 60 + i64::from(at.minute())
+}
+
+/// What the diary needs to know about one customer.
+#[derive(Debug, Clone)]
+struct Member {
+    id: i64,
+    customer_no: String,
+    name: String,
+    /// The default policy's tier index by the latest balances.
+    tier: usize,
+    added_on: NaiveDate,
+    first_trade: Option<NaiveDate>,
+    still: bool,
+    /// Opted out of marketing messages and never picked for a call: work left for the queue.
+    quiet: bool,
+    /// Latest AUM in cents.
+    aum: i64,
+    risk_level: Option<RiskLevel>,
+    risk_assessed_on: Option<NaiveDate>,
+    /// The risk profile before the latest assessment.
+    prior_risk: (Option<RiskLevel>, Option<NaiveDate>),
+}
+
+impl Member {
+    fn of(person: &Person, seed: u64, i: usize) -> Member {
+        // A stream of its own, so the customers come out as they did before the diary.
+        let mut rng = Rng::new(mix(seed ^ mix(i as u64 + 1) ^ 0x0d1a_4e55));
+        let c = &person.customer;
+        let aum = person.history[MONTHS - 1].total();
+        let tier = TIER_BOUNDS.iter().filter(|b| aum >= **b).count();
+        let quiet = tier < 2 && rng.chance(70);
+        let prior_level = c.risk_level.map(|level| {
+            let i = RiskLevel::ALL.iter().position(|l| *l == level).unwrap_or(0) as i64;
+            let step = rng.weighted(&[(-1, 2), (0, 6), (1, 2)]);
+            RiskLevel::ALL[(i + step).clamp(0, 4) as usize]
+        });
+        let prior_on = c
+            .risk_assessed_on
+            .map(|on| on - Duration::days(rng.range(366, 430)));
+        Member {
+            id: 0,
+            customer_no: c.customer_no.clone(),
+            name: c.name.clone(),
+            tier,
+            added_on: person.added_on,
+            first_trade: c.first_trade_on,
+            still: person.still,
+            quiet,
+            aum,
+            risk_level: c.risk_level,
+            risk_assessed_on: c.risk_assessed_on,
+            prior_risk: (prior_level, prior_on),
+        }
+    }
+
+    /// Someone the manager talks with on `d`: on the books by then, and not left alone.
+    fn reachable(&self, d: NaiveDate) -> bool {
+        !self.quiet && self.added_on <= d
+    }
+
+    /// Someone who buys on `d`: a trading customer by then, and not a dormant one.
+    fn can_buy(&self, d: NaiveDate) -> bool {
+        self.reachable(d) && !self.still && self.first_trade.is_some_and(|f| f <= d)
+    }
+
+    /// The customer's risk profile as the diary saw it on `d`.
+    fn risk_on(&self, d: NaiveDate) -> (Option<RiskLevel>, Option<NaiveDate>) {
+        match self.risk_assessed_on {
+            Some(on) if on >= d => self.prior_risk,
+            _ => (self.risk_level, self.risk_assessed_on),
+        }
+    }
+
+    /// The day of the latest assessment, when the manager may have logged it.
+    fn risk_candidate(&self, w: &Window) -> Option<NaiveDate> {
+        let on = self.risk_assessed_on?;
+        self.risk_level?;
+        (w.contains(on) && is_working_day(on) && self.reachable(on) && !self.still).then_some(on)
+    }
+
+    /// Whether a holding bought in the diary's months (and in the snapshots) may be logged as
+    /// its sale: `Some(true)` when the sale writes the holding (a term product in its first
+    /// term), `Some(false)` when the sale is logged beside the imported holding (no maturity).
+    fn sale_candidate(&self, h: &Holding, w: &Window) -> Option<bool> {
+        let start = h.start_on?;
+        if !(w.contains(start)
+            && start <= w.last_month_end
+            && is_working_day(start)
+            && self.can_buy(start))
+        {
+            return None;
+        }
+        match (h.kind, h.maturity_on) {
+            (_, Some(maturity)) => first_term(h, start, maturity).then_some(true),
+            (ProductKind::Fund | ProductKind::Insurance | ProductKind::Wealth, None) => Some(false),
+            _ => None,
+        }
+    }
+}
+
+/// True when `maturity` is one term after `start` (not a product renewed term after term).
+fn first_term(h: &Holding, start: NaiveDate, maturity: NaiveDate) -> bool {
+    match h.kind {
+        ProductKind::Wealth => WEALTH_PRODUCTS.iter().any(|(name, term)| {
+            *name == h.product_name && start + Duration::days(*term) == maturity
+        }),
+        ProductKind::Deposit => TIME_DEPOSITS.iter().any(|(code, _, months)| {
+            *code == h.product_code
+                && start.checked_add_months(Months::new(*months)) == Some(maturity)
+        }),
+        ProductKind::Bond => true,
+        _ => false,
+    }
+}
+
+/// One manager's book and what happened in it that the diary may tell.
+#[derive(Default)]
+struct ManagerPlan {
+    /// Indices into the branch's members.
+    members: Vec<usize>,
+    sales: Vec<SaleCandidate>,
+    /// (day, member) of assessments the manager may have logged.
+    risks: Vec<(NaiveDate, usize)>,
+}
+
+struct SaleCandidate {
+    on: NaiveDate,
+    member: usize,
+    holding: Holding,
+    /// The holding is not written yet: the sale writes it, or, not logged, it is imported.
+    deferred: bool,
+}
+
+struct DiaryManager<'a> {
+    id: i64,
+    name: &'a str,
+    rng: Rng,
+}
+
+/// What one manager's diary wrote.
+struct Written {
+    entries: usize,
+    holdings: usize,
+}
+
+/// Draws members by weight.
+struct Picker {
+    members: Vec<usize>,
+    ends: Vec<u64>,
+}
+
+impl Picker {
+    fn new(book: &[Member], members: &[usize], weight: impl Fn(&Member) -> u64) -> Picker {
+        let mut picker = Picker {
+            members: Vec::new(),
+            ends: Vec::new(),
+        };
+        let mut total = 0;
+        for &m in members {
+            let w = weight(&book[m]);
+            if w > 0 {
+                total += w;
+                picker.members.push(m);
+                picker.ends.push(total);
+            }
+        }
+        picker
+    }
+
+    /// A member `ok` accepts, drawn by weight (a few tries, then none).
+    fn pick(&self, rng: &mut Rng, ok: impl Fn(usize) -> bool) -> Option<usize> {
+        let total = *self.ends.last()?;
+        for _ in 0..12 {
+            let r = rng.below(total);
+            let m = self.members[self.ends.partition_point(|e| *e <= r)];
+            if ok(m) {
+                return Some(m);
+            }
+        }
+        None
+    }
+}
+
+/// A follow-up the manager kept: a call back or a visit at an agreed time.
+#[derive(Debug, Clone, Copy)]
+struct Planned {
+    at: NaiveDateTime,
+    member: usize,
+    kind: EntryKind,
+}
+
+/// One entry to write.
+struct Item {
+    draft: EntryDraft,
+    member: Option<usize>,
+    /// Part of an SMS wave: the wave's entries share a batch, as a bulk SMS logged in the app.
+    wave: bool,
+}
+
+/// How much of a full day a book of `n` customers gets, per mille.
+fn activity_scale(n: usize) -> i64 {
+    let ratio = (n as u64).saturating_mul(1_000_000) / FULL_BOOK;
+    ratio.isqrt().clamp(400, 1_000) as i64
+}
+
+/// A count in `lo..=hi` for a full book, scaled.
+fn scaled(rng: &mut Rng, lo: i64, hi: i64, scale: i64) -> i64 {
+    rng.range((lo * scale + 500) / 1_000, (hi * scale + 500) / 1_000)
+}
+
+/// One of `templates`, with `{product}` and `{fund}` filled by a product name and the `fill`
+/// pairs replaced.
+fn note(rng: &mut Rng, templates: &[&str], fill: &[(&str, &str)]) -> String {
+    let mut out = rng.pick(templates).to_string();
+    if out.contains("{product}") {
+        let (name, _) = WEALTH_PRODUCTS[rng.below(WEALTH_PRODUCTS.len() as u64) as usize];
+        out = out.replace("{product}", name);
+    }
+    if out.contains("{fund}") {
+        let (_, name) = FUNDS[rng.below(FUNDS.len() as u64) as usize];
+        out = out.replace("{fund}", name);
+    }
+    for (key, value) in fill {
+        out = out.replace(key, value);
+    }
+    out
+}
+
+/// An amount in cents as a manager writes it: `30万`, `12.5万`, `8000元`.
+fn amount_text(cents: i64) -> String {
+    if cents < 1_000_000 {
+        return format!("{}元", cents / 100);
+    }
+    let hundredths = cents / 10_000;
+    let (whole, frac) = (hundredths / 100, hundredths % 100);
+    match frac {
+        0 => format!("{whole}万"),
+        f if f % 10 == 0 => format!("{whole}.{}万", f / 10),
+        f => format!("{whole}.{f:02}万"),
+    }
+}
+
+fn risk_name(level: RiskLevel) -> &'static str {
+    match level {
+        RiskLevel::C1 => "C1（保守型）",
+        RiskLevel::C2 => "C2（稳健型）",
+        RiskLevel::C3 => "C3（平衡型）",
+        RiskLevel::C4 => "C4（成长型）",
+        RiskLevel::C5 => "C5（进取型）",
+    }
+}
+
+fn entry(kind: EntryKind, m: Option<&Member>, at: NaiveDateTime, note: String) -> EntryDraft {
+    EntryDraft {
+        kind,
+        customer_no: m.map(|m| m.customer_no.clone()),
+        occurred_at: at,
+        outcome: None,
+        note,
+        follow_up_at: None,
+        sale: None,
+        risk_level: None,
+    }
+}
+
+/// Which working day of most weeks gets the bulk SMS: day → wave number.
+fn wave_days(rng: &mut Rng, days: &[NaiveDate]) -> BTreeMap<NaiveDate, usize> {
+    let mut waves = BTreeMap::new();
+    let mut at = 0;
+    while at < days.len() {
+        let week = days[at].iso_week();
+        let end = at
+            + days[at..]
+                .iter()
+                .take_while(|d| d.iso_week() == week)
+                .count();
+        if rng.chance(850) {
+            // Early in the week, mostly: the maturities of the week ahead.
+            let span = (end - at) as i64;
+            let skew = rng.range(0, span - 1);
+            let k = rng.range(0, skew) as usize;
+            waves.insert(days[at + k], waves.len());
+        }
+        at = end;
+    }
+    waves
+}
+
+/// Six months of one manager's working days, written through the diary's store functions as
+/// the app would have written them at the time. Returns what was written.
+fn write_diary(
+    conn: &Connection,
+    manager: DiaryManager<'_>,
+    plan: ManagerPlan,
+    book: &[Member],
+    w: &Window,
+    now: NaiveDateTime,
+) -> Result<Written> {
+    let DiaryManager {
+        id: manager_id,
+        name: manager_name,
+        mut rng,
+    } = manager;
+    let rng = &mut rng;
+    let mut written = Written {
+        entries: 0,
+        holdings: 0,
+    };
+    if plan.members.is_empty() {
+        return Ok(written);
+    }
+    let scale = activity_scale(plan.members.len());
+    let members = &plan.members;
+    // The better the tier, the more often the manager is in touch. Dormant customers are left
+    // alone (only the bulk SMS reaches them), so they stay dormant for the queue.
+    let by_tier = |weights: [u64; 4]| {
+        move |m: &Member| {
+            if m.still || m.quiet {
+                0
+            } else {
+                weights[m.tier.min(3)]
+            }
+        }
+    };
+    let callers = Picker::new(book, members, by_tier([1, 3, 8, 16]));
+    let chatters = Picker::new(book, members, by_tier([1, 3, 6, 10]));
+    let visitors = Picker::new(book, members, by_tier([1, 4, 20, 60]));
+    let investors = Picker::new(book, members, by_tier([0, 3, 8, 14]));
+    let cardholders = Picker::new(book, members, by_tier([4, 3, 2, 1]));
+
+    let mut sales: BTreeMap<NaiveDate, Vec<SaleCandidate>> = BTreeMap::new();
+    for c in plan.sales {
+        sales.entry(c.on).or_default().push(c);
+    }
+    let mut risks: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+    for (on, m) in plan.risks {
+        risks.entry(on).or_default().push(m);
+    }
+    let sms_list: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|m| !book[*m].quiet)
+        .collect();
+    let days = w.working_days();
+    let waves = wave_days(rng, &days);
+    let first_template = rng.below(SMS_WAVES.len() as u64) as usize;
+    let mut planned: BTreeMap<NaiveDate, Vec<Planned>> = BTreeMap::new();
+
+    for &d in &days {
+        let mut items: Vec<Item> = Vec::new();
+        let mut seen: HashSet<usize> = HashSet::new();
+
+        // The weekly SMS to the whole book (in turns when the book is big), one time for all.
+        if let Some(&wave) = waves.get(&d) {
+            let template = SMS_WAVES[(first_template + wave) % SMS_WAVES.len()];
+            let at = time_on(d, rng.pick(&[570, 600, 630, 900, 930, 960]));
+            for (k, &m) in sms_list.iter().enumerate() {
+                let member = &book[m];
+                // Each wave takes the next `WAVE_SIZE` of the list, round and round.
+                let offset = (wave * WAVE_SIZE) % sms_list.len();
+                if (k + sms_list.len() - offset) % sms_list.len() >= WAVE_SIZE
+                    || member.added_on > d
+                {
+                    continue;
+                }
+                let text = template
+                    .replace("{name}", &member.name)
+                    .replace("{manager}", manager_name);
+                items.push(Item {
+                    draft: entry(EntryKind::Sms, Some(member), at, text),
+                    member: Some(m),
+                    wave: true,
+                });
+            }
+        }
+
+        // Follow-ups agreed earlier and kept today.
+        let mut calls = 0;
+        let mut visits = 0;
+        for p in planned.remove(&d).unwrap_or_default() {
+            let member = &book[p.member];
+            seen.insert(p.member);
+            let at = time_on(d, minutes_of(p.at) + rng.range(0, 12));
+            let mut draft = if p.kind == EntryKind::Visit {
+                visits += 1;
+                let mut draft = entry(
+                    EntryKind::Visit,
+                    Some(member),
+                    at,
+                    note(rng, VISIT_AGREED, &[]),
+                );
+                draft.outcome = Some(Outcome::Reached);
+                draft
+            } else {
+                calls += 1;
+                let reached = rng.chance(800);
+                let text = if reached {
+                    CALLBACK_KEPT
+                } else {
+                    CALLBACK_MISSED
+                };
+                let mut draft = entry(EntryKind::Call, Some(member), at, note(rng, text, &[]));
+                draft.outcome = Some(if reached {
+                    Outcome::Reached
+                } else {
+                    Outcome::NotReached
+                });
+                draft
+            };
+            draft.occurred_at = at;
+            items.push(Item {
+                draft,
+                member: Some(p.member),
+                wave: false,
+            });
+        }
+
+        // Calls: most reached, some not, some asking to be called back, a few refusing.
+        for _ in calls..scaled(rng, 8, 20, scale) {
+            let Some(m) = callers.pick(rng, |m| book[m].reachable(d) && !seen.contains(&m)) else {
+                continue;
+            };
+            seen.insert(m);
+            let at = time_on(d, rng.range(9 * 60, 17 * 60 + 15));
+            let outcome = rng.weighted(&[
+                (Outcome::Reached, 60),
+                (Outcome::NotReached, 20),
+                (Outcome::CallbackRequested, 10),
+                (Outcome::Refused, 10),
+            ]);
+            let mut follow_up = None;
+            let text = match outcome {
+                Outcome::Reached if rng.chance(110) => {
+                    // A visit agreed for one of the next few working days.
+                    let mut day = next_working_day(d);
+                    for _ in 0..rng.range(0, 4) {
+                        day = next_working_day(day);
+                    }
+                    let when = time_on(day, rng.pick(&[600, 630, 870, 930, 990]));
+                    follow_up = Some(when);
+                    keep_follow_up(
+                        &mut planned,
+                        w,
+                        Planned {
+                            at: when,
+                            member: m,
+                            kind: EntryKind::Visit,
+                        },
+                        rng,
+                        750,
+                    );
+                    CALL_INVITED
+                }
+                Outcome::Reached if rng.chance(90) => {
+                    // Thinking it over: call again in a week or two.
+                    let mut day = d + Duration::days(rng.range(4, 13));
+                    if !is_working_day(day) {
+                        day = next_working_day(day);
+                    }
+                    let when = time_on(day, rng.range(60, 96) * 10);
+                    follow_up = Some(when);
+                    keep_follow_up(
+                        &mut planned,
+                        w,
+                        Planned {
+                            at: when,
+                            member: m,
+                            kind: EntryKind::Call,
+                        },
+                        rng,
+                        800,
+                    );
+                    CALL_LATER
+                }
+                Outcome::Reached => CALL_REACHED,
+                Outcome::NotReached => {
+                    if rng.chance(250) {
+                        let when = time_on(next_working_day(d), rng.range(570, 690) / 10 * 10);
+                        follow_up = Some(when);
+                        keep_follow_up(
+                            &mut planned,
+                            w,
+                            Planned {
+                                at: when,
+                                member: m,
+                                kind: EntryKind::Call,
+                            },
+                            rng,
+                            600,
+                        );
+                    }
+                    CALL_NOT_REACHED
+                }
+                Outcome::CallbackRequested => {
+                    let minute = minutes_of(at);
+                    let when = if minute <= 15 * 60 && rng.chance(550) {
+                        time_on(d, (minute + rng.range(60, 180)) / 10 * 10)
+                    } else {
+                        time_on(next_working_day(d), rng.range(570, 690) / 10 * 10)
+                    };
+                    follow_up = Some(when);
+                    keep_follow_up(
+                        &mut planned,
+                        w,
+                        Planned {
+                            at: when,
+                            member: m,
+                            kind: EntryKind::Call,
+                        },
+                        rng,
+                        850,
+                    );
+                    if when.date() == d {
+                        CALLBACK_TODAY
+                    } else {
+                        CALLBACK_TOMORROW
+                    }
+                }
+                Outcome::Refused => CALL_REFUSED,
+            };
+            let mut draft = entry(EntryKind::Call, Some(&book[m]), at, note(rng, text, &[]));
+            draft.outcome = Some(outcome);
+            draft.follow_up_at = follow_up;
+            items.push(Item {
+                draft,
+                member: Some(m),
+                wave: false,
+            });
+        }
+
+        // WeChat messages: answered, or left unread.
+        for _ in 0..scaled(rng, 2, 5, scale) {
+            let Some(m) = chatters.pick(rng, |m| book[m].reachable(d)) else {
+                continue;
+            };
+            let at = time_on(d, rng.range(OPEN, CLOSE));
+            let reached = rng.chance(750);
+            let text = if reached {
+                WECHAT_REACHED
+            } else {
+                WECHAT_UNANSWERED
+            };
+            let mut draft = entry(EntryKind::Wechat, Some(&book[m]), at, note(rng, text, &[]));
+            draft.outcome = Some(if reached {
+                Outcome::Reached
+            } else {
+                Outcome::NotReached
+            });
+            items.push(Item {
+                draft,
+                member: Some(m),
+                wave: false,
+            });
+        }
+
+        // Visits, mostly the better tiers: at the branch or at their door.
+        for _ in visits..scaled(rng, 1, 2, scale) {
+            let Some(m) = visitors.pick(rng, |m| book[m].reachable(d) && !seen.contains(&m)) else {
+                continue;
+            };
+            seen.insert(m);
+            let at = time_on(d, rng.range(9 * 60 + 30, 16 * 60 + 30));
+            let met = rng.chance(920);
+            let text = if met { VISIT_MET } else { VISIT_MISSED };
+            let mut draft = entry(EntryKind::Visit, Some(&book[m]), at, note(rng, text, &[]));
+            draft.outcome = Some(if met {
+                Outcome::Reached
+            } else {
+                Outcome::NotReached
+            });
+            items.push(Item {
+                draft,
+                member: Some(m),
+                wave: false,
+            });
+        }
+
+        // Sales: first the purchases the balances show from this day, then new business.
+        let wanted = scaled(rng, 1, 3, scale) as usize;
+        let mut sold = 0;
+        let mut candidates = sales.remove(&d).unwrap_or_default();
+        shuffle(rng, &mut candidates);
+        for c in candidates {
+            // The manager logs the sizeable purchases; small ones were made in the app, and
+            // time deposits are mostly rolled over at the counter.
+            let by_kind = match c.holding.kind {
+                ProductKind::Deposit => 350,
+                _ => 950,
+            };
+            let by_amount = match c.holding.amount {
+                a if a < Decimal::from(10_000) => 150,
+                a if a < Decimal::from(50_000) => 450,
+                _ => 1_000,
+            };
+            let logged = by_kind * by_amount / 1_000;
+            if sold < wanted && rng.chance(logged) {
+                sold += 1;
+                let at = time_on(d, rng.range(9 * 60 + 30, 16 * 60 + 45));
+                items.push(sale_item(rng, &book[c.member], c.member, at, &c.holding));
+            } else if c.deferred {
+                upsert_holding(conn, book[c.member].id, &c.holding, now)?;
+                written.holdings += 1;
+            }
+        }
+        let after_snapshots = d > w.last_month_end;
+        for _ in sold..wanted {
+            if !rng.chance(750) {
+                continue;
+            }
+            let at = time_on(d, rng.range(9 * 60 + 30, 16 * 60 + 45));
+            if let Some(item) =
+                new_sale(rng, book, &investors, &cardholders, d, at, after_snapshots)
+            {
+                items.push(item);
+            }
+        }
+
+        // Risk assessments the manager did with the customer (others were done at the counter
+        // or in the app): their level is the one the customer has now.
+        let mut assessed = 0;
+        for m in risks.remove(&d).unwrap_or_default() {
+            if assessed >= 2 || !rng.chance(550) {
+                continue;
+            }
+            assessed += 1;
+            let member = &book[m];
+            let Some(level) = member.risk_level else {
+                continue;
+            };
+            let at = time_on(d, rng.range(9 * 60 + 30, 16 * 60 + 30));
+            let text = note(rng, RISK_NOTES, &[("{level}", risk_name(level))]);
+            let mut draft = entry(EntryKind::RiskAssessment, Some(member), at, text);
+            draft.risk_level = Some(level);
+            items.push(Item {
+                draft,
+                member: Some(m),
+                wave: false,
+            });
+        }
+
+        // The manager's own notes: a memo most days, a reflection on Fridays.
+        if rng.chance(750) {
+            let minute = if rng.chance(600) {
+                rng.range(OPEN, 9 * 60 + 5)
+            } else {
+                rng.range(17 * 60, CLOSE - 5)
+            };
+            let text = rng.pick(MEMOS).to_string();
+            items.push(Item {
+                draft: entry(EntryKind::Memo, None, time_on(d, minute), text),
+                member: None,
+                wave: false,
+            });
+        }
+        if d.weekday() == Weekday::Fri && rng.chance(850) {
+            let text = rng.pick(REFLECTIONS).to_string();
+            let at = time_on(d, rng.range(17 * 60 + 5, CLOSE));
+            items.push(Item {
+                draft: entry(EntryKind::Reflection, None, at, text),
+                member: None,
+                wave: false,
+            });
+        }
+
+        items.sort_by_key(|i| i.draft.occurred_at);
+        for item in items {
+            write_item(conn, manager_id, book, item, now, &mut written)?;
+        }
+    }
+    // Purchases on days the diary did not cover are imported holdings after all.
+    for c in sales.into_values().flatten().filter(|c| c.deferred) {
+        upsert_holding(conn, book[c.member].id, &c.holding, now)?;
+        written.holdings += 1;
+    }
+    Ok(written)
+}
+
+/// Books a follow-up that is kept (with `chance` per mille) on its day, when that day is in
+/// the diary's months.
+fn keep_follow_up(
+    planned: &mut BTreeMap<NaiveDate, Vec<Planned>>,
+    w: &Window,
+    p: Planned,
+    rng: &mut Rng,
+    chance: i64,
+) {
+    if p.at.date() < w.today && rng.chance(chance) {
+        planned.entry(p.at.date()).or_default().push(p);
+    }
+}
+
+/// Fisher–Yates, with the demo's own generator.
+fn shuffle<T>(rng: &mut Rng, items: &mut [T]) {
+    for i in (1..items.len()).rev() {
+        let j = rng.below(i as u64 + 1) as usize;
+        items.swap(i, j);
+    }
+}
+
+/// The sale of a holding the balances already show.
+fn sale_item(rng: &mut Rng, member: &Member, m: usize, at: NaiveDateTime, h: &Holding) -> Item {
+    let cents = (h.amount * Decimal::from(100))
+        .trunc()
+        .try_into()
+        .unwrap_or(0i64);
+    let mut draft = entry(
+        EntryKind::Sale,
+        Some(member),
+        at,
+        sale_note(rng, h.kind, &h.product_name, cents),
+    );
+    draft.sale = Some(Sale {
+        product_kind: h.kind,
+        product_code: h.product_code.clone(),
+        product_name: h.product_name.clone(),
+        amount: Some(h.amount),
+        maturity_on: h.maturity_on,
+    });
+    Item {
+        draft,
+        member: Some(m),
+        wave: false,
+    }
+}
+
+fn sale_note(rng: &mut Rng, kind: ProductKind, product: &str, cents: i64) -> String {
+    let templates = match kind {
+        ProductKind::Wealth | ProductKind::Fund => SALE_INVEST,
+        ProductKind::Insurance => SALE_INSURANCE,
+        ProductKind::Deposit => SALE_DEPOSIT,
+        ProductKind::Bond => SALE_BOND,
+        _ => SALE_SERVICE,
+    };
+    let amount = amount_text(cents);
+    note(
+        rng,
+        templates,
+        &[("{item}", product), ("{amount}", &amount)],
+    )
+}
+
+/// New business of the day: an investment for a customer with the money for it, or a card or
+/// e-banking service. Before the latest month-end only products the snapshots need not show
+/// (funds since redeemed, services without an amount).
+fn new_sale(
+    rng: &mut Rng,
+    book: &[Member],
+    investors: &Picker,
+    cardholders: &Picker,
+    d: NaiveDate,
+    at: NaiveDateTime,
+    after_snapshots: bool,
+) -> Option<Item> {
+    let kind = if after_snapshots {
+        rng.weighted(&[
+            (ProductKind::Wealth, 42),
+            (ProductKind::Fund, 24),
+            (ProductKind::Insurance, 6),
+            (ProductKind::Deposit, 10),
+            (ProductKind::Bond, 2),
+            (ProductKind::CreditCard, 7),
+            (ProductKind::MobileBanking, 6),
+            (ProductKind::Payroll, 2),
+            (ProductKind::EBanking, 1),
+        ])
+    } else {
+        rng.weighted(&[
+            (ProductKind::Fund, 62),
+            (ProductKind::CreditCard, 18),
+            (ProductKind::MobileBanking, 12),
+            (ProductKind::Payroll, 5),
+            (ProductKind::EBanking, 3),
+        ])
+    };
+    let needs_amount = crate::domain::diary::sale_needs_amount(kind);
+    let picker = if needs_amount { investors } else { cardholders };
+    let m = picker.pick(rng, |m| book[m].can_buy(d))?;
+    let member = &book[m];
+    let (code, name, amount, maturity) = if needs_amount {
+        // Mostly 5万–100万, never more than most of what the customer has.
+        let wan = match kind {
+            ProductKind::Insurance => {
+                rng.weighted(&[(1, 20), (2, 20), (3, 15), (5, 20), (10, 15), (20, 10)])
+            }
+            _ => rng.weighted(&[
+                (5, 24),
+                (10, 26),
+                (20, 18),
+                (30, 12),
+                (50, 10),
+                (100, 6),
+                (200, 2),
+                (2, 2),
+            ]),
+        };
+        let cap = member.aum * 6 / 10 / 1_000_000;
+        let cents = wan.min(cap).max(1) * 1_000_000;
+        let (code, name, maturity) = new_product(rng, kind, d);
+        (code, name, Some(Decimal::new(cents, 2)), maturity)
+    } else {
+        let (code, name) = match kind {
+            ProductKind::CreditCard => rng.pick(&[
+                ("CC01", "白金信用卡"),
+                ("CC02", "金卡信用卡"),
+                ("CC05", "车主信用卡"),
+            ]),
+            ProductKind::MobileBanking => ("MB", "手机银行"),
+            ProductKind::Payroll => ("PR", "代发工资签约"),
+            _ => ("EB", "网上银行"),
+        };
+        (code.to_string(), name.to_string(), None, None)
+    };
+    let cents = amount
+        .map(|a| (a * Decimal::from(100)).trunc().try_into().unwrap_or(0i64))
+        .unwrap_or(0);
+    let mut draft = entry(
+        EntryKind::Sale,
+        Some(member),
+        at,
+        sale_note(rng, kind, &name, cents),
+    );
+    draft.sale = Some(Sale {
+        product_kind: kind,
+        product_code: code,
+        product_name: name,
+        amount,
+        maturity_on: maturity,
+    });
+    Some(Item {
+        draft,
+        member: Some(m),
+        wave: false,
+    })
+}
+
+/// Code, name and maturity of a product sold on `d`: wealth products of three months to a year,
+/// time deposits, savings bonds; funds and insurance run without a maturity.
+fn new_product(
+    rng: &mut Rng,
+    kind: ProductKind,
+    d: NaiveDate,
+) -> (String, String, Option<NaiveDate>) {
+    match kind {
+        ProductKind::Wealth => {
+            let weights: Vec<u32> = WEALTH_PRODUCTS
+                .iter()
+                .zip(WEALTH_WEIGHTS)
+                .map(|((_, term), w)| if *term >= 90 { *w } else { 0 })
+                .collect();
+            let idx = rng.distinct(&weights, 1)[0];
+            let (name, term) = WEALTH_PRODUCTS[idx];
+            let code = format!("WM{}{:02}{:02}", d.year(), idx + 1, d.iso_week().week());
+            (code, name.to_string(), Some(d + Duration::days(term)))
+        }
+        ProductKind::Fund => {
+            let idx = rng.distinct(FUND_WEIGHTS, 1)[0];
+            let (code, name) = FUNDS[idx];
+            (code.to_string(), name.to_string(), None)
+        }
+        ProductKind::Insurance => {
+            let idx = rng.distinct(INSURANCE_WEIGHTS, 1)[0];
+            let (code, name) = INSURANCE[idx];
+            (code.to_string(), name.to_string(), None)
+        }
+        ProductKind::Deposit => {
+            let idx = rng.distinct(TIME_DEPOSIT_WEIGHTS, 1)[0];
+            let (code, name, months) = TIME_DEPOSITS[idx];
+            (
+                code.to_string(),
+                name.to_string(),
+                d.checked_add_months(Months::new(months)),
+            )
+        }
+        _ => {
+            let years: u32 = if rng.chance(600) { 3 } else { 5 };
+            let issue = 1 + rng.below(CN_NUMBERS.len() as u64) as usize;
+            (
+                format!("SB{:02}{:02}{years}", d.year() % 100, issue),
+                format!(
+                    "{}年第{}期储蓄国债(电子式){}年期",
+                    d.year(),
+                    CN_NUMBERS[issue - 1],
+                    years
+                ),
+                d.checked_add_months(Months::new(12 * years)),
+            )
+        }
+    }
+}
+
+/// Writes one entry and what it changes, as `service::diary` does when it is logged: created
+/// at the moment it happened, a sale with an amount and a maturity becomes a holding, an
+/// assessment sets the customer's risk profile.
+fn write_item(
+    conn: &Connection,
+    manager_id: i64,
+    book: &[Member],
+    item: Item,
+    now: NaiveDateTime,
+    written: &mut Written,
+) -> Result<()> {
+    let at = item.draft.occurred_at;
+    let member = item.member.map(|m| &book[m]);
+    let (prev_risk_level, prev_risk_assessed_on) = match member {
+        Some(m) => m.risk_on(at.date()),
+        None => (None, None),
+    };
+    let links = EntryLinks {
+        manager_id: Some(manager_id),
+        customer_id: member.map(|m| m.id),
+        prev_risk_level,
+        prev_risk_assessed_on,
+        // One wave a manager a day: manager and day make the batch number unique.
+        batch_id: item
+            .wave
+            .then(|| manager_id * 1_000_000 + i64::from(at.date().num_days_from_ce())),
+    };
+    let id = insert_entry(conn, &item.draft, links, at)?;
+    written.entries += 1;
+    let Some(member) = member else {
+        return Ok(());
+    };
+    if let Some(sale) = &item.draft.sale
+        && let (Some(amount), Some(maturity)) = (sale.amount, sale.maturity_on)
+    {
+        let holding = Holding {
+            kind: sale.product_kind,
+            product_code: sale.product_code.clone(),
+            product_name: sale.product_name.clone(),
+            amount,
+            start_on: Some(at.date()),
+            maturity_on: Some(maturity),
+        };
+        let holding_id = insert_sale_holding(conn, member.id, &holding, at)?;
+        set_holding(conn, id, Some(holding_id))?;
+        written.holdings += 1;
+    }
+    if item.draft.kind == EntryKind::RiskAssessment {
+        update_risk(conn, member.id, item.draft.risk_level, Some(at.date()), now)?;
+    }
+    Ok(())
+}
+
+// Notes, as managers write them.
+
+const SMS_WAVES: &[&str] = &[
+    "{name}您好，本周理财产品到期提醒：如您有产品近期到期，欢迎联系我提前安排续作。客户经理{manager}",
+    "{name}您好，我行新发一款稳健型理财，业绩比较基准2.6%-3.2%，起购1万元，详情欢迎咨询。客户经理{manager}",
+    "{name}您好，近期冒充客服、公检法的电信诈骗高发，请勿向任何人透露验证码。客户经理{manager}",
+    "{name}您好，本周六上午支行二楼举办理财沙龙，主题为家庭资产配置，诚邀您参加。客户经理{manager}",
+    "{name}您好，大额存单额度有限，如有需要请提前与我预约。客户经理{manager}",
+    "{name}您好，天气多变，注意增减衣物，祝您和家人身体健康！客户经理{manager}",
+    "{name}您好，个人养老金账户开户有礼，可到网点或通过手机银行办理，欢迎咨询。客户经理{manager}",
+    "{name}您好，风险测评有效期为一年，过期将影响理财购买，如需重新测评请联系我。客户经理{manager}",
+    "{name}您好，本月信用卡分期手续费限时优惠，欢迎咨询。客户经理{manager}",
+    "{name}您好，本周到期提醒：定期存款到期未转存将按活期计息，如需转存请联系我。客户经理{manager}",
+];
+
+const CALL_REACHED: &[&str] = &[
+    "提醒客户{product}下周到期，客户表示到期后继续购买",
+    "介绍新发稳健型理财，客户有兴趣，准备到期资金转入",
+    "了解客户近期资金安排，年底有一笔资金到账",
+    "客户咨询大额存单利率，已告知最新报价",
+    "回访上次购买的{product}，客户对收益满意",
+    "客户关心{fund}近期回撤，已解释市场情况，建议继续持有",
+    "邀请客户参加周六理财沙龙，客户答应到场",
+    "生日问候，客户很高兴",
+    "客户反馈手机银行转账限额不够，已指导调整",
+    "推荐养老理财，客户表示和家人商量后回复",
+    "客户询问基金定投，已介绍{fund}定投方案",
+    "提醒客户风险测评即将到期，需来网点或在手机银行重新测评",
+    "客户准备给孩子存教育金，已初步介绍年金险",
+    "例行问候，顺便了解客户理财到期情况",
+    "客户询问国债发行时间，已告知下期发行安排",
+    "沟通{product}续作事宜，客户同意到期自动续作",
+    "客户反映收益不及预期，已耐心解释并介绍更稳健的产品",
+];
+
+const CALL_INVITED: &[&str] = &[
+    "客户同意来网点面谈资产配置，已约好时间",
+    "约客户来网点做资产检视",
+    "客户有一笔资金到期，约来网点面谈",
+    "约好上门拜访，了解家庭理财需求",
+];
+
+const CALL_LATER: &[&str] = &[
+    "客户考虑中，约下周再联系确认",
+    "客户要和家人商量，约一周后回复",
+    "客户资金下旬到账，届时再联系",
+    "客户对{product}有兴趣，约下周详细介绍",
+];
+
+const CALL_NOT_REACHED: &[&str] = &[
+    "无人接听",
+    "无人接听，稍后再打",
+    "关机",
+    "占线",
+    "提示号码暂时无法接通",
+    "响铃后被挂断",
+];
+
+const CALLBACK_TODAY: &[&str] = &[
+    "客户正在开会，约稍后回电",
+    "客户在开车，要求晚点再联系",
+    "客户说现在不方便，约下午回电",
+];
+
+const CALLBACK_TOMORROW: &[&str] = &[
+    "客户在外地出差，约明天上午再联系",
+    "客户要先看看资金情况，约明天再沟通",
+    "客户正在医院陪家人，约明天再打",
+];
+
+const CALLBACK_KEPT: &[&str] = &[
+    "按约回电，客户同意{product}到期续作",
+    "按约回电，客户考虑后决定先存定期",
+    "按约回电，已把产品说明书发到客户微信",
+    "按约回电，客户约周末来网点面谈",
+    "按约回电，客户暂不考虑，下月再联系",
+];
+
+const CALLBACK_MISSED: &[&str] = &["按约回电，未接通", "按约回电，客户仍不方便"];
+
+const CALL_REFUSED: &[&str] = &[
+    "客户表示暂无理财需求",
+    "客户明确表示不要再推荐产品，已备注",
+    "客户不方便沟通，不愿多谈",
+    "客户资金已转他行，暂不考虑",
+    "客户对收益率不满意，不考虑续作",
+];
+
+const WECHAT_REACHED: &[&str] = &[
+    "微信发送{product}产品说明书，客户已回复",
+    "微信推送本周市场解读，客户回复感谢",
+    "微信回复客户关于{fund}净值的咨询",
+    "微信问候，客户回复",
+    "客户微信询问存款利率，已回复",
+    "微信发送理财沙龙邀请，客户报名参加",
+    "客户微信咨询信用卡分期，已解答",
+];
+
+const WECHAT_UNANSWERED: &[&str] = &["微信发送到期提醒，客户未回复", "微信发送产品资料，暂未回复"];
+
+const VISIT_MET: &[&str] = &[
+    "客户来网点办理业务，顺便沟通资产配置",
+    "上门拜访，了解家庭理财需求，送去小礼品",
+    "客户来网点签约理财，面谈约半小时",
+    "贵宾室面谈，做资产检视并推荐{product}",
+    "客户来网点咨询养老规划，介绍个人养老金账户",
+    "陪同客户办理大额转账，沟通到期资金安排",
+    "到客户公司拜访，了解企业代发工资需求",
+    "客户来网点更新身份证信息，顺便沟通理财到期安排",
+];
+
+const VISIT_MISSED: &[&str] = &["上门拜访未遇，留下联系卡", "客户临时有事未到网点，改约下周"];
+
+const VISIT_AGREED: &[&str] = &[
+    "客户按约来网点，面谈资产配置",
+    "按约上门拜访，了解家庭资金安排",
+    "客户按约来网点，做资产检视并讲解{product}",
+];
+
+const SALE_INVEST: &[&str] = &[
+    "客户购买{item}{amount}，已完成风险提示",
+    "到期资金续作{item}{amount}",
+    "他行资金转入，购买{item}{amount}",
+    "面谈后购买{item}{amount}，已双录",
+    "追加购买{item}{amount}",
+];
+
+const SALE_INSURANCE: &[&str] = &[
+    "客户投保{item}，保费{amount}，已完成双录",
+    "为客户做保险规划后投保{item}{amount}",
+];
+
+const SALE_DEPOSIT: &[&str] = &["客户办理{item}{amount}", "到期资金转存{item}{amount}"];
+
+const SALE_BOND: &[&str] = &["客户认购{item}{amount}"];
+
+const SALE_SERVICE: &[&str] = &["为客户办理{item}", "协助客户开通{item}，已指导使用"];
+
+const RISK_NOTES: &[&str] = &[
+    "风险测评到期，协助客户重新测评，结果{level}",
+    "客户来网点完成风险测评，结果{level}",
+    "购买产品前重新测评，结果{level}",
+];
+
+const MEMOS: &[&str] = &[
+    "整理本周到期客户清单",
+    "准备周会材料",
+    "核对理财销售台账",
+    "整理下周约访名单",
+    "参加支行晨会，学习新发产品要点",
+    "完成反洗钱线上培训",
+    "准备周六理财沙龙物料",
+    "更新高端客户资产配置表",
+    "整理双录资料并归档",
+    "季度考核指标自查",
+    "梳理风险测评即将到期的客户",
+    "与柜面沟通大额存单额度",
+    "整理信用卡申请资料",
+    "复盘本月销售情况",
+];
+
+const REFLECTIONS: &[&str] = &[
+    "高端客户更看重专属服务和及时回访",
+    "打电话前先看客户持仓，沟通更有针对性",
+    "老年客户更信任面对面沟通，电话里不宜讲太多产品",
+    "到期提醒要提前一周，不要等到到期当天",
+    "年轻客户更习惯微信沟通，电话接通率低",
+    "先了解客户资金用途再推荐产品，成交更顺",
+    "客户抱怨时先倾听再解释，效果更好",
+    "下午四点后外呼接通率明显更高",
+    "沙龙后一周内回访，转化率最高",
+    "潜力客户提升空间大，不能只盯着大客户",
+    "风险测评要提前预约，避免到期资金买不了产品",
+    "本周拒绝较多，下周话术要更简短",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1276,6 +2542,36 @@ mod tests {
                 assert!(parts.iter().all(|p| *p > 0), "{parts:?}");
             }
         }
+    }
+
+    #[test]
+    fn amounts_read_as_a_manager_writes_them() {
+        assert_eq!(amount_text(30_000_000), "30万");
+        assert_eq!(amount_text(12_500_000), "12.5万");
+        assert_eq!(amount_text(35_234_012), "35.23万");
+        assert_eq!(amount_text(800_000), "8000元");
+    }
+
+    #[test]
+    fn the_diary_keeps_to_working_days() {
+        assert!(is_working_day(d(2026, 11, 23)));
+        assert!(!is_working_day(d(2026, 11, 22)), "Sunday");
+        assert!(!is_working_day(d(2026, 10, 1)), "National Day");
+        assert_eq!(next_working_day(d(2026, 11, 20)), d(2026, 11, 23));
+        assert_eq!(next_working_day(d(2026, 9, 30)), d(2026, 10, 8));
+        let w = Window::new(d(2026, 11, 24), d(2026, 10, 31));
+        let days = w.working_days();
+        assert_eq!(days.first(), Some(&d(2026, 5, 25)));
+        assert_eq!(days.last(), Some(&d(2026, 11, 23)));
+        assert!(days.iter().all(|x| is_working_day(*x)));
+    }
+
+    #[test]
+    fn smaller_books_are_a_little_quieter() {
+        assert_eq!(activity_scale(600), 1_000);
+        assert_eq!(activity_scale(100_000), 1_000);
+        assert_eq!(activity_scale(150), 500);
+        assert_eq!(activity_scale(10), 400);
     }
 
     #[test]
