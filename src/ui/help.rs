@@ -93,7 +93,7 @@ pub fn render_help(frame: &mut Frame, app: &App, area: Rect) {
     let inner_height = height.saturating_sub(3) as usize; // borders and the closing line
     let total: usize = sections(app, 12, 40).iter().map(Vec::len).sum();
     let columns = total.div_ceil(inner_height.max(1)).clamp(2, 3);
-    let column_width = (width as usize - 2) / columns;
+    let column_width = (width as usize).saturating_sub(2) / columns;
     let label_width = if columns == 3 { 12 } else { 19 };
     // Newspaper flow: a section goes to the next column when it would not fit.
     let mut cols: Vec<Vec<Line>> = vec![Vec::new(); columns];
