@@ -157,7 +157,15 @@ where
 /// Runs the app in the real terminal, restoring it afterwards whatever happens (ratatui's
 /// `init` also installs a panic hook that restores the terminal before the panic message).
 pub fn run(app: &mut App, effects: &mut Effects<'_>) -> Result<()> {
-    let mut terminal = ratatui::init();
+    // `try_init` installs the restoring panic hook first; a missing terminal (stdout not a
+    // TTY) becomes a message instead of a panic.
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            ratatui::restore();
+            return Err(Error::io("terminal", e));
+        }
+    };
     let result = run_loop(&mut terminal, app, effects, &mut TerminalEvents);
     ratatui::restore();
     result

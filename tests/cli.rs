@@ -334,3 +334,19 @@ fn log_then_export_the_diary_ledgers_and_sms_list() {
         );
     }
 }
+
+#[test]
+fn without_a_terminal_the_app_says_so_instead_of_panicking() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = Command::new(BIN)
+        .arg("--db")
+        .arg(dir.path().join("g.db"))
+        .args(["--lang", "en", "--today", "2026-11-24"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("terminal"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
