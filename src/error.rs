@@ -128,6 +128,18 @@ fn describe_policy_problem(problem: &crate::domain::policy::PolicyProblem, lang:
         P::UnknownTier => lang.pick("不是已定义的分层键", "is not a defined tier key"),
         P::UnknownAgeSegment => lang.pick("只能是 young 或 senior", "must be young or senior"),
         P::Unsupported => lang.pick("不支持的版本", "unsupported version"),
+        P::BadPeriod => lang.pick(
+            "周期只能是 week、month、quarter、year 或“天数d”（如 14d）",
+            "the period must be week, month, quarter, year or a number of days such as 14d",
+        ),
+        P::UnknownObligation => lang.pick(
+            "只能是 sms、contact、visit、sale 或 risk_review",
+            "must be sms, contact, visit, sale or risk_review",
+        ),
+        P::BadSatisfier => lang.pick(
+            "应为日志类型，可带结果，如 visit、call:reached",
+            "must be a diary kind, optionally with an outcome, such as visit or call:reached",
+        ),
     };
     text.to_string()
 }

@@ -16,9 +16,8 @@ pub struct Policy {
     pub segments: SegmentPolicy,
     pub lifecycle: LifecyclePolicy,
     pub vip: VipPolicy,
-    /// Cadence rules, read by the daily queue.
-    #[serde(default)]
-    pub cadence: toml::Table,
+    /// Contact cadence: what each customer is owed, how often, and what satisfies it.
+    pub cadence: super::cadence::CadencePolicy,
     /// Signal windows and weights, read by the daily queue.
     #[serde(default)]
     pub signals: toml::Table,
@@ -114,6 +113,12 @@ pub enum PolicyProblem {
     UnknownTier,
     UnknownAgeSegment,
     Unsupported,
+    /// A cadence period that is not week, month, quarter, year or `<N>d`.
+    BadPeriod,
+    /// A `satisfied_by` item that is not a diary kind (with an optional `:outcome`).
+    BadSatisfier,
+    /// Not one of sms, contact, visit, sale, risk_review.
+    UnknownObligation,
 }
 
 impl std::fmt::Display for PolicyError {
@@ -202,6 +207,9 @@ impl Policy {
         }
         if self.tier_index(&self.vip.min_tier).is_none() {
             return err("vip.min_tier".into(), PolicyProblem::UnknownTier);
+        }
+        if let Err((key, problem)) = self.cadence.validate(|k| self.tier_index(k).is_some()) {
+            return err(key, problem);
         }
         Ok(())
     }
