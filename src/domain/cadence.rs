@@ -262,7 +262,7 @@ impl Rule {
             obligation: self.obligation,
             window,
             last_satisfied,
-            due: !last_satisfied.is_some_and(|d| d >= window.0),
+            due: last_satisfied.is_none_or(|d| d < window.0),
         }
     }
 }
