@@ -532,8 +532,8 @@ fn write_demo(s: &Settings, args: &DemoArgs) -> Result<i32> {
         "{}",
         fill(
             s.lang.pick(
-                "已写入 {}：{} 位客户，{} 位客户经理，{} 条余额记录，{} 笔持有产品。打开：guanhu --db {} --manager {}",
-                "Wrote {}: {} customers, {} managers, {} balance snapshots, {} holdings. Open: guanhu --db {} --manager {}",
+                "已写入 {}：{} 位客户，{} 位客户经理，{} 条余额记录，{} 笔持有产品，{} 条日志。打开：guanhu --db {} --manager {}",
+                "Wrote {}: {} customers, {} managers, {} balance snapshots, {} holdings, {} diary entries. Open: guanhu --db {} --manager {}",
             ),
             &[
                 &args.out.display(),
@@ -541,6 +541,7 @@ fn write_demo(s: &Settings, args: &DemoArgs) -> Result<i32> {
                 &summary.managers,
                 &summary.snapshots,
                 &summary.holdings,
+                &summary.diary_entries,
                 &args.out.display(),
                 &summary.first_manager_no,
             ],
