@@ -10,4 +10,5 @@ pub mod period;
 pub mod policy;
 pub mod portfolio;
 pub mod search;
+pub mod signals;
 pub mod when;

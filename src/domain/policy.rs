@@ -18,9 +18,8 @@ pub struct Policy {
     pub vip: VipPolicy,
     /// Contact cadence: what each customer is owed, how often, and what satisfies it.
     pub cadence: super::cadence::CadencePolicy,
-    /// Signal windows and weights, read by the daily queue.
-    #[serde(default)]
-    pub signals: toml::Table,
+    /// Signal windows and thresholds, read by the daily queue.
+    pub signals: super::signals::SignalPolicy,
     /// Weekly targets, read by the review.
     #[serde(default)]
     pub targets: toml::Table,
@@ -210,6 +209,24 @@ impl Policy {
         }
         if let Err((key, problem)) = self.cadence.validate(|k| self.tier_index(k).is_some()) {
             return err(key, problem);
+        }
+        for (key, share) in [
+            (
+                "signals.large_outflow_share",
+                self.signals.large_outflow_share,
+            ),
+            (
+                "signals.upgrade_within_share",
+                self.signals.upgrade_within_share,
+            ),
+            (
+                "signals.downgrade_within_share",
+                self.signals.downgrade_within_share,
+            ),
+        ] {
+            if share < Decimal::ZERO || share > Decimal::ONE {
+                return err(key.into(), PolicyProblem::ShareOutOfRange);
+            }
         }
         Ok(())
     }
