@@ -136,6 +136,7 @@ fn describe_policy_problem(problem: &crate::domain::policy::PolicyProblem, lang:
             "只能是 sms、contact、visit、sale 或 risk_review",
             "must be sms, contact, visit, sale or risk_review",
         ),
+        P::Negative => lang.pick("不能小于 0", "must not be below 0"),
         P::BadSatisfier => lang.pick(
             "应为日志类型，可带结果，如 visit、call:reached",
             "must be a diary kind, optionally with an outcome, such as visit or call:reached",

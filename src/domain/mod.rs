@@ -11,4 +11,5 @@ pub mod policy;
 pub mod portfolio;
 pub mod search;
 pub mod signals;
+pub mod urgency;
 pub mod when;

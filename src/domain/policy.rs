@@ -24,8 +24,7 @@ pub struct Policy {
     #[serde(default)]
     pub targets: toml::Table,
     /// Urgency coefficients, read by the daily queue.
-    #[serde(default)]
-    pub urgency: toml::Table,
+    pub urgency: super::urgency::UrgencyPolicy,
 }
 
 /// How AUM is measured for tiering.
@@ -118,6 +117,8 @@ pub enum PolicyProblem {
     BadSatisfier,
     /// Not one of sms, contact, visit, sale, risk_review.
     UnknownObligation,
+    /// A coefficient or scale below zero.
+    Negative,
 }
 
 impl std::fmt::Display for PolicyError {
@@ -209,6 +210,9 @@ impl Policy {
         }
         if let Err((key, problem)) = self.cadence.validate(|k| self.tier_index(k).is_some()) {
             return err(key, problem);
+        }
+        if let Some(key) = self.urgency.negative_key() {
+            return err(format!("urgency.{key}"), PolicyProblem::Negative);
         }
         for (key, share) in [
             (
