@@ -9,6 +9,7 @@ pub mod money;
 pub mod period;
 pub mod policy;
 pub mod portfolio;
+pub mod queue;
 pub mod search;
 pub mod signals;
 pub mod urgency;
