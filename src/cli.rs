@@ -61,6 +61,25 @@ pub enum Command {
     Export(ExportCommand),
     /// Log a contact, sale or note from a script.
     Log(LogArgs),
+    /// Today's work queue: whom to contact, how, and why.
+    Queue(QueueArgs),
+}
+
+/// Options of `guanhu queue`.
+#[derive(Debug, Args)]
+pub struct QueueArgs {
+    /// At most this many rows.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: QueueFormat,
+}
+
+/// Output formats of the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueueFormat {
+    Table,
+    Json,
 }
 
 /// `guanhu export …`
@@ -289,6 +308,10 @@ fn dispatch(cli: &Cli, s: &Settings) -> Result<i32> {
                 manager_of(cli, s),
                 command,
             )
+        }
+        Some(Command::Queue(args)) => {
+            let store = Store::open(&db_path(cli, s))?;
+            crate::cli_export::run_queue(s.today, &s.policy, &store, manager_of(cli, s), args)
         }
         Some(Command::Log(args)) => {
             let mut store = Store::open(&db_path(cli, s))?;

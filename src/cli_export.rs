@@ -1,11 +1,13 @@
-//! The command line's diary commands: `guanhu export …` and `guanhu log …` — parse the flags, call the service, write the file. Business rules stay in `service` and `domain`.
+//! The command line's diary and queue commands: `guanhu export …`, `guanhu log …`, `guanhu queue` — parse the flags, call the service, write the file. Business rules stay in `service` and `domain`.
 
 use std::io::Write;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::cli::{ExportArgs, ExportCommand, FileKind, LogArgs, SmsListArgs};
+use crate::cli::{
+    ExportArgs, ExportCommand, FileKind, LogArgs, QueueArgs, QueueFormat, SmsListArgs,
+};
 use crate::domain::customer::{ProductKind, RiskLevel};
 use crate::domain::diary::{EntryDraft, EntryKind, Outcome, Sale};
 use crate::domain::money::parse_money;
@@ -239,5 +241,90 @@ pub fn run_log(
             &[&ids.first().copied().unwrap_or(0)]
         )
     );
+    Ok(0)
+}
+
+/// One queue row as `guanhu queue --format json` writes it (the contract scripts rely on).
+#[derive(serde::Serialize)]
+struct QueueRow<'a> {
+    rank: usize,
+    customer_no: Option<&'a str>,
+    customer_name: Option<&'a str>,
+    tier: Option<&'a str>,
+    reasons: Vec<QueueReason>,
+    suggested: &'static str,
+    score: f64,
+    breakdown: &'a [crate::domain::urgency::Term],
+    /// The customers of an aggregated row (the weekly SMS); empty otherwise.
+    customers: &'a [String],
+}
+
+#[derive(serde::Serialize)]
+struct QueueReason {
+    code: &'static str,
+    detail: String,
+}
+
+/// `guanhu queue`
+pub fn run_queue(
+    today: NaiveDate,
+    policy: &Policy,
+    store: &Store,
+    manager: Option<String>,
+    args: &QueueArgs,
+) -> Result<i32> {
+    let manager = service::resolve_manager(store, manager.as_deref())?;
+    let now = crate::clock::now_on(today);
+    let mut items = service::queue::load_queue(store, policy, now, manager.as_deref())?;
+    if let Some(limit) = args.limit {
+        items.truncate(limit);
+    }
+    let rows: Vec<QueueRow> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| QueueRow {
+            rank: i + 1,
+            customer_no: item.customer_no.as_deref(),
+            customer_name: item.customer_name.as_deref(),
+            tier: item
+                .tier
+                .and_then(|t| policy.tiers.get(t))
+                .map(|t| t.key.as_str()),
+            reasons: item
+                .reasons
+                .iter()
+                .map(|r| QueueReason {
+                    code: r.code().key(),
+                    detail: r.detail(),
+                })
+                .collect(),
+            suggested: item.suggested.key(),
+            score: item.score.total,
+            breakdown: &item.score.terms,
+            customers: &item.members,
+        })
+        .collect();
+    let text = match args.format {
+        QueueFormat::Json => {
+            serde_json::to_string_pretty(&rows).map_err(|e| Error::Input(e.to_string()))? + "\n"
+        }
+        QueueFormat::Table => rows
+            .iter()
+            .map(|r| {
+                let codes: Vec<&str> = r.reasons.iter().map(|x| x.code).collect();
+                format!(
+                    "{}\t{}\t{}\t{}\t{}\t{:.3}\t{}\n",
+                    r.rank,
+                    r.customer_no.unwrap_or("-"),
+                    r.customer_name.unwrap_or("-"),
+                    r.tier.unwrap_or("-"),
+                    r.suggested,
+                    r.score,
+                    codes.join(",")
+                )
+            })
+            .collect(),
+    };
+    write_out(None, text.as_bytes())?;
     Ok(0)
 }

@@ -350,3 +350,75 @@ fn without_a_terminal_the_app_says_so_instead_of_panicking() {
     assert!(err.contains("terminal"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn the_queue_as_json_follows_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let o = guanhu(
+        &dir.path().join("unused.db"),
+        &[
+            "demo",
+            "--customers",
+            "200",
+            "--managers",
+            "1",
+            "--out",
+            db.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = guanhu(&db, &["queue", "--format", "json", "--limit", "30"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert!(!rows.is_empty() && rows.len() <= 30);
+    let codes = [
+        "callback",
+        "maturity",
+        "large_outflow",
+        "birthday",
+        "risk_assessment",
+        "contact_due",
+        "visit_due",
+        "sale_due",
+        "sms_due",
+        "upgrade",
+        "downgrade_risk",
+        "new_customer",
+        "dormant",
+    ];
+    let mut last_score = f64::MAX;
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(row["rank"], i + 1);
+        for key in [
+            "customer_no",
+            "customer_name",
+            "tier",
+            "reasons",
+            "suggested",
+            "score",
+            "breakdown",
+        ] {
+            assert!(row.get(key).is_some(), "{key} missing in {row}");
+        }
+        for r in row["reasons"].as_array().unwrap() {
+            assert!(codes.contains(&r["code"].as_str().unwrap()), "{r}");
+            assert!(r["detail"].is_string());
+        }
+        let total: f64 = row["breakdown"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["product"].as_f64().unwrap())
+            .sum();
+        let score = row["score"].as_f64().unwrap();
+        assert!((total - score).abs() < 1e-6, "{row}");
+        if row["customer_no"].is_string() {
+            assert!(score <= last_score, "sorted by score");
+            last_score = score;
+        }
+    }
+    let o = guanhu(&db, &["queue", "--limit", "3"]);
+    assert_eq!(stdout(&o).lines().count(), 3);
+}

@@ -126,7 +126,15 @@ pub fn build_queue(
         let mut reasons = Vec::new();
         let mut overdue: f64 = 0.0;
         for rule in policy.cadence.rules_for(tier_key) {
-            let status = rule.status(input.entries, today);
+            let mut status = rule.status(input.entries, today);
+            // The imported assessment date counts for the review as a logged one does.
+            if status.obligation == Obligation::RiskReview
+                && let Some(on) = s.customer.risk_assessed_on.filter(|d| *d <= today)
+                && status.last_satisfied.is_none_or(|l| l < on)
+            {
+                status.last_satisfied = Some(on);
+                status.due = on < status.window.0;
+            }
             if !status.due {
                 continue;
             }

@@ -5,6 +5,7 @@ pub mod diary;
 pub mod export;
 mod import;
 mod portfolio;
+pub mod queue;
 
 pub use import::{ImportReport, import_customers, import_holdings};
 pub use portfolio::{customer_listing, load_customer_detail, load_portfolio, resolve_manager};

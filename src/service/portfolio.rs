@@ -19,7 +19,7 @@ use crate::store::managers::{find_manager, list_managers};
 
 /// How far back snapshots are read for a list: a year for the daily average and the
 /// steadiness test, plus a margin so the dormancy rule sees the change before the window.
-const HISTORY_DAYS: i64 = 400;
+pub(super) const HISTORY_DAYS: i64 = 400;
 
 /// The manager whose book to show: the one asked for (which must exist), else the only
 /// manager in the store, else `None` for every customer.
@@ -58,7 +58,7 @@ pub fn load_portfolio(
         .collect())
 }
 
-fn summarize(
+pub(super) fn summarize(
     policy: &Policy,
     row: CustomerRow,
     snaps: &[Snapshot],
