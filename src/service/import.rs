@@ -108,11 +108,7 @@ pub fn import_customers(
             }
         }
     }
-    if dry_run {
-        tx.rollback()?;
-    } else {
-        tx.commit()?;
-    }
+    finish(tx, dry_run)?;
     report.rejected.sort_by_key(|r| r.line);
     Ok(report)
 }
@@ -175,11 +171,17 @@ pub fn import_holdings(
             UpsertOutcome::Unchanged => report.unchanged += 1,
         }
     }
+    finish(tx, dry_run)?;
+    report.rejected.sort_by_key(|r| r.line);
+    Ok(report)
+}
+
+/// Commits the import, or rolls it back for a dry run (whose counts are then exact).
+fn finish(tx: rusqlite::Transaction<'_>, dry_run: bool) -> Result<()> {
     if dry_run {
         tx.rollback()?;
     } else {
         tx.commit()?;
     }
-    report.rejected.sort_by_key(|r| r.line);
-    Ok(report)
+    Ok(())
 }

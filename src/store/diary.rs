@@ -217,6 +217,27 @@ pub fn find_entry(conn: &Connection, id: i64) -> Result<Option<EntryRow>> {
         .optional()?)
 }
 
+/// Live entries whose `column` (`occurred_at` or `follow_up_at`) falls in `[from, to)`, of one
+/// manager or all, in that column's order. `column` is one of two constants, never user input.
+fn list_live_between(
+    conn: &Connection,
+    column: &'static str,
+    manager_no: Option<&str>,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> Result<Vec<DiaryEntry>> {
+    let sql = format!(
+        "SELECT {ENTRY_COLUMNS} {ENTRY_FROM} WHERE e.deleted_at IS NULL \
+         AND e.{column} >= ?1 AND e.{column} < ?2 AND (?3 IS NULL OR m.manager_no = ?3) \
+         ORDER BY e.{column}, e.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![from, to, manager_no], |r| {
+        entry_from_row(r).map(|e| e.entry)
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// Live entries that occurred in `[from, to)`, of one manager or all, in time order.
 pub fn list_entries_between(
     conn: &Connection,
@@ -224,16 +245,7 @@ pub fn list_entries_between(
     from: NaiveDateTime,
     to: NaiveDateTime,
 ) -> Result<Vec<DiaryEntry>> {
-    let sql = format!(
-        "SELECT {ENTRY_COLUMNS} {ENTRY_FROM} WHERE e.deleted_at IS NULL \
-         AND e.occurred_at >= ?1 AND e.occurred_at < ?2 AND (?3 IS NULL OR m.manager_no = ?3) \
-         ORDER BY e.occurred_at, e.id"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![from, to, manager_no], |r| {
-        entry_from_row(r).map(|e| e.entry)
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    list_live_between(conn, "occurred_at", manager_no, from, to)
 }
 
 /// Live entries whose follow-up falls in `[from, to)`, in follow-up order.
@@ -243,16 +255,7 @@ pub fn list_follow_ups_between(
     from: NaiveDateTime,
     to: NaiveDateTime,
 ) -> Result<Vec<DiaryEntry>> {
-    let sql = format!(
-        "SELECT {ENTRY_COLUMNS} {ENTRY_FROM} WHERE e.deleted_at IS NULL \
-         AND e.follow_up_at >= ?1 AND e.follow_up_at < ?2 AND (?3 IS NULL OR m.manager_no = ?3) \
-         ORDER BY e.follow_up_at, e.id"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![from, to, manager_no], |r| {
-        entry_from_row(r).map(|e| e.entry)
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    list_live_between(conn, "follow_up_at", manager_no, from, to)
 }
 
 /// A customer's live entries, newest first.
