@@ -88,6 +88,24 @@ fn wait_for_file(path: &Path) -> String {
     }
 }
 
+/// Writes a demo store dated 2026-11-24 with the given `guanhu demo` options.
+fn demo_store(dir: &Path, options: &[&str], name: &str) -> PathBuf {
+    let db = dir.join(name);
+    let out = Command::new(BIN)
+        .args(["--today", "2026-11-24", "demo"])
+        .args(options)
+        .arg("--out")
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    db
+}
+
 fn start(dir: &Path, args: &str) -> Tmux {
     let tmux = Tmux {
         socket: dir.join("sock"),
@@ -117,24 +135,7 @@ fn browse_search_open_and_quit_on_a_demo_store() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    let out = Command::new(BIN)
-        .args([
-            "--today",
-            "2026-11-24",
-            "demo",
-            "--customers",
-            "300",
-            "--out",
-        ])
-        .arg(&db)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let db = demo_store(dir.path(), &["--customers", "300"], "demo.db");
 
     let tmux = start(
         dir.path(),
@@ -202,25 +203,10 @@ fn log_a_call_with_a_chinese_note_in_a_real_terminal() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    let out = Command::new(BIN)
-        .args([
-            "--today",
-            "2026-11-24",
-            "demo",
-            "--customers",
-            "120",
-            "--managers",
-            "1",
-            "--out",
-        ])
-        .arg(&db)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let db = demo_store(
+        dir.path(),
+        &["--customers", "120", "--managers", "1"],
+        "demo.db",
     );
     let tmux = start(
         dir.path(),
