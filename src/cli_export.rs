@@ -275,7 +275,7 @@ pub fn run_queue(
 ) -> Result<i32> {
     let manager = service::resolve_manager(store, manager.as_deref())?;
     let now = crate::clock::now_on(today);
-    let mut items = service::queue::load_queue(store, policy, now, manager.as_deref())?;
+    let mut items = service::queue::load_today(store, policy, now, manager.as_deref())?.items;
     if let Some(limit) = args.limit {
         items.truncate(limit);
     }

@@ -137,6 +137,14 @@ fn describe_policy_problem(problem: &crate::domain::policy::PolicyProblem, lang:
             "must be sms, contact, visit, sale or risk_review",
         ),
         P::Negative => lang.pick("不能小于 0", "must not be below 0"),
+        P::BadDate => lang.pick(
+            "日期应写作 YYYY-MM-DD，如 2026-10-01",
+            "a date must be written YYYY-MM-DD, such as 2026-10-01",
+        ),
+        P::BadWeekday => lang.pick(
+            "只能是 mon、tue、wed、thu、fri、sat 或 sun",
+            "must be mon, tue, wed, thu, fri, sat or sun",
+        ),
         P::BadSatisfier => lang.pick(
             "应为日志类型，可带结果，如 visit、call:reached",
             "must be a diary kind, optionally with an outcome, such as visit or call:reached",

@@ -5,7 +5,8 @@ mod common;
 use guanhu::domain::diary::{EntryDraft, EntryKind, Outcome};
 use guanhu::domain::policy::Policy;
 use guanhu::domain::portfolio::CustomerDetail;
-use guanhu::domain::queue::{QueueInput, QueueItem, build_queue};
+use guanhu::domain::contacts::ContactFacts;
+use guanhu::domain::queue::{QueueInput, QueueItem, TodayQueue, build_queue};
 use guanhu::domain::urgency::ReasonCode;
 use guanhu::service::diary::log_entries;
 use guanhu::store::Store;
@@ -28,13 +29,24 @@ fn details(store: &Store) -> Vec<CustomerDetail> {
 }
 
 fn queue(details: &[CustomerDetail]) -> Vec<QueueItem> {
+    today_queue(details).items
+}
+
+fn today_queue(details: &[CustomerDetail]) -> TodayQueue {
+    let facts: Vec<ContactFacts> = details
+        .iter()
+        .map(|d| ContactFacts::from_entries(&d.timeline, common::today()))
+        .collect();
     let inputs: Vec<QueueInput> = details
         .iter()
-        .map(|d| QueueInput {
-            summary: &d.summary,
+        .zip(&facts)
+        .map(|(d, f)| QueueInput {
+            customer: &d.summary.customer,
+            class: &d.summary.class,
             snapshots: &d.snapshots,
             holdings: &d.holdings,
-            entries: &d.timeline,
+            contacts: f,
+            holds: &[],
         })
         .collect();
     build_queue(&Policy::default_policy(), &inputs, common::now())
@@ -53,8 +65,12 @@ fn one_row_per_customer_with_merged_reasons_and_an_sms_row() {
     numbers.sort();
     numbers.dedup();
     assert_eq!(numbers.len(), n, "no customer twice");
-    // Nobody has been contacted: every customer owes this month's contact.
-    assert_eq!(n, 10);
+    // Nobody has been contacted: all ten owe this month's contact, but only the day's share of
+    // them is planned (10 owed over the 5 working days left in November: 2 a day) next to
+    // those in the queue for a signal anyway.
+    let t = today_queue(&details(&store));
+    assert!(n < 10, "{n}");
+    assert_eq!(t.planned, n + 1, "the rows and the SMS row");
     // 陈静 (C0005): a wealth product matures on 2026-11-30, and she owes this month's contact.
     let chen = row(&q, "C0005").unwrap();
     let codes: Vec<ReasonCode> = chen.reasons.iter().map(|r| r.code()).collect();
@@ -132,4 +148,54 @@ fn the_order_does_not_depend_on_the_input_order() {
     let mut sorted = scores.clone();
     sorted[..scores.len() - 1].sort_by(|a, b| b.total_cmp(a));
     assert_eq!(scores, sorted, "highest first (the SMS row last)");
+}
+
+#[test]
+fn the_store_aggregate_gives_the_same_queue_as_the_entries() {
+    let mut store = common::sample_store();
+    let at = |d: u32, h: u32| common::d(2026, 11, d).and_hms_opt(h, 0, 0).unwrap();
+    let entry = |no: &str, kind: EntryKind, outcome: Option<Outcome>, when| EntryDraft {
+        kind,
+        customer_no: Some(no.into()),
+        occurred_at: when,
+        outcome,
+        note: String::new(),
+        follow_up_at: None,
+        sale: None,
+        risk_level: None,
+    };
+    let mut follow = entry("C0003", EntryKind::Call, Some(Outcome::CallbackRequested), at(20, 10));
+    follow.follow_up_at = Some(at(24, 15));
+    let drafts = [
+        entry("C0001", EntryKind::Call, Some(Outcome::Reached), at(23, 10)),
+        entry("C0002", EntryKind::Sms, None, at(24, 8)),
+        entry("C0004", EntryKind::Visit, Some(Outcome::Reached), at(2, 9)),
+        entry("C0006", EntryKind::Call, Some(Outcome::NotReached), at(19, 9)),
+        follow,
+    ];
+    log_entries(&mut store, Some("M001"), &drafts, common::now()).unwrap();
+    let policy = Policy::default_policy();
+    let from_store =
+        guanhu::service::queue::load_today(&store, &policy, common::now(), Some("M001")).unwrap();
+    let from_entries = today_queue(&details(&store));
+    let key = |q: &TodayQueue| {
+        q.items
+            .iter()
+            .map(|i| {
+                (
+                    i.customer_no.clone(),
+                    i.reasons.iter().map(|r| r.code()).collect::<Vec<_>>(),
+                    i.score.total,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(key(&from_store), key(&from_entries));
+    assert_eq!(
+        (from_store.planned, from_store.done),
+        (from_entries.planned, from_entries.done)
+    );
+    // The call-back of 20 November is due today at 15:00.
+    let c3 = row(&from_store.items, "C0003").unwrap();
+    assert!(c3.reasons.iter().any(|r| r.code() == ReasonCode::Callback));
 }

@@ -1,5 +1,6 @@
 //! Signals, table-driven with a fixed day: each one present and absent at its window's edges.
 
+use guanhu::domain::contacts::ContactFacts;
 use chrono::{NaiveDate, NaiveDateTime};
 use guanhu::domain::classify::{Activity, Classification, classify};
 use guanhu::domain::customer::{Balances, Customer, Holding, ProductKind, Snapshot};
@@ -110,7 +111,7 @@ impl Case {
                 class: &class,
                 snapshots: &self.snapshots,
                 holdings: &self.holdings,
-                entries: &self.entries,
+                contacts: &ContactFacts::from_entries(&self.entries, now().date()),
             },
             now(),
         )
@@ -333,7 +334,7 @@ fn dormant_follows_the_lifecycle() {
             class: &class,
             snapshots: &c.snapshots,
             holdings: &c.holdings,
-            entries: &c.entries,
+            contacts: &ContactFacts::from_entries(&c.entries, now().date()),
         },
         now(),
     );

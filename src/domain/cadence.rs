@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Deserialize;
 
+use super::contacts::ContactFacts;
 use super::diary::{DiaryEntry, EntryDraft, EntryKind, Outcome};
 use super::period::Period;
 use super::policy::PolicyProblem;
@@ -106,7 +107,12 @@ impl Satisfier {
 
     /// True when the entry is of this kind (and outcome, when one is named).
     pub fn accepts(self, draft: &EntryDraft) -> bool {
-        draft.kind == self.kind && self.outcome.is_none_or(|o| draft.outcome == Some(o))
+        self.accepts_kind(draft.kind, draft.outcome)
+    }
+
+    /// True for an entry of this kind (and outcome, when one is named).
+    pub fn accepts_kind(self, kind: EntryKind, outcome: Option<Outcome>) -> bool {
+        kind == self.kind && self.outcome.is_none_or(|o| outcome == Some(o))
     }
 }
 
@@ -245,24 +251,59 @@ impl CadencePolicy {
 impl Rule {
     /// True when the entry satisfies this obligation.
     pub fn accepts(&self, draft: &EntryDraft) -> bool {
-        self.satisfied_by.iter().any(|s| s.accepts(draft))
+        self.accepts_kind(draft.kind, draft.outcome)
+    }
+
+    /// True when an entry of this kind and outcome satisfies this obligation.
+    pub fn accepts_kind(&self, kind: EntryKind, outcome: Option<Outcome>) -> bool {
+        self.satisfied_by
+            .iter()
+            .any(|s| s.accepts_kind(kind, outcome))
     }
 
     /// Where the obligation stands on `today`, from the customer's entries (deleted ones and
     /// entries after today are ignored).
     pub fn status(&self, entries: &[DiaryEntry], today: NaiveDate) -> ObligationStatus {
+        self.status_of(&ContactFacts::from_entries(entries, today), today)
+    }
+
+    /// Where the obligation stands on `today`, counting today's entries: what is shown.
+    pub fn status_of(&self, facts: &ContactFacts, today: NaiveDate) -> ObligationStatus {
+        let last = facts.last(|k, o| self.accepts_kind(k, o));
+        self.judge(last.map(|t| t.date()), today)
+    }
+
+    /// Where the obligation stood at the start of `today`: what the day's plan is made of.
+    pub fn status_at_start(&self, facts: &ContactFacts, today: NaiveDate) -> ObligationStatus {
+        let last = facts.last_before(|k, o| self.accepts_kind(k, o));
+        self.judge(last.map(|t| t.date()), today)
+    }
+
+    /// Judges the obligation from the last day something satisfied it.
+    pub fn judge(&self, last_satisfied: Option<NaiveDate>, today: NaiveDate) -> ObligationStatus {
         let window = self.period.window(today);
-        let last_satisfied = entries
-            .iter()
-            .filter(|e| !e.deleted && self.accepts(&e.draft))
-            .map(|e| e.draft.occurred_at.date())
-            .filter(|d| *d <= today)
-            .max();
+        let last_satisfied = last_satisfied.filter(|d| *d <= today);
         ObligationStatus {
             obligation: self.obligation,
             window,
             last_satisfied,
             due: last_satisfied.is_none_or(|d| d < window.0),
+        }
+    }
+}
+
+impl ObligationStatus {
+    /// Days since the obligation fell due when the previous period was missed as well (never
+    /// met, or last met before the previous window began); 0 when it is simply due this period.
+    /// Counted from the end of the missed period: on the 6th of a month, 6 days.
+    pub fn overdue_days(&self, period: CadencePeriod, today: NaiveDate) -> i64 {
+        if !self.due {
+            return 0;
+        }
+        let previous = period.window(self.window.0 - Duration::days(1));
+        match self.last_satisfied {
+            Some(d) if d >= previous.0 => 0,
+            _ => (today - self.window.0).num_days().max(0) + 1,
         }
     }
 }

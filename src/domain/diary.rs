@@ -65,7 +65,7 @@ impl EntryKind {
 }
 
 /// How a contact went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Reached,
@@ -214,9 +214,14 @@ pub struct CadenceStatus {
 
 /// True when the entry is a two-way communication (a reached call, a visit).
 pub fn is_two_way(draft: &EntryDraft) -> bool {
-    match draft.kind {
-        EntryKind::Call | EntryKind::Wechat => draft.outcome == Some(Outcome::Reached),
-        EntryKind::Visit => !matches!(draft.outcome, Some(Outcome::NotReached | Outcome::Refused)),
+    is_two_way_kind(draft.kind, draft.outcome)
+}
+
+/// `is_two_way` on a kind and outcome alone.
+pub fn is_two_way_kind(kind: EntryKind, outcome: Option<Outcome>) -> bool {
+    match kind {
+        EntryKind::Call | EntryKind::Wechat => outcome == Some(Outcome::Reached),
+        EntryKind::Visit => !matches!(outcome, Some(Outcome::NotReached | Outcome::Refused)),
         _ => false,
     }
 }

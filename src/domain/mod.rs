@@ -2,6 +2,7 @@
 
 pub mod cadence;
 pub mod classify;
+pub mod contacts;
 pub mod customer;
 pub mod diary;
 pub mod mask;
@@ -14,3 +15,4 @@ pub mod search;
 pub mod signals;
 pub mod urgency;
 pub mod when;
+pub mod workload;

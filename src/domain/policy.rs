@@ -25,6 +25,11 @@ pub struct Policy {
     pub targets: toml::Table,
     /// Urgency coefficients, read by the daily queue.
     pub urgency: super::urgency::UrgencyPolicy,
+    /// Working days, holidays and daily capacity, as written.
+    pub workload: super::workload::WorkloadPolicy,
+    /// `workload` read and checked (filled in by `from_toml`).
+    #[serde(skip)]
+    pub calendar: super::workload::Calendar,
 }
 
 /// How AUM is measured for tiering.
@@ -119,6 +124,10 @@ pub enum PolicyProblem {
     UnknownObligation,
     /// A coefficient or scale below zero.
     Negative,
+    /// Not a date written as YYYY-MM-DD.
+    BadDate,
+    /// Not one of mon, tue, wed, thu, fri, sat, sun.
+    BadWeekday,
 }
 
 impl std::fmt::Display for PolicyError {
@@ -153,7 +162,12 @@ impl Policy {
                     problem: PolicyProblem::Syntax(message),
                 }
             })?;
+        let mut policy = policy;
         policy.validate()?;
+        policy.calendar = policy
+            .workload
+            .calendar()
+            .map_err(|(key, problem)| PolicyError { key, problem })?;
         Ok(policy)
     }
 

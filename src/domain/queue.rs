@@ -1,22 +1,32 @@
-//! The daily work queue (without the spreading of monthly and yearly work over the month, which comes next): per customer, the due obligations and the signals merged into one row with an explainable score; the weekly SMS as one aggregated row; customers already contacted today left out. Pure.
+//! The daily work queue: per customer, the due obligations and the signals merged into one row with an explainable score; the spread obligations (monthly contact, yearly visit…) shared out over the working days left; the weekly SMS as one aggregated row; snoozed and dismissed items held back; customers already contacted today counted as done. Pure.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 
-use super::cadence::{Obligation, ObligationStatus};
-use super::customer::{Holding, Snapshot};
-use super::diary::{DiaryEntry, EntryKind};
+use super::cadence::{CadencePeriod, Obligation, ObligationStatus, Rule};
+use super::classify::{AgeSegment, Classification};
+use super::contacts::ContactFacts;
+use super::customer::{Customer, Holding, Preference, Snapshot};
+use super::diary::EntryKind;
 use super::money::format_plain;
 use super::policy::Policy;
-use super::portfolio::CustomerSummary;
 use super::signals::{CustomerFacts, Signal, signals};
 use super::urgency::{ReasonCode, Score, overdue_share};
+use super::workload::{DayPlan, day_plan};
 
 /// Why a row is in the queue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
     Signal(Signal),
-    Obligation(ObligationStatus),
+    /// A due obligation, with the period it was judged in and the days it is overdue (the
+    /// previous period was missed too; 0 when it is simply due this period).
+    Obligation {
+        status: ObligationStatus,
+        period: CadencePeriod,
+        overdue_days: i64,
+    },
     /// The weekly SMS still owed to this many customers.
     SmsOwed(usize),
 }
@@ -26,7 +36,7 @@ impl Reason {
     pub fn code(&self) -> ReasonCode {
         match self {
             Reason::Signal(s) => ReasonCode::of_signal(s),
-            Reason::Obligation(o) => ReasonCode::of_obligation(o.obligation),
+            Reason::Obligation { status, .. } => ReasonCode::of_obligation(status.obligation),
             Reason::SmsOwed(_) => ReasonCode::SmsDue,
         }
     }
@@ -56,11 +66,43 @@ impl Reason {
             }
             Reason::Signal(Signal::NewCustomer { first_trade_on }) => first_trade_on.to_string(),
             Reason::Signal(Signal::Dormant) => String::new(),
-            Reason::Obligation(o) => match o.last_satisfied {
-                Some(d) => format!("last {d}, due since {}", o.window.0),
-                None => format!("never, due since {}", o.window.0),
-            },
+            Reason::Obligation {
+                status,
+                overdue_days,
+                ..
+            } => {
+                let last = status
+                    .last_satisfied
+                    .map_or_else(|| "never".to_string(), |d| format!("last {d}"));
+                if *overdue_days > 0 {
+                    format!("{last}, overdue {overdue_days} days")
+                } else {
+                    format!("{last}, due since {}", status.window.0)
+                }
+            }
             Reason::SmsOwed(n) => format!("{n} customers"),
+        }
+    }
+
+    /// The last day a dismissal of this reason holds: the end of an obligation's period, the
+    /// day of a maturity or birthday, otherwise the end of the month. (A dismissed call-back
+    /// is settled for good: see [`Hold::Dismissed`].)
+    pub fn dismissed_until(&self, today: NaiveDate) -> NaiveDate {
+        match self {
+            Reason::Obligation { status, .. } => status.window.1,
+            Reason::Signal(Signal::Maturity { on, .. } | Signal::Birthday { on, .. }) => *on,
+            Reason::SmsOwed(_) => CadencePeriod::Week.window(today).1,
+            _ => CadencePeriod::Month.window(today).1,
+        }
+    }
+
+    /// True when the reason counts as overdue on the header: a missed previous period, or a
+    /// call-back whose time has passed.
+    pub fn is_overdue(&self, now: NaiveDateTime) -> bool {
+        match self {
+            Reason::Obligation { overdue_days, .. } => *overdue_days > 0,
+            Reason::Signal(Signal::Callback { due_at, .. }) => *due_at < now,
+            _ => false,
         }
     }
 }
@@ -73,87 +115,287 @@ pub struct QueueItem {
     pub customer_name: Option<String>,
     /// Index into the policy's tiers (`None` for the aggregated row).
     pub tier: Option<usize>,
+    /// Age and preference segment (`None` for the aggregated row).
+    pub segment: Option<(AgeSegment, Preference)>,
     pub reasons: Vec<Reason>,
     pub suggested: EntryKind,
     pub score: Score,
     /// For the aggregated row: the customers still owed this week's SMS.
     pub members: Vec<String>,
+    /// True when a reason is overdue (see [`Reason::is_overdue`]).
+    pub overdue: bool,
+}
+
+/// A snooze or a dismissal the manager recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hold {
+    /// The customer's row stays out of the queue before `until`.
+    Snoozed { until: NaiveDate },
+    /// The reason stays out of the queue up to and including `until`. A dismissed call-back
+    /// settles every follow-up set before the dismissal (`at`), whatever `until` says.
+    Dismissed {
+        code: ReasonCode,
+        until: NaiveDate,
+        at: NaiveDateTime,
+    },
 }
 
 /// One customer's data for the queue.
 pub struct QueueInput<'a> {
-    pub summary: &'a CustomerSummary,
-    /// Snapshots, oldest first.
+    pub customer: &'a Customer,
+    pub class: &'a Classification,
+    /// Snapshots, oldest first (the last two, and enough before them to see the last change,
+    /// are all the queue reads).
     pub snapshots: &'a [Snapshot],
+    /// Holdings (those maturing soon are all the queue reads).
     pub holdings: &'a [Holding],
-    /// Live diary entries of the customer.
-    pub entries: &'a [DiaryEntry],
+    /// The customer's diary relative to today.
+    pub contacts: &'a ContactFacts,
+    pub holds: &'a [Hold],
 }
 
-/// Kinds that count as having contacted a customer today (the row then leaves the queue).
-fn is_contact(kind: EntryKind) -> bool {
-    matches!(
-        kind,
-        EntryKind::Call | EntryKind::Sms | EntryKind::Wechat | EntryKind::Visit | EntryKind::Sale
-    )
+/// Today's queue and how the day is going.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TodayQueue {
+    /// Rows still to do, highest score first; the weekly-SMS row last.
+    pub items: Vec<QueueItem>,
+    /// Rows in today's plan (as it stood at the start of the day, plus any added since).
+    pub planned: usize,
+    /// Rows of the plan already done today (the customer contacted, or every reason met).
+    pub done: usize,
+    /// Rows with an overdue reason.
+    pub overdue: usize,
+    /// Customers owed a spread obligation beyond an even pace since the period began.
+    pub behind: usize,
+    /// Customers taken from the spread obligations today (the daily capacity applied).
+    pub spread_today: usize,
+    pub working_day: bool,
 }
 
-/// Builds the queue on `now`'s day, highest score first; ties by tier (highest first), then
-/// by customer number, so the order never depends on the input's order.
-pub fn build_queue(
+/// A customer as the planner sees them at the start of the day.
+struct Candidate<'a> {
+    input: &'a QueueInput<'a>,
+    /// Due spread obligations at the start of the day.
+    spread_due: Vec<(ObligationStatus, CadencePeriod)>,
+    /// True when a signal or an unspread obligation puts the customer in the queue anyway.
+    in_queue_anyway: bool,
+    /// Planning order: missed the previous period, tier, longest since last met.
+    missed_previous: bool,
+    oldest_met: Option<NaiveDate>,
+}
+
+fn is_calendar(period: CadencePeriod) -> bool {
+    !matches!(period, CadencePeriod::Days(_))
+}
+
+/// Whether a hold keeps `code` out today.
+fn held(holds: &[Hold], code: ReasonCode, today: NaiveDate) -> bool {
+    holds.iter().any(|h| {
+        matches!(h, Hold::Dismissed { code: c, until, .. }
+            if *c == code && code != ReasonCode::Callback && today <= *until)
+    })
+}
+
+fn snoozed(holds: &[Hold], today: NaiveDate) -> bool {
+    holds
+        .iter()
+        .any(|h| matches!(h, Hold::Snoozed { until } if today < *until))
+}
+
+/// The customer's obligations with the imported assessment date counted for the review.
+fn judged(
+    rule: &Rule,
+    customer: &Customer,
+    contacts: &ContactFacts,
+    today: NaiveDate,
+    at_start: bool,
+) -> ObligationStatus {
+    let mut status = if at_start {
+        rule.status_at_start(contacts, today)
+    } else {
+        rule.status_of(contacts, today)
+    };
+    // The imported assessment date counts for the review as a logged one does.
+    if status.obligation == Obligation::RiskReview
+        && let Some(on) = customer.risk_assessed_on.filter(|d| *d <= today)
+        && status.last_satisfied.is_none_or(|l| l < on)
+    {
+        status = rule.judge(Some(on), today);
+    }
+    status
+}
+
+fn obligation_reason(status: ObligationStatus, period: CadencePeriod, today: NaiveDate) -> Reason {
+    Reason::Obligation {
+        status,
+        period,
+        overdue_days: status.overdue_days(period, today),
+    }
+}
+
+/// The customer's signals on the day, without those dismissed.
+fn live_signals(
     policy: &Policy,
-    inputs: &[QueueInput<'_>],
+    input: &QueueInput<'_>,
+    contacts: &ContactFacts,
     now: NaiveDateTime,
-) -> Vec<QueueItem> {
+) -> Vec<Signal> {
     let today = now.date();
-    let top_tier = policy.tiers.len().saturating_sub(1).max(1) as f64;
-    let mut rows = Vec::new();
-    let mut sms_owed: Vec<String> = Vec::new();
+    let facts = CustomerFacts {
+        customer: input.customer,
+        class: input.class,
+        snapshots: input.snapshots,
+        holdings: input.holdings,
+        contacts,
+    };
+    signals(policy, &facts, now)
+        .into_iter()
+        .filter(|s| !held(input.holds, ReasonCode::of_signal(s), today))
+        .filter(|s| match s {
+            Signal::Callback { due_at, .. } => !input.holds.iter().any(|h| {
+                matches!(h, Hold::Dismissed { code: ReasonCode::Callback, at, .. }
+                    if contacts.follow_ups.iter().any(|f| f.due_at == *due_at && f.set_at < *at))
+            }),
+            _ => true,
+        })
+        .collect()
+}
+
+/// Builds today's queue on `now`'s day. Rows are ordered by score, then tier (highest
+/// first), then customer number, so the order never depends on the input's order.
+pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTime) -> TodayQueue {
+    let today = now.date();
+    let calendar = &policy.calendar;
+    let working_day = calendar.is_working_day(today);
+
+    // 1. Each customer as the day began: what is due, and whether they are in anyway.
+    let mut candidates: Vec<Candidate> = Vec::new();
+    // Per spread obligation and period: customers owed it at the start, and met in the window.
+    let mut pace: BTreeMap<(Obligation, (NaiveDate, NaiveDate)), (usize, usize)> = BTreeMap::new();
+    let mut sms_owed_at_start = false;
     for input in inputs {
-        let s = input.summary;
-        let contacted_today = input
-            .entries
-            .iter()
-            .any(|e| !e.deleted && is_contact(e.draft.kind) && e.draft.occurred_at.date() == today);
-        if contacted_today {
-            continue;
-        }
         let tier_key = policy
             .tiers
-            .get(s.class.tier)
-            .map(|t| t.key.as_str())
-            .unwrap_or("");
+            .get(input.class.tier)
+            .map_or("", |t| t.key.as_str());
+        let mut spread_due = Vec::new();
+        let mut in_queue_anyway = false;
+        for rule in policy.cadence.rules_for(tier_key) {
+            let status = judged(&rule, input.customer, input.contacts, today, true);
+            let code = ReasonCode::of_obligation(rule.obligation);
+            let spread = calendar.spreads(rule.obligation) && is_calendar(rule.period);
+            if spread {
+                let slot = pace.entry((rule.obligation, status.window)).or_default();
+                if status.due {
+                    slot.0 += 1;
+                } else {
+                    slot.1 += 1;
+                }
+            }
+            if !status.due || held(input.holds, code, today) {
+                continue;
+            }
+            if rule.obligation == Obligation::Sms {
+                sms_owed_at_start = true;
+            } else if spread {
+                spread_due.push((status, rule.period));
+            } else {
+                in_queue_anyway = true;
+            }
+        }
+        if snoozed(input.holds, today) {
+            continue;
+        }
+        let start = input.contacts.at_start_of_day();
+        in_queue_anyway |= !live_signals(policy, input, &start, now).is_empty()
+            || !live_signals(policy, input, input.contacts, now).is_empty();
+        if spread_due.is_empty() && !in_queue_anyway {
+            continue;
+        }
+        let missed_previous = spread_due
+            .iter()
+            .any(|(s, p)| s.overdue_days(*p, today) > 0);
+        let oldest_met = spread_due
+            .iter()
+            .map(|(s, _)| s.last_satisfied.unwrap_or(NaiveDate::MIN))
+            .min();
+        candidates.push(Candidate {
+            input,
+            spread_due,
+            in_queue_anyway,
+            missed_previous,
+            oldest_met,
+        });
+    }
+
+    // 2. The day's share of the spread obligations, within the daily capacity.
+    let plans: Vec<DayPlan> = pace
+        .iter()
+        .map(|((_, window), (owed, met))| day_plan(calendar, *window, today, *owed, *met))
+        .collect();
+    let budget = plans
+        .iter()
+        .map(|p| p.share)
+        .sum::<usize>()
+        .min(calendar.daily_capacity);
+    let behind = plans.iter().map(|p| p.behind).sum();
+    let mut waiting: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| !c.in_queue_anyway && !c.spread_due.is_empty())
+        .collect();
+    waiting.sort_by(|a, b| {
+        b.missed_previous
+            .cmp(&a.missed_previous)
+            .then(b.input.class.tier.cmp(&a.input.class.tier))
+            .then(a.oldest_met.cmp(&b.oldest_met))
+            .then(a.input.customer.customer_no.cmp(&b.input.customer.customer_no))
+    });
+    let chosen: std::collections::HashSet<&str> = waiting
+        .iter()
+        .take(budget)
+        .map(|c| c.input.customer.customer_no.as_str())
+        .collect();
+
+    // 3. The rows of the plan, as they stand now.
+    let top_tier = policy.tiers.len().saturating_sub(1).max(1) as f64;
+    let mut rows = Vec::new();
+    let (mut planned, mut done) = (0, 0);
+    for c in &candidates {
+        let input = c.input;
+        if !c.in_queue_anyway && !chosen.contains(input.customer.customer_no.as_str()) {
+            continue;
+        }
+        planned += 1;
+        if input.contacts.contacted_on_day() {
+            done += 1;
+            continue;
+        }
         let mut reasons = Vec::new();
         let mut overdue: f64 = 0.0;
+        let tier_key = policy
+            .tiers
+            .get(input.class.tier)
+            .map_or("", |t| t.key.as_str());
         for rule in policy.cadence.rules_for(tier_key) {
-            let mut status = rule.status(input.entries, today);
-            // The imported assessment date counts for the review as a logged one does.
-            if status.obligation == Obligation::RiskReview
-                && let Some(on) = s.customer.risk_assessed_on.filter(|d| *d <= today)
-                && status.last_satisfied.is_none_or(|l| l < on)
+            if rule.obligation == Obligation::Sms {
+                continue;
+            }
+            let status = judged(&rule, input.customer, input.contacts, today, false);
+            if !status.due || held(input.holds, ReasonCode::of_obligation(rule.obligation), today)
             {
-                status.last_satisfied = Some(on);
-                status.due = on < status.window.0;
-            }
-            if !status.due {
                 continue;
             }
-            if status.obligation == Obligation::Sms {
-                sms_owed.push(s.customer.customer_no.clone());
-                continue;
-            }
-            overdue = overdue.max(overdue_share(&status, today));
-            reasons.push(Reason::Obligation(status));
+            let reason = obligation_reason(status, rule.period, today);
+            let share = if reason.is_overdue(now) {
+                1.0
+            } else {
+                overdue_share(&status, today)
+            };
+            overdue = overdue.max(share);
+            reasons.push(reason);
         }
-        let facts = CustomerFacts {
-            customer: &s.customer,
-            class: &s.class,
-            snapshots: input.snapshots,
-            holdings: input.holdings,
-            entries: input.entries,
-        };
         let mut at_stake = Decimal::ZERO;
-        for signal in signals(policy, &facts, now) {
+        for signal in live_signals(policy, input, input.contacts, now) {
             match &signal {
                 Signal::Maturity { amount, .. } => at_stake = at_stake.max(*amount),
                 Signal::LargeOutflow { drop, .. } => at_stake = at_stake.max(*drop),
@@ -170,19 +412,25 @@ pub fn build_queue(
             reasons.push(Reason::Signal(signal));
         }
         if reasons.is_empty() {
+            // Everything it was planned for was met today (a risk assessment, say).
+            done += 1;
             continue;
         }
         let codes: Vec<ReasonCode> = reasons.iter().map(Reason::code).collect();
-        let score = policy
-            .urgency
-            .score(&codes, s.class.tier as f64 / top_tier, overdue, at_stake);
-        let suggested = strongest(policy, &codes).suggested();
+        let score = policy.urgency.score(
+            &codes,
+            input.class.tier as f64 / top_tier,
+            overdue,
+            at_stake,
+        );
         rows.push(QueueItem {
-            customer_no: Some(s.customer.customer_no.clone()),
-            customer_name: Some(s.customer.name.clone()),
-            tier: Some(s.class.tier),
+            customer_no: Some(input.customer.customer_no.clone()),
+            customer_name: Some(input.customer.name.clone()),
+            tier: Some(input.class.tier),
+            segment: Some((input.class.age, input.class.preference)),
+            overdue: reasons.iter().any(|r| r.is_overdue(now)),
+            suggested: strongest(policy, &codes).suggested(),
             reasons,
-            suggested,
             score,
             members: Vec::new(),
         });
@@ -194,8 +442,16 @@ pub fn build_queue(
             .then(b.tier.cmp(&a.tier))
             .then(a.customer_no.cmp(&b.customer_no))
     });
+
+    // 4. The weekly SMS, owed now, as one row.
+    let sms_owed = sms_owed_now(policy, inputs, today);
+    if sms_owed_at_start {
+        planned += 1;
+        if sms_owed.is_empty() {
+            done += 1;
+        }
+    }
     if !sms_owed.is_empty() {
-        sms_owed.sort();
         let score = policy
             .urgency
             .score(&[ReasonCode::SmsDue], 0.0, 0.0, Decimal::ZERO);
@@ -203,13 +459,52 @@ pub fn build_queue(
             customer_no: None,
             customer_name: None,
             tier: None,
+            segment: None,
             reasons: vec![Reason::SmsOwed(sms_owed.len())],
             suggested: EntryKind::Sms,
             score,
             members: sms_owed,
+            overdue: false,
         });
     }
-    rows
+    TodayQueue {
+        overdue: rows.iter().filter(|r| r.overdue).count(),
+        items: rows,
+        planned,
+        done,
+        behind,
+        spread_today: chosen.len(),
+        working_day,
+    }
+}
+
+/// Customers still owed this week's SMS now (neither snoozed, dismissed nor contacted today),
+/// by number.
+fn sms_owed_now(policy: &Policy, inputs: &[QueueInput<'_>], today: NaiveDate) -> Vec<String> {
+    let mut owed: Vec<String> = inputs
+        .iter()
+        // Someone already contacted today is not texted as well; still owed, they return tomorrow.
+        .filter(|input| {
+            !snoozed(input.holds, today)
+                && !held(input.holds, ReasonCode::SmsDue, today)
+                && !input.contacts.contacted_on_day()
+        })
+        .filter(|input| {
+            let tier_key = policy
+                .tiers
+                .get(input.class.tier)
+                .map_or("", |t| t.key.as_str());
+            policy
+                .cadence
+                .rules_for(tier_key)
+                .iter()
+                .filter(|r| r.obligation == Obligation::Sms)
+                .any(|r| r.status_of(input.contacts, today).due)
+        })
+        .map(|input| input.customer.customer_no.clone())
+        .collect();
+    owed.sort();
+    owed
 }
 
 /// The reason with the largest coefficient decides how to get in touch.
@@ -228,4 +523,9 @@ fn strongest(policy: &Policy, codes: &[ReasonCode]) -> ReasonCode {
 /// The first day of the ISO week containing `day` (for the aggregated SMS row's wording).
 pub fn week_start(day: NaiveDate) -> NaiveDate {
     super::period::Period::Week(day).range().0
+}
+
+/// Where "snooze until next week" leads: the Monday after `day`.
+pub fn next_monday(day: NaiveDate) -> NaiveDate {
+    day + Duration::days(7 - i64::from(day.weekday().num_days_from_monday()))
 }

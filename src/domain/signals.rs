@@ -1,12 +1,12 @@
 //! Signals the daily queue watches besides the cadence: call-backs due, maturities, large outflows, birthdays, risk assessments expiring, upgrade and downgrade, new-customer care, dormancy. Pure functions of one customer's data and an explicit day; thresholds from the policy's `[signals]`.
 
-use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::classify::{Classification, Lifecycle};
 use super::customer::{Customer, Holding, Snapshot};
-use super::diary::{DiaryEntry, EntryKind};
+use super::contacts::{ContactFacts, answers_follow_up};
 use super::policy::Policy;
 
 /// The `[signals]` section.
@@ -65,8 +65,8 @@ pub struct CustomerFacts<'a> {
     /// Snapshots, oldest first.
     pub snapshots: &'a [Snapshot],
     pub holdings: &'a [Holding],
-    /// The customer's live diary entries (any order).
-    pub entries: &'a [DiaryEntry],
+    /// The customer's diary, relative to the day.
+    pub contacts: &'a ContactFacts,
 }
 
 /// Every signal that holds for the customer on `now`'s day.
@@ -74,7 +74,7 @@ pub fn signals(policy: &Policy, facts: &CustomerFacts<'_>, now: NaiveDateTime) -
     let today = now.date();
     let rules = &policy.signals;
     let mut out = Vec::new();
-    out.extend(callbacks(facts.entries, today));
+    out.extend(callbacks(facts.contacts));
     for h in facts.holdings {
         if let Some(on) = h.maturity_on {
             let days = (on - today).num_days();
@@ -116,9 +116,9 @@ pub fn signals(policy: &Policy, facts: &CustomerFacts<'_>, now: NaiveDateTime) -
     if let Some(first) = facts.customer.first_trade_on {
         let days = (today - first).num_days();
         let contacted = facts
-            .entries
-            .iter()
-            .any(|e| e.draft.kind.needs_customer() && e.draft.occurred_at.date() >= first);
+            .contacts
+            .last(|k, _| k.needs_customer())
+            .is_some_and(|t| t.date() >= first);
         if (0..i64::from(rules.new_customer_within_days)).contains(&days) && !contacted {
             out.push(Signal::NewCustomer {
                 first_trade_on: first,
@@ -131,30 +131,20 @@ pub fn signals(policy: &Policy, facts: &CustomerFacts<'_>, now: NaiveDateTime) -
     out
 }
 
-/// Follow-ups due by the end of today whose entry has not been followed by another contact.
-fn callbacks(entries: &[DiaryEntry], today: NaiveDate) -> Vec<Signal> {
-    let end_of_today = today + Duration::days(1);
-    entries
+/// Follow-ups due by the end of the day whose entry has not been followed by talking to the
+/// customer.
+fn callbacks(contacts: &ContactFacts) -> Vec<Signal> {
+    contacts
+        .follow_ups
         .iter()
-        .filter(|e| !e.deleted)
-        .filter_map(|e| {
-            let due_at = e.draft.follow_up_at?;
-            if due_at.date() >= end_of_today {
-                return None;
-            }
-            let followed = entries.iter().any(|later| {
-                !later.deleted
-                    && later.id != e.id
-                    && matches!(
-                        later.draft.kind,
-                        EntryKind::Call | EntryKind::Visit | EntryKind::Wechat | EntryKind::Sale
-                    )
-                    && later.draft.occurred_at > e.draft.occurred_at
-            });
-            (!followed).then_some(Signal::Callback {
-                due_at,
-                entry_id: e.id,
-            })
+        .filter(|f| {
+            contacts
+                .last(|k, _| answers_follow_up(k))
+                .is_none_or(|t| t <= f.set_at)
+        })
+        .map(|f| Signal::Callback {
+            due_at: f.due_at,
+            entry_id: f.entry_id,
         })
         .collect()
 }

@@ -71,6 +71,28 @@ impl ReasonCode {
         }
     }
 
+    /// Every code, in the contract's order.
+    pub const ALL: [ReasonCode; 13] = [
+        ReasonCode::Callback,
+        ReasonCode::Maturity,
+        ReasonCode::LargeOutflow,
+        ReasonCode::Birthday,
+        ReasonCode::RiskAssessment,
+        ReasonCode::ContactDue,
+        ReasonCode::VisitDue,
+        ReasonCode::SaleDue,
+        ReasonCode::SmsDue,
+        ReasonCode::Upgrade,
+        ReasonCode::DowngradeRisk,
+        ReasonCode::NewCustomer,
+        ReasonCode::Dormant,
+    ];
+
+    /// Reads a code as `key` writes it.
+    pub fn from_key(key: &str) -> Option<ReasonCode> {
+        ReasonCode::ALL.into_iter().find(|c| c.key() == key)
+    }
+
     /// The way of contact that answers this reason best.
     pub fn suggested(self) -> EntryKind {
         match self {

@@ -1,58 +1,132 @@
-//! Loading today's queue for a manager: one pass over the manager's customers, snapshots, holdings and recent diary, then the pure queue builder.
+//! Today's queue for a manager, and the snoozes and dismissals recorded on it. The load is one indexed read per table (customers, the last snapshots, holdings maturing soon, the `contact_last` aggregate, follow-ups, holds), then the pure queue builder.
 
-use chrono::{Duration, NaiveDateTime};
+use std::collections::HashMap;
 
-use super::portfolio::{HISTORY_DAYS, summarize};
-use crate::domain::classify::Activity;
-use crate::domain::policy::Policy;
-use crate::domain::portfolio::CustomerSummary;
-use crate::domain::queue::{QueueInput, QueueItem, build_queue};
-use crate::error::Result;
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use super::portfolio::HISTORY_DAYS;
+use crate::domain::classify::classify;
+use crate::domain::contacts::ContactFacts;
+use crate::domain::policy::{AumBasis, Policy};
+use crate::domain::queue::{QueueInput, TodayQueue, build_queue};
+use crate::domain::urgency::ReasonCode;
+use crate::error::{Error, Result};
 use crate::store::Store;
-use crate::store::customers::{list_customers, list_snapshots_since};
-use crate::store::diary::{list_activity, list_entries_by_customer};
-use crate::store::holdings::list_holdings_by_customer;
+use crate::store::customers::{find_customer, list_customers_of, list_snapshots_since};
+use crate::store::managers::find_manager;
+use crate::store::queue::{
+    contact_facts, insert_hold, live_holds, maturing_holdings, recent_snapshots, set_holds_undone,
+};
 
-/// Today's queue for the manager (or the whole store), highest score first.
-pub fn load_queue(
+/// Today's queue for the manager (or the whole store when `None`).
+pub fn load_today(
     store: &Store,
     policy: &Policy,
     now: NaiveDateTime,
     manager_no: Option<&str>,
-) -> Result<Vec<QueueItem>> {
+) -> Result<TodayQueue> {
     let today = now.date();
-    let since = today - Duration::days(HISTORY_DAYS);
     let conn = store.conn();
-    let rows = list_customers(conn, manager_no)?;
-    let mut snapshots = list_snapshots_since(conn, since, manager_no)?;
-    let activity = list_activity(conn, manager_no)?;
-    let mut holdings = list_holdings_by_customer(conn, manager_no)?;
-    let mut entries = list_entries_by_customer(
-        conn,
-        manager_no,
-        since.and_hms_opt(0, 0, 0).unwrap_or_default(),
-    )?;
-    let mut book: Vec<(CustomerSummary, Vec<_>, Vec<_>, Vec<_>)> = Vec::with_capacity(rows.len());
-    for row in rows {
-        let id = row.id;
-        let snaps = snapshots.remove(&id).unwrap_or_default();
-        let act: Activity = activity.get(&id).copied().unwrap_or_default();
-        let summary = summarize(policy, row, &snaps, act, today);
-        book.push((
-            summary,
-            snaps,
-            holdings.remove(&id).unwrap_or_default(),
-            entries.remove(&id).unwrap_or_default(),
-        ));
-    }
+    let manager_id = match manager_no {
+        Some(no) => Some(
+            find_manager(conn, no)?
+                .ok_or_else(|| Error::NoSuchManager(no.to_string()))?
+                .id,
+        ),
+        None => None,
+    };
+    let customers = list_customers_of(conn, manager_id)?;
+    // The daily average needs the year's snapshots; the current balance only the last ones.
+    let mut snapshots = match policy.aum.basis {
+        AumBasis::Current => recent_snapshots(conn, manager_id, today)?,
+        AumBasis::DailyAverage365 => {
+            list_snapshots_since(conn, today - Duration::days(HISTORY_DAYS), manager_no)?
+        }
+    };
+    let horizon = today + Duration::days(i64::from(policy.signals.maturity_within_days));
+    let mut holdings = maturing_holdings(conn, manager_id, today, horizon)?;
+    let mut contacts = contact_facts(conn, manager_id, today)?;
+    let mut holds = live_holds(conn, manager_id, today)?;
+    let no_facts = ContactFacts::default();
+    let book: Vec<_> = customers
+        .into_iter()
+        .map(|row| {
+            let id = row.id;
+            let snaps = snapshots.remove(&id).unwrap_or_default();
+            let facts = contacts.remove(&id);
+            let activity = facts.as_ref().unwrap_or(&no_facts).activity();
+            let class = classify(policy, &row.customer, &snaps, activity, today);
+            (
+                row,
+                class,
+                snaps,
+                holdings.remove(&id).unwrap_or_default(),
+                facts,
+                holds.remove(&id).unwrap_or_default(),
+            )
+        })
+        .collect();
     let inputs: Vec<QueueInput> = book
         .iter()
-        .map(|(summary, snaps, holds, ents)| QueueInput {
-            summary,
+        .map(|(row, class, snaps, holds_now, facts, held)| QueueInput {
+            customer: &row.customer,
+            class,
             snapshots: snaps,
-            holdings: holds,
-            entries: ents,
+            holdings: holds_now,
+            contacts: facts.as_ref().unwrap_or(&no_facts),
+            holds: held,
         })
         .collect();
     Ok(build_queue(policy, &inputs, now))
+}
+
+/// A snooze (no code: the whole row, until the day it returns) or a dismissal of one reason
+/// (up to and including `until`), with the manager's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HoldRequest {
+    pub customer_no: String,
+    pub code: Option<ReasonCode>,
+    pub until: NaiveDate,
+    pub note: String,
+}
+
+/// Records snoozes and dismissals in one transaction; returns their ids for undo.
+pub fn hold_items(
+    store: &mut Store,
+    manager_no: Option<&str>,
+    requests: &[HoldRequest],
+    now: NaiveDateTime,
+) -> Result<Vec<i64>> {
+    let tx = store.write()?;
+    let manager_id = match manager_no {
+        Some(no) => find_manager(&tx, no)?.map(|m| m.id),
+        None => None,
+    };
+    let mut ids = Vec::with_capacity(requests.len());
+    let mut customer_ids: HashMap<&str, i64> = HashMap::new();
+    for r in requests {
+        let id = match customer_ids.get(r.customer_no.as_str()) {
+            Some(id) => *id,
+            None => {
+                let id = find_customer(&tx, &r.customer_no)?
+                    .ok_or_else(|| Error::NoSuchCustomer(r.customer_no.clone()))?
+                    .id;
+                customer_ids.insert(&r.customer_no, id);
+                id
+            }
+        };
+        ids.push(insert_hold(
+            &tx, id, manager_id, r.code, r.until, &r.note, now,
+        )?);
+    }
+    tx.commit()?;
+    Ok(ids)
+}
+
+/// Undoes (`undone` true) or redoes snoozes and dismissals, in one transaction.
+pub fn set_holds(store: &mut Store, ids: &[i64], undone: bool, now: NaiveDateTime) -> Result<()> {
+    let tx = store.write()?;
+    set_holds_undone(&tx, ids, undone, now)?;
+    tx.commit()?;
+    Ok(())
 }

@@ -108,6 +108,23 @@ pub fn list_customers(conn: &Connection, manager_no: Option<&str>) -> Result<Vec
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// Lists customers of one manager (by row id, through the manager index) or all, in no
+/// particular order: the queue's read, which sorts for itself.
+pub fn list_customers_of(conn: &Connection, manager_id: Option<i64>) -> Result<Vec<CustomerRow>> {
+    let filter = if manager_id.is_some() {
+        "c.manager_id = ?1"
+    } else {
+        "?1 IS NULL"
+    };
+    let sql = format!(
+        "SELECT {CUSTOMER_COLUMNS} FROM customers c LEFT JOIN managers m ON m.id = c.manager_id \
+         WHERE {filter}"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([manager_id], customer_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// Inserts a new customer; returns its row id.
 pub fn insert_customer(
     conn: &Connection,
@@ -221,7 +238,7 @@ fn balances_from_row(row: &Row<'_>) -> rusqlite::Result<Balances> {
 }
 
 /// Reads the six balance columns starting at column `first`, in the table's order.
-fn balances_at(row: &Row<'_>, first: usize) -> rusqlite::Result<Balances> {
+pub(super) fn balances_at(row: &Row<'_>, first: usize) -> rusqlite::Result<Balances> {
     let get = |i: usize| row.get::<_, DecimalText>(first + i).map(|d| d.0);
     Ok(Balances {
         deposits: get(0)?,

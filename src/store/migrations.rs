@@ -8,6 +8,7 @@ use crate::error::Result;
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("sql/0001_init.sql")),
     ("0002_diary", include_str!("sql/0002_diary.sql")),
+    ("0003_queue", include_str!("sql/0003_queue.sql")),
 ];
 
 /// The schema version this build writes.

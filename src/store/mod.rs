@@ -4,6 +4,7 @@ pub mod customers;
 pub mod diary;
 pub mod holdings;
 pub mod managers;
+pub mod queue;
 mod migrations;
 mod money;
 

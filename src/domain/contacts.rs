@@ -1,0 +1,169 @@
+//! What the daily queue needs of one customer's diary, in a compact form the store can keep up to date: the latest entry of each kind and outcome before today, today's entries, and the follow-ups set. Built here from entries for tests and small books; the store keeps the same aggregate for large ones. Pure.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::classify::Activity;
+use super::diary::{DiaryEntry, EntryKind, Outcome, is_two_way_kind};
+
+/// The latest live entry of one kind and outcome, and how many there are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LastContact {
+    pub kind: EntryKind,
+    pub outcome: Option<Outcome>,
+    pub at: NaiveDateTime,
+    pub count: u32,
+}
+
+/// One live entry of the day being looked at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayEntry {
+    pub kind: EntryKind,
+    pub outcome: Option<Outcome>,
+    pub at: NaiveDateTime,
+}
+
+/// A follow-up time set on a live entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FollowUp {
+    pub entry_id: i64,
+    /// When the entry that set it happened.
+    pub set_at: NaiveDateTime,
+    pub due_at: NaiveDateTime,
+}
+
+/// A customer's diary as the queue reads it, relative to one day.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContactFacts {
+    /// Per kind and outcome, the latest live entry before the day.
+    pub before: Vec<LastContact>,
+    /// Live entries on the day itself.
+    pub on_day: Vec<DayEntry>,
+    /// Follow-ups set on live entries up to the end of the day, due by then.
+    pub follow_ups: Vec<FollowUp>,
+}
+
+/// Kinds that count as having been in touch with the customer today (their row then leaves
+/// the queue for the day; an obligation not met comes back tomorrow).
+pub fn is_contact(kind: EntryKind) -> bool {
+    matches!(
+        kind,
+        EntryKind::Call | EntryKind::Sms | EntryKind::Wechat | EntryKind::Visit | EntryKind::Sale
+    )
+}
+
+/// Kinds that answer a follow-up: talking to the customer, not a one-way SMS.
+pub fn answers_follow_up(kind: EntryKind) -> bool {
+    matches!(
+        kind,
+        EntryKind::Call | EntryKind::Visit | EntryKind::Wechat | EntryKind::Sale
+    )
+}
+
+impl ContactFacts {
+    /// The facts of `entries` (any order) relative to `day`: deleted entries and entries after
+    /// the day are left out, as the store's aggregate leaves them out.
+    pub fn from_entries(entries: &[DiaryEntry], day: NaiveDate) -> ContactFacts {
+        let mut last: BTreeMap<(EntryKind, Option<Outcome>), LastContact> = BTreeMap::new();
+        let mut facts = ContactFacts::default();
+        for e in entries.iter().filter(|e| !e.deleted) {
+            let (kind, outcome, at) = (e.draft.kind, e.draft.outcome, e.draft.occurred_at);
+            if at.date() > day {
+                continue;
+            }
+            if at.date() == day {
+                facts.on_day.push(DayEntry { kind, outcome, at });
+            } else {
+                let slot = last.entry((kind, outcome)).or_insert(LastContact {
+                    kind,
+                    outcome,
+                    at,
+                    count: 0,
+                });
+                slot.count += 1;
+                slot.at = slot.at.max(at);
+            }
+            if let Some(due_at) = e.draft.follow_up_at.filter(|d| d.date() <= day) {
+                facts.follow_ups.push(FollowUp {
+                    entry_id: e.id,
+                    set_at: at,
+                    due_at,
+                });
+            }
+        }
+        facts.before = last.into_values().collect();
+        facts.on_day.sort_by_key(|e| e.at);
+        facts
+    }
+
+    /// The latest entry before the day that `accepts` takes.
+    pub fn last_before(
+        &self,
+        accepts: impl Fn(EntryKind, Option<Outcome>) -> bool,
+    ) -> Option<NaiveDateTime> {
+        self.before
+            .iter()
+            .filter(|c| accepts(c.kind, c.outcome))
+            .map(|c| c.at)
+            .max()
+    }
+
+    /// The latest entry up to the end of the day that `accepts` takes.
+    pub fn last(&self, accepts: impl Fn(EntryKind, Option<Outcome>) -> bool) -> Option<NaiveDateTime> {
+        let today = self
+            .on_day
+            .iter()
+            .filter(|e| accepts(e.kind, e.outcome))
+            .map(|e| e.at)
+            .max();
+        today.or_else(|| self.last_before(accepts))
+    }
+
+    /// True when the customer was contacted on the day.
+    pub fn contacted_on_day(&self) -> bool {
+        self.on_day.iter().any(|e| is_contact(e.kind))
+    }
+
+    /// These facts as they stood at the start of the day: nothing of the day itself.
+    pub fn at_start_of_day(&self) -> ContactFacts {
+        let start = self
+            .on_day
+            .iter()
+            .map(|e| e.at)
+            .min()
+            .unwrap_or(NaiveDateTime::MAX);
+        ContactFacts {
+            before: self.before.clone(),
+            on_day: Vec::new(),
+            follow_ups: self
+                .follow_ups
+                .iter()
+                .filter(|f| f.set_at < start)
+                .copied()
+                .collect(),
+        }
+    }
+
+    /// Last two-way contact or sale, and the number of sales: what the lifecycle reads.
+    pub fn activity(&self) -> Activity {
+        let two_way = |kind: EntryKind, outcome: Option<Outcome>| {
+            kind == EntryKind::Sale || is_two_way_kind(kind, outcome)
+        };
+        let sales = self
+            .before
+            .iter()
+            .filter(|c| c.kind == EntryKind::Sale)
+            .map(|c| c.count)
+            .sum::<u32>()
+            + self
+                .on_day
+                .iter()
+                .filter(|e| e.kind == EntryKind::Sale)
+                .count() as u32;
+        Activity {
+            last_contact_on: self.last(two_way).map(|t| t.date()),
+            sales_count: sales,
+        }
+    }
+}

@@ -1,0 +1,313 @@
+//! The daily queue's reads and the snooze/dismiss writes: one indexed pass per table over one manager's customers (or all), reading the trigger-kept `contact_last` aggregate instead of the diary, the last snapshots instead of the history, and only holdings maturing soon.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, params};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+use super::customers::balances_at;
+use super::diary::list_customer_entries;
+use super::money::DecimalText;
+use crate::domain::contacts::{ContactFacts, FollowUp, LastContact};
+use crate::domain::customer::{Balances, Holding, ProductKind, Snapshot};
+use crate::domain::diary::{EntryKind, Outcome};
+use crate::domain::queue::Hold;
+use crate::domain::urgency::ReasonCode;
+use crate::error::Result;
+
+/// The customer filter of every read: one manager's customers through the manager index, or all.
+fn scope(manager_id: Option<i64>, alias: &str) -> String {
+    match manager_id {
+        Some(_) => format!("JOIN customers c ON c.id = {alias}.customer_id WHERE c.manager_id = ?1"),
+        None => "WHERE ?1 IS NULL".to_string(),
+    }
+}
+
+/// Snapshots up to `today`, oldest first, cut to what the queue reads: the last two, and the
+/// pair where the balances last changed (or the earliest, when they never did). Balances are
+/// compared as stored text, so only the kept rows are parsed.
+pub fn recent_snapshots(
+    conn: &Connection,
+    manager_id: Option<i64>,
+    today: NaiveDate,
+) -> Result<HashMap<i64, Vec<Snapshot>>> {
+    let sql = format!(
+        "SELECT s.customer_id, s.as_of, s.deposits, s.wealth, s.funds, s.insurance, s.bonds, \
+         s.other FROM balance_snapshots s {} AND s.as_of <= ?2 \
+         ORDER BY s.customer_id, s.as_of DESC",
+        scope(manager_id, "s")
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params![manager_id, today])?;
+    let mut out: HashMap<i64, Vec<Snapshot>> = HashMap::new();
+    // The customer being read, newest row first: rows seen, the last row read (date and
+    // balances as text), whether the last change was found, and the rows kept.
+    let mut current: Option<i64> = None;
+    let mut seen = 0usize;
+    let mut last_read: Option<(NaiveDate, [String; 6])> = None;
+    let mut settled = false;
+    let mut kept: Vec<Snapshot> = Vec::new();
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        if current != Some(id) {
+            if let Some(done) = current {
+                out.insert(done, finish(&mut kept, last_read.take(), settled)?);
+            }
+            (current, seen, settled) = (Some(id), 0, false);
+        }
+        seen += 1;
+        if settled {
+            continue;
+        }
+        let as_of: NaiveDate = row.get(1)?;
+        let texts: [String; 6] = [
+            row.get(2)?,
+            row.get(3)?,
+            row.get(4)?,
+            row.get(5)?,
+            row.get(6)?,
+            row.get(7)?,
+        ];
+        if let Some((newer_on, newer)) = &last_read
+            && *newer != texts
+        {
+            // The balances changed on the newer row's date: keep both sides and stop.
+            kept.push(Snapshot {
+                as_of: *newer_on,
+                balances: parse_texts(newer)?,
+            });
+            kept.push(Snapshot {
+                as_of,
+                balances: balances_at(row, 2)?,
+            });
+            settled = true;
+            continue;
+        }
+        if seen <= 2 {
+            kept.push(Snapshot {
+                as_of,
+                balances: balances_at(row, 2)?,
+            });
+        }
+        last_read = Some((as_of, texts));
+    }
+    if let Some(done) = current {
+        out.insert(done, finish(&mut kept, last_read, settled)?);
+    }
+    Ok(out)
+}
+
+/// One customer's kept snapshots, oldest first; without a change, the oldest row read too.
+fn finish(
+    kept: &mut Vec<Snapshot>,
+    oldest: Option<(NaiveDate, [String; 6])>,
+    settled: bool,
+) -> Result<Vec<Snapshot>> {
+    if !settled && let Some((as_of, texts)) = oldest {
+        kept.push(Snapshot {
+            as_of,
+            balances: parse_texts(&texts)?,
+        });
+    }
+    let mut snaps = std::mem::take(kept);
+    snaps.sort_by_key(|s| s.as_of);
+    snaps.dedup_by_key(|s| s.as_of);
+    Ok(snaps)
+}
+
+fn parse_texts(texts: &[String; 6]) -> Result<Balances> {
+    let get = |i: usize| {
+        Decimal::from_str(&texts[i]).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        })
+    };
+    Ok(Balances {
+        deposits: get(0)?,
+        wealth: get(1)?,
+        funds: get(2)?,
+        insurance: get(3)?,
+        bonds: get(4)?,
+        other: get(5)?,
+    })
+}
+
+/// Holdings maturing from `from` to `to`, by customer row id.
+pub fn maturing_holdings(
+    conn: &Connection,
+    manager_id: Option<i64>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<HashMap<i64, Vec<Holding>>> {
+    let sql = format!(
+        "SELECT h.customer_id, h.kind, h.product_code, h.product_name, h.amount, h.start_on, \
+         h.maturity_on FROM holdings h {} AND h.maturity_on BETWEEN ?2 AND ?3 \
+         ORDER BY h.customer_id, h.maturity_on",
+        scope(manager_id, "h")
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut out: HashMap<i64, Vec<Holding>> = HashMap::new();
+    let mut rows = stmt.query(params![manager_id, from, to])?;
+    while let Some(r) = rows.next()? {
+        let kind: String = r.get(1)?;
+        let start: String = r.get(5)?;
+        out.entry(r.get(0)?).or_default().push(Holding {
+            kind: ProductKind::parse(&kind).unwrap_or(ProductKind::Other),
+            product_code: r.get(2)?,
+            product_name: r.get(3)?,
+            amount: r.get::<_, DecimalText>(4)?.0,
+            start_on: NaiveDate::parse_from_str(&start, "%Y-%m-%d").ok(),
+            maturity_on: r.get(6)?,
+        });
+    }
+    Ok(out)
+}
+
+/// Each customer's diary relative to `today`: from the `contact_last` aggregate, except for
+/// customers with entries dated today or later, whose entries are read in full (there are few).
+pub fn contact_facts(
+    conn: &Connection,
+    manager_id: Option<i64>,
+    today: NaiveDate,
+) -> Result<HashMap<i64, ContactFacts>> {
+    let start = today.and_hms_opt(0, 0, 0).unwrap_or_default();
+    let end = start + chrono::Duration::days(1);
+    let mut touched: HashSet<i64> = HashSet::new();
+    {
+        let sql = format!(
+            "SELECT DISTINCT e.customer_id FROM diary_entries e {} \
+             AND e.occurred_at >= ?2 AND e.customer_id IS NOT NULL",
+            scope(manager_id, "e")
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query(params![manager_id, start])?;
+        while let Some(r) = rows.next()? {
+            touched.insert(r.get(0)?);
+        }
+    }
+    let mut out: HashMap<i64, ContactFacts> = HashMap::new();
+    for id in &touched {
+        out.insert(
+            *id,
+            ContactFacts::from_entries(&list_customer_entries(conn, *id)?, today),
+        );
+    }
+    let sql = format!(
+        "SELECT l.customer_id, l.kind, l.outcome, l.last_at, l.n FROM contact_last l {}",
+        scope(manager_id, "l")
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params![manager_id])?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if touched.contains(&id) {
+            continue;
+        }
+        let kind: String = r.get(1)?;
+        let outcome: String = r.get(2)?;
+        let Some(kind) = EntryKind::from_key(&kind) else {
+            continue;
+        };
+        out.entry(id).or_default().before.push(LastContact {
+            kind,
+            outcome: Outcome::from_key(&outcome),
+            at: r.get(3)?,
+            count: r.get::<_, i64>(4)?.max(0) as u32,
+        });
+    }
+    let sql = format!(
+        "SELECT e.customer_id, e.id, e.occurred_at, e.follow_up_at FROM diary_entries e {} \
+         AND e.follow_up_at IS NOT NULL AND e.follow_up_at < ?2 AND e.deleted_at IS NULL \
+         AND e.customer_id IS NOT NULL",
+        scope(manager_id, "e")
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params![manager_id, end])?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if touched.contains(&id) {
+            continue;
+        }
+        out.entry(id).or_default().follow_ups.push(FollowUp {
+            entry_id: r.get(1)?,
+            set_at: r.get(2)?,
+            due_at: r.get(3)?,
+        });
+    }
+    Ok(out)
+}
+
+/// Live snoozes and dismissals that can still matter on `today`, by customer row id.
+pub fn live_holds(
+    conn: &Connection,
+    manager_id: Option<i64>,
+    today: NaiveDate,
+) -> Result<HashMap<i64, Vec<Hold>>> {
+    let sql = format!(
+        "SELECT q.customer_id, q.action, q.code, q.until, q.created_at FROM queue_holds q {} \
+         AND q.undone_at IS NULL AND (q.until >= ?2 OR q.code = 'callback')",
+        scope(manager_id, "q")
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params![manager_id, today])?;
+    let mut out: HashMap<i64, Vec<Hold>> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        let action: String = r.get(1)?;
+        let code: Option<String> = r.get(2)?;
+        let until: NaiveDate = r.get(3)?;
+        let hold = match (action.as_str(), code.as_deref().and_then(ReasonCode::from_key)) {
+            ("snooze", _) => Hold::Snoozed { until },
+            ("dismiss", Some(code)) => Hold::Dismissed {
+                code,
+                until,
+                at: r.get(4)?,
+            },
+            _ => continue,
+        };
+        out.entry(r.get(0)?).or_default().push(hold);
+    }
+    Ok(out)
+}
+
+/// Records a snooze (`code` None) or a dismissal of one reason; returns the row id.
+#[allow(clippy::too_many_arguments)]
+pub fn insert_hold(
+    conn: &Connection,
+    customer_id: i64,
+    manager_id: Option<i64>,
+    code: Option<ReasonCode>,
+    until: NaiveDate,
+    note: &str,
+    now: NaiveDateTime,
+) -> Result<i64> {
+    let action = if code.is_some() { "dismiss" } else { "snooze" };
+    conn.execute(
+        "INSERT INTO queue_holds (customer_id, manager_id, action, code, until, note, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            customer_id,
+            manager_id,
+            action,
+            code.map(ReasonCode::key),
+            until,
+            note,
+            now
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Marks holds undone (`undone` true, for undo) or live again (for redo).
+pub fn set_holds_undone(
+    conn: &Connection,
+    ids: &[i64],
+    undone: bool,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached("UPDATE queue_holds SET undone_at = ?2 WHERE id = ?1")?;
+    for id in ids {
+        stmt.execute(params![id, undone.then_some(now)])?;
+    }
+    Ok(())
+}
