@@ -10,9 +10,11 @@ use ratatui::crossterm::event::{self, Event};
 use crate::app::keymap::action_for;
 use crate::app::{Action, App, Effect, UndoStep, update};
 use crate::domain::policy::Policy;
+use crate::domain::queue::TodayQueue;
 use crate::error::{Error, Result};
 use crate::service;
 use crate::service::diary;
+use crate::service::queue::{self, HoldRequest};
 use crate::store::Store;
 use crate::ui;
 
@@ -79,6 +81,20 @@ impl Effects<'_> {
                 diary::load_period(self.store, app.manager.as_deref(), from, to)
                     .map(Action::PeriodLoaded)
             }
+            Effect::LoadToday => self.load_today(app),
+            Effect::HoldItems(drafts) => {
+                let requests: Vec<HoldRequest> = drafts
+                    .into_iter()
+                    .map(|d| HoldRequest {
+                        customer_no: d.customer_no,
+                        code: d.code,
+                        until: d.until,
+                        note: d.note,
+                    })
+                    .collect();
+                queue::hold_items(self.store, app.manager.as_deref(), &requests, now)
+                    .map(Action::HoldsSaved)
+            }
             Effect::Undo(step) => self
                 .apply(&step, false, now)
                 .map(|_| Action::UndoApplied { step, redo: false }),
@@ -87,6 +103,24 @@ impl Effects<'_> {
                 .map(|_| Action::UndoApplied { step, redo: true }),
         };
         result.unwrap_or_else(|e| Action::Failed(e.describe(app.lang)))
+    }
+
+    /// Today's queue as of the app's clock. A manager not in the store yet (nothing imported)
+    /// simply has nothing to do, which the empty book already explains.
+    fn load_today(&mut self, app: &App) -> Result<Action> {
+        match queue::load_today(self.store, self.policy, app.now, app.manager.as_deref()) {
+            Err(Error::NoSuchManager(_)) => Ok(TodayQueue {
+                items: Vec::new(),
+                planned: 0,
+                done: 0,
+                overdue: 0,
+                behind: 0,
+                spread_today: 0,
+                working_day: self.policy.calendar.is_working_day(app.now.date()),
+            }),
+            other => other,
+        }
+        .map(|q| Action::TodayLoaded(Box::new(q)))
     }
 
     /// Takes a step back (`redo == false`) or makes it again; each is itself recorded.
@@ -102,6 +136,7 @@ impl Effects<'_> {
             (UndoStep::Amended { id, after, .. }, true) => {
                 diary::amend_entry(self.store, *id, after, now)
             }
+            (UndoStep::Held(ids), redo) => queue::set_holds(self.store, ids, !redo, now),
         }
     }
 }
@@ -129,6 +164,8 @@ where
     let io = |e: B::Error| Error::io("terminal", std::io::Error::other(e));
     let size = terminal.size().map_err(io)?;
     dispatch(app, effects, Action::Resize(size.width, size.height));
+    // The first queue is built as of now: call-backs already past count as overdue.
+    dispatch(app, effects, Action::Clock(crate::clock::now_on(app.today)));
     for effect in app.start() {
         let action = effects.run(effect, app);
         dispatch(app, effects, action);

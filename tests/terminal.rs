@@ -144,8 +144,11 @@ fn browse_search_open_and_quit_on_a_demo_store() {
             db.display()
         ),
     );
-    let screen = tmux.wait_for(&["1 今日", "客户经理", "2026-11-24", "高端客户", "q 退出"]);
-    assert!(screen.contains("位客户"), "{screen}");
+    // The app opens on the Today queue; the Customers tree is tab 2.
+    tmux.wait_for(&["1 今日", "客户经理", "2026-11-24", "今日进度", "q 退出"]);
+    tmux.keys(&["2"]);
+    let screen = tmux.wait_for(&["高端客户", "位客户", "q 退出"]);
+    assert!(screen.contains("金融资产"), "{screen}");
 
     // Start a search and leave it (each key waits for its frame: a terminal reads an Esc
     // followed at once by a letter as Alt+letter), then open the first customer.
@@ -165,7 +168,7 @@ fn browse_search_open_and_quit_on_a_demo_store() {
     tmux.keys(&["Escape"]);
     tmux.wait_until(&["q 退出"], &["按 ? 或 Esc 关闭"]);
     tmux.keys(&["1"]);
-    tmux.wait_for(&["今日工作队列将在后续版本提供"]);
+    tmux.wait_for(&["今日进度", "z 暂缓"]);
     tmux.keys(&["q"]);
     assert_eq!(wait_for_file(&dir.path().join("status")), "0");
 
@@ -182,7 +185,9 @@ fn the_demo_flag_opens_a_throw_away_store_in_english() {
     }
     let dir = tempfile::tempdir().unwrap();
     let tmux = start(dir.path(), "--demo --today 2026-11-24 --lang en");
-    let screen = tmux.wait_for(&["2 Customers", "Manager", "High-end", "q quit"]);
+    tmux.wait_for(&["2 Customers", "Manager", "Progress", "z snooze"]);
+    tmux.keys(&["2"]);
+    let screen = tmux.wait_for(&["High-end", "q quit"]);
     assert!(
         screen.contains("guanhu-demo-"),
         "the throw-away store is named:\n{screen}"
@@ -212,6 +217,8 @@ fn log_a_call_with_a_chinese_note_in_a_real_terminal() {
         dir.path(),
         &format!("--db {} --today 2026-11-24 --lang zh", db.display()),
     );
+    tmux.wait_for(&["今日进度", "q 退出"]);
+    tmux.keys(&["2"]);
     tmux.wait_for(&["高端客户", "q 退出"]);
     // The first customer of the tree: tier header, segment header, customer.
     tmux.keys(&["j", "j", "c"]);
@@ -240,4 +247,68 @@ fn log_a_call_with_a_chinese_note_in_a_real_terminal() {
         call.draft.outcome,
         Some(guanhu::domain::diary::Outcome::Reached)
     );
+}
+
+/// The rows of the Today queue on screen: (rank line's name, the whole line).
+fn queue_names(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .skip_while(|l| !l.contains("姓名"))
+        .skip(1)
+        .filter_map(|l| {
+            let mut words = l.split_whitespace();
+            let rank = words.next()?;
+            rank.trim_end_matches('!')
+                .parse::<usize>()
+                .ok()
+                .and(words.next().map(str::to_string))
+        })
+        .collect()
+}
+
+/// "已完成 3/25" → 3.
+fn done_count(screen: &str) -> usize {
+    let after = screen.split("已完成 ").nth(1).expect("the progress gauge");
+    after
+        .split('/')
+        .next()
+        .and_then(|n| n.trim().parse().ok())
+        .expect("a done count")
+}
+
+#[test]
+fn logging_the_first_row_with_c_enter_takes_it_off_the_today_queue() {
+    if !tmux_available() {
+        eprintln!("tmux is not installed: skipping the real-terminal test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_store(
+        dir.path(),
+        &["--customers", "200", "--managers", "1"],
+        "demo.db",
+    );
+    let tmux = start(
+        dir.path(),
+        &format!("--db {} --today 2026-11-24 --lang zh", db.display()),
+    );
+    let before = tmux.wait_for(&["今日进度", "已完成", "z 暂缓", "q 退出"]);
+    let names = queue_names(&before);
+    let first = names.first().expect("a first row").clone();
+    let done = done_count(&before);
+
+    tmux.keys(&["c"]);
+    tmux.wait_for(&["记录 电话", "Enter 保存"]);
+    tmux.keys(&["Enter"]);
+    let after = tmux.wait_until(&[&format!("已记录：电话 · {first}")], &["Enter 保存"]);
+    // The row left and every row below moved up one (names may repeat: compare the order).
+    let left = queue_names(&after);
+    assert_eq!(
+        left[..names.len() - 1],
+        names[1..],
+        "{first} left the queue:\n{after}"
+    );
+    assert_eq!(done_count(&after), done + 1, "{after}");
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&dir.path().join("status")), "0");
 }

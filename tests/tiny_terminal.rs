@@ -28,6 +28,14 @@ fn every_screen_draws_at_tiny_sizes() {
                 ],
                 vec![Action::StartLog(EntryKind::Memo)],
                 vec![Action::GoTo(Screen::Today)],
+                vec![Action::GoTo(Screen::Today), Action::Snooze],
+                vec![Action::GoTo(Screen::Today), Action::Dismiss],
+                vec![Action::GoTo(Screen::Today), Action::Explain],
+                vec![
+                    Action::GoTo(Screen::Today),
+                    Action::StartSearch,
+                    Action::Input('z'),
+                ],
                 vec![Action::GoTo(Screen::Review)],
             ];
             for actions in states {

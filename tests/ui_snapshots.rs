@@ -138,10 +138,10 @@ fn help_overlay_and_placeholders() {
         insta::assert_snapshot!(format!("help_{}_80x24", lang_name(lang)), t.backend());
 
         let mut app = sample_app(&mut store, lang, 24);
-        update(&mut app, Action::GoTo(Screen::Today));
+        update(&mut app, Action::GoTo(Screen::Review));
         let t = draw(&mut app, 80, 24);
         insta::assert_snapshot!(
-            format!("today_coming_{}_80x24", lang_name(lang)),
+            format!("review_coming_{}_80x24", lang_name(lang)),
             t.backend()
         );
     }

@@ -21,6 +21,8 @@ pub enum Context {
     Diary,
     /// The Ledgers screen.
     Ledgers,
+    /// The Today screen.
+    Today,
 }
 
 /// One row of the keymap.
@@ -42,6 +44,14 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Global, "m R", T::KeyMemo, false),
     b(Context::Global, "u Ctrl-r", T::KeyUndo, false),
     b(Context::Global, "q", T::KeyQuit, true),
+    b(Context::Today, "j/k g G", T::KeyMove, false),
+    b(Context::Today, "Enter", T::KeyOpen, true),
+    b(Context::Today, "c s w v $ r", T::KeyLog, true),
+    b(Context::Today, "z", T::KeySnooze, true),
+    b(Context::Today, "x", T::KeyDismiss, true),
+    b(Context::Today, "i", T::KeyWhy, true),
+    b(Context::Today, "/", T::KeyFilter, false),
+    b(Context::Today, "Esc", T::KeyClear, false),
     b(Context::List, "j/k", T::KeyMove, true),
     b(Context::List, "g G", T::KeyTop, false),
     b(Context::List, "Ctrl-d/u", T::KeyPage, false),
@@ -94,6 +104,7 @@ pub fn footer_bindings(app: &App) -> Vec<&'static Binding> {
         _ if app.screen == Screen::Customers => &[Context::List, Context::Global],
         _ if app.screen == Screen::Diary => &[Context::Diary, Context::Global],
         _ if app.screen == Screen::Ledgers => &[Context::Ledgers, Context::Global],
+        _ if app.screen == Screen::Today => &[Context::Today, Context::Global],
         _ => &[Context::Global],
     };
     contexts
@@ -174,6 +185,30 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
                 _ => None,
             };
         }
+        Mode::Popup => {
+            return match code {
+                _ if ctrl || key.modifiers.contains(KeyModifiers::ALT) => None,
+                KeyCode::Esc => Some(Action::Cancel),
+                KeyCode::Enter => Some(Action::Submit),
+                KeyCode::Tab => Some(Action::NextField),
+                KeyCode::BackTab => Some(Action::PrevField),
+                KeyCode::Down => Some(Action::Down),
+                KeyCode::Up => Some(Action::Up),
+                KeyCode::Left => Some(Action::CursorLeft),
+                KeyCode::Right => Some(Action::CursorRight),
+                KeyCode::Home => Some(Action::Top),
+                KeyCode::End => Some(Action::Bottom),
+                KeyCode::Backspace => Some(Action::Backspace),
+                KeyCode::Delete => Some(Action::DeleteChar),
+                // Text (a reason, a note) is taken as typed; the popup normalizes the keys
+                // that choose (1 2 3, j/k).
+                KeyCode::Char(_) => match key.code {
+                    KeyCode::Char(raw) => Some(Action::Input(raw)),
+                    _ => None,
+                },
+                _ => None,
+            };
+        }
         Mode::Confirm => {
             return match code {
                 KeyCode::Char('y') | KeyCode::Enter => Some(Action::Confirm),
@@ -247,6 +282,23 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('[') => Some(Action::PrevDay),
             KeyCode::Char(']') => Some(Action::NextDay),
             KeyCode::Char('t') => Some(Action::Today),
+            _ => None,
+        };
+    }
+    if app.screen == Screen::Today {
+        return match code {
+            KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
+            KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
+            KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
+            KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
+            KeyCode::PageDown => Some(Action::PageDown),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::Enter => Some(Action::Activate),
+            KeyCode::Char('z') => Some(Action::Snooze),
+            KeyCode::Char('x') => Some(Action::Dismiss),
+            KeyCode::Char('i') => Some(Action::Explain),
+            KeyCode::Char('/') => Some(Action::StartSearch),
+            KeyCode::Esc => Some(Action::Back),
             _ => None,
         };
     }

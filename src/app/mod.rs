@@ -2,10 +2,12 @@
 
 pub mod customers;
 pub mod diary_view;
+pub mod hold_form;
 pub mod keymap;
 pub mod ledgers_view;
 pub mod log_form;
 pub mod text_field;
+pub mod today_view;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -68,6 +70,8 @@ pub enum Mode {
     Log,
     /// A destructive action waits for y/n.
     Confirm,
+    /// A popup over the Today screen is open (snooze, dismiss, score breakdown).
+    Popup,
 }
 
 /// A destructive action held as data until the user says yes.
@@ -90,6 +94,8 @@ pub enum UndoStep {
     },
     /// Entries deleted.
     Deleted(Vec<i64>),
+    /// Snoozes and dismissals recorded together.
+    Held(Vec<i64>),
 }
 
 /// The open Customer detail.
@@ -139,6 +145,8 @@ pub struct App {
     pub confirm: Option<Confirmation>,
     /// The Ledgers screen.
     pub ledgers: ledgers_view::LedgersView,
+    /// The Today screen.
+    pub today_view: today_view::TodayView,
     /// An entry's earlier versions, while shown: (entry id, [(when, what, before)]).
     pub history: Option<(i64, Vec<Revision>)>,
 }
@@ -270,6 +278,16 @@ pub enum Action {
     HistoryLoaded(i64, Vec<Revision>),
     /// Result: the entries of a period were loaded (for the ledgers).
     PeriodLoaded(Vec<crate::domain::diary::DiaryEntry>),
+    /// `z` on the Today screen: snooze the selected row.
+    Snooze,
+    /// `x` on the Today screen: dismiss the selected row's reasons, with a reason.
+    Dismiss,
+    /// `i` on the Today screen: show how the selected row's score is made up.
+    Explain,
+    /// Result: today's queue was loaded.
+    TodayLoaded(Box<crate::domain::queue::TodayQueue>),
+    /// Result: snoozes or dismissals were recorded, with their ids.
+    HoldsSaved(Vec<i64>),
 }
 
 /// I/O the driver carries out for `update`.
@@ -295,6 +313,10 @@ pub enum Effect {
     LoadHistory(i64),
     /// Load the diary entries of a period, first and last day (answered with `PeriodLoaded`).
     LoadPeriod(NaiveDate, NaiveDate),
+    /// Load today's queue as of the app's `now` (answered with `TodayLoaded`).
+    LoadToday,
+    /// Record snoozes and dismissals (answered with `HoldsSaved`).
+    HoldItems(Vec<hold_form::HoldDraft>),
 }
 
 /// Lines of the screen that are not the list: tabs, status, table header, message, footer.
@@ -316,7 +338,8 @@ impl App {
             manager,
             manager_name: None,
             store_label,
-            screen: Screen::Customers,
+            // The morning screen: whom to contact today.
+            screen: Screen::Today,
             mode: Mode::Normal,
             customers: CustomersView::default(),
             detail: None,
@@ -334,12 +357,17 @@ impl App {
             confirm: None,
             ledgers: ledgers_view::LedgersView::default(),
             history: None,
+            today_view: today_view::TodayView::default(),
         }
     }
 
     /// The effects to run when the app starts.
     pub fn start(&self) -> Vec<Effect> {
-        vec![Effect::LoadBook]
+        let mut effects = vec![Effect::LoadBook];
+        if self.screen == Screen::Today {
+            effects.push(Effect::LoadToday);
+        }
+        effects
     }
 
     /// Text in the app's language.
@@ -428,9 +456,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.message = Some(fill(app.t(T::Failed), &[&message]));
         }
         Action::Clock(now) => app.now = now,
+        Action::TodayLoaded(queue) => {
+            app.today_view.set_queue(*queue);
+            app.today_view.scroll_to_cursor(app.list_height);
+        }
+        Action::HoldsSaved(ids) => return today_view::holds_saved(app, ids),
         Action::EntriesSaved(ids) => return entries_saved(app, ids),
         Action::UndoApplied { step, redo } => {
             app.message = Some(app.t(if redo { T::Redone } else { T::Undone }).to_string());
+            app.today_view.follow_returning = app.screen == Screen::Today;
             if redo {
                 app.undo.push(step);
             } else {
@@ -452,7 +486,11 @@ fn update_input(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Mode::Search if app.screen == Screen::Today && app.detail.is_none() => {
+            today_view::update_filter(app, action)
+        }
         Mode::Search => update_search(app, action),
+        Mode::Popup => today_view::update_popup(app, action),
         Mode::Command => update_command(app, action),
         Mode::Filter => update_filter(app, action),
         Mode::Log => update_log(app, action),
@@ -525,6 +563,9 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
     }
     if app.screen == Screen::Ledgers {
         return update_ledgers(app, action);
+    }
+    if app.screen == Screen::Today {
+        return today_view::update_today(app, action);
     }
     if app.screen != Screen::Customers {
         return Vec::new();
@@ -850,6 +891,9 @@ fn selected_target(app: &App) -> Option<Target> {
             name: e.customer_name.clone().unwrap_or_default(),
         });
     }
+    if app.screen == Screen::Today {
+        return today_view::selected_target(app);
+    }
     if app.screen != Screen::Customers {
         return None;
     }
@@ -860,9 +904,18 @@ fn selected_target(app: &App) -> Option<Target> {
 }
 
 fn start_log(app: &mut App, kind: EntryKind) -> Vec<Effect> {
+    if app.screen == Screen::Today
+        && app.detail.is_none()
+        && let Some(effects) = today_view::start_log_on_sms_row(app, kind)
+    {
+        return effects;
+    }
     let marked = &app.customers.marked;
-    if kind == EntryKind::Sms && !marked.is_empty() && app.detail.is_none() {
-        // A bulk SMS to the marked customers, one note as a template.
+    if kind == EntryKind::Sms
+        && !marked.is_empty()
+        && app.detail.is_none()
+        && app.screen != Screen::Today
+    {
         let list: Vec<(String, String)> = app
             .customers
             .all
@@ -870,10 +923,7 @@ fn start_log(app: &mut App, kind: EntryKind) -> Vec<Effect> {
             .filter(|s| marked.contains(&s.customer.customer_no))
             .map(|s| (s.customer.customer_no.clone(), s.customer.name.clone()))
             .collect();
-        let mut form = LogForm::new(kind, Target::Many(list), app.now);
-        form.note = text_field::TextField::with(app.t(T::SmsTemplate));
-        app.form = Some(form);
-        app.mode = Mode::Log;
+        open_bulk_sms(app, list);
         return Vec::new();
     }
     let target = if kind.needs_customer() {
@@ -890,6 +940,14 @@ fn start_log(app: &mut App, kind: EntryKind) -> Vec<Effect> {
     app.form = Some(LogForm::new(kind, target, app.now));
     app.mode = Mode::Log;
     Vec::new()
+}
+
+/// Opens the bulk SMS popup to `list` (number, name), one note as a template.
+fn open_bulk_sms(app: &mut App, list: Vec<(String, String)>) {
+    let mut form = LogForm::new(EntryKind::Sms, Target::Many(list), app.now);
+    form.note = text_field::TextField::with(app.t(T::SmsTemplate));
+    app.form = Some(form);
+    app.mode = Mode::Log;
 }
 
 fn update_log(app: &mut App, action: Action) -> Vec<Effect> {
@@ -1025,9 +1083,13 @@ fn entries_saved(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
     reload_after_write(app)
 }
 
-/// After a write, reload what it may have touched: the book, and the open customer.
+/// After a write, reload what it may have touched: the book, today's queue, the day or
+/// period shown, and the open customer.
 fn reload_after_write(app: &App) -> Vec<Effect> {
     let mut effects = vec![Effect::LoadBook];
+    if app.screen == Screen::Today {
+        effects.push(Effect::LoadToday);
+    }
     if app.screen == Screen::Diary {
         effects.push(Effect::LoadDay(app.diary.date.unwrap_or(app.today)));
     }
@@ -1050,6 +1112,7 @@ fn switch_to(app: &mut App, screen: Screen) -> Vec<Effect> {
     app.screen = screen;
     app.detail = None;
     match screen {
+        Screen::Today => vec![Effect::LoadToday],
         Screen::Diary => vec![Effect::LoadDay(app.diary.date.unwrap_or(app.today))],
         Screen::Ledgers => vec![load_period(app)],
         _ => Vec::new(),

@@ -340,7 +340,8 @@ fn customer_line(app: &App, s: &CustomerSummary, c: &Columns) -> Line<'static> {
     Line::from(spans)
 }
 
-fn render_empty(frame: &mut Frame, app: &App, area: Rect) {
+/// The first-step note of an empty store (also shown on the Today screen).
+pub(super) fn render_empty(frame: &mut Frame, app: &App, area: Rect) {
     let lines = vec![
         Line::from(""),
         Line::from(Span::styled(app.t(T::EmptyTitle), theme::title())),

@@ -10,8 +10,9 @@ use crate::app::App;
 use crate::app::keymap::{BINDINGS, Context};
 use crate::i18n::T;
 
-const SECTIONS: [(Context, T); 6] = [
+const SECTIONS: [(Context, T); 7] = [
     (Context::Global, T::AppName),
+    (Context::Today, T::TabToday),
     (Context::List, T::TabCustomers),
     (Context::Detail, T::DetailProfile),
     (Context::Diary, T::TabDiary),

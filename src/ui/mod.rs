@@ -7,8 +7,11 @@ mod help;
 mod ledgers;
 mod log_form;
 mod placeholder;
+mod reasons;
 pub mod text;
 pub mod theme;
+mod today;
+mod today_popup;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -36,10 +39,16 @@ pub fn render(frame: &mut Frame, app: &App) {
         (Screen::Customers, None) => customers::render_customers(frame, app, main),
         (Screen::Diary, None) => diary::render_diary(frame, app, main),
         (Screen::Ledgers, None) => ledgers::render_ledgers(frame, app, main),
+        (Screen::Today, None) => today::render_today(frame, app, main),
         (screen, None) => placeholder::render_placeholder(frame, app, screen, main),
     }
     render_message(frame, app, message);
     render_footer(frame, app, footer);
+    if let Some(popup) = &app.today_view.popup
+        && app.screen == Screen::Today
+    {
+        today_popup::render_today_popup(frame, app, popup, frame.area());
+    }
     if app.mode == Mode::Help {
         help::render_help(frame, app, frame.area());
     }

@@ -239,8 +239,20 @@ pub fn sample_store() -> Store {
     store
 }
 
-/// An app over the sample store, its book loaded, sized for `height` lines.
+/// An app over the sample store on the Customers tab (where most screen tests begin), its
+/// book loaded, sized for `height` lines.
 pub fn sample_app(store: &mut Store, lang: Lang, height: u16) -> App {
+    let mut app = today_app(store, lang, height);
+    guanhu::app::update(
+        &mut app,
+        guanhu::app::Action::GoTo(guanhu::app::Screen::Customers),
+    );
+    app
+}
+
+/// An app over the sample store as it opens: on the Today tab, its book and queue loaded as
+/// of `now()`, sized for `height` lines.
+pub fn today_app(store: &mut Store, lang: Lang, height: u16) -> App {
     let policy = Policy::default_policy();
     let mut app = App::new(
         lang,

@@ -1,0 +1,222 @@
+//! The Today screen's popups as data: snooze (until the next working day, next Monday or a typed date, with a note), dismiss (with a reason), and the score breakdown; and turning a popup into the holds to record. Pure.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use super::text_field::TextField;
+use crate::domain::queue::{QueueItem, Reason, next_monday};
+use crate::domain::urgency::ReasonCode;
+use crate::domain::when::parse_follow_up;
+use crate::domain::workload::Calendar;
+
+/// A snooze or a dismissal to record, as the service takes it: `code` `None` snoozes the
+/// customer's whole row until `until`; a code dismisses that reason up to and including `until`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HoldDraft {
+    pub customer_no: String,
+    pub code: Option<ReasonCode>,
+    pub until: NaiveDate,
+    pub note: String,
+}
+
+/// Where a snooze leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SnoozeChoice {
+    NextWorkingDay,
+    NextMonday,
+    Date,
+}
+
+impl SnoozeChoice {
+    /// The choices in the order of their number keys (1, 2, 3).
+    pub const ALL: [SnoozeChoice; 3] = [
+        SnoozeChoice::NextWorkingDay,
+        SnoozeChoice::NextMonday,
+        SnoozeChoice::Date,
+    ];
+}
+
+/// A field of the snooze popup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SnoozeField {
+    Choice,
+    Date,
+    Note,
+}
+
+/// What is wrong with a popup's input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HoldError {
+    /// The typed date is unreadable, or not after today.
+    BadDate,
+    /// A dismissal needs a reason.
+    ReasonRequired,
+}
+
+/// The snooze popup: the row it acts on (kept, so a reload underneath cannot change it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SnoozeForm {
+    pub item: QueueItem,
+    pub choice: SnoozeChoice,
+    pub date: TextField,
+    pub note: TextField,
+    pub focus: SnoozeField,
+    pub error: Option<HoldError>,
+}
+
+/// The dismiss popup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DismissForm {
+    pub item: QueueItem,
+    pub reason: TextField,
+    pub error: Option<HoldError>,
+}
+
+/// The popup open over the Today screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TodayPopup {
+    Snooze(SnoozeForm),
+    Dismiss(DismissForm),
+    /// The selected row's score, term by term (it follows the cursor).
+    Breakdown,
+}
+
+impl SnoozeForm {
+    /// A fresh popup for a row, on the first choice.
+    pub fn new(item: QueueItem) -> SnoozeForm {
+        SnoozeForm {
+            item,
+            choice: SnoozeChoice::NextWorkingDay,
+            date: TextField::default(),
+            note: TextField::default(),
+            focus: SnoozeField::Choice,
+            error: None,
+        }
+    }
+
+    /// The day the row comes back for the current choice; `None` when the typed date is
+    /// unreadable or not after today.
+    pub fn until(&self, calendar: &Calendar, now: NaiveDateTime) -> Option<NaiveDate> {
+        let today = now.date();
+        let day = match self.choice {
+            SnoozeChoice::NextWorkingDay => calendar.next_working_day(today),
+            SnoozeChoice::NextMonday => next_monday(today),
+            SnoozeChoice::Date => parse_follow_up(self.date.text(), now).ok()??.date(),
+        };
+        (day > today).then_some(day)
+    }
+
+    /// The holds this snooze records. A customer's row is snoozed whole; the weekly-SMS row
+    /// stands for many customers, so only their SMS is held back — up to the day before the
+    /// row should return — and their other reasons stay in the queue.
+    pub fn drafts(
+        &self,
+        calendar: &Calendar,
+        now: NaiveDateTime,
+    ) -> Result<(Vec<HoldDraft>, NaiveDate), HoldError> {
+        let until = self.until(calendar, now).ok_or(HoldError::BadDate)?;
+        let note = self.note.text().trim().to_string();
+        let drafts = match &self.item.customer_no {
+            Some(no) => vec![HoldDraft {
+                customer_no: no.clone(),
+                code: None,
+                until,
+                note,
+            }],
+            None => self
+                .item
+                .members
+                .iter()
+                .map(|no| HoldDraft {
+                    customer_no: no.clone(),
+                    code: Some(ReasonCode::SmsDue),
+                    until: until - Duration::days(1),
+                    note: note.clone(),
+                })
+                .collect(),
+        };
+        Ok((drafts, until))
+    }
+
+    /// The text field with the cursor, if the focus is on one.
+    pub fn focused_text(&mut self) -> Option<&mut TextField> {
+        match self.focus {
+            SnoozeField::Choice => None,
+            SnoozeField::Date => Some(&mut self.date),
+            SnoozeField::Note => Some(&mut self.note),
+        }
+    }
+
+    /// Moves the focus forward (`1`) or back (`-1`) through choice, date and note.
+    pub fn move_focus(&mut self, step: isize) {
+        let fields = [SnoozeField::Choice, SnoozeField::Date, SnoozeField::Note];
+        let pos = fields.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
+        self.focus = fields[(pos + step).rem_euclid(3) as usize];
+        // Typing a date means snoozing to it.
+        if self.focus == SnoozeField::Date {
+            self.choice = SnoozeChoice::Date;
+        }
+    }
+
+    /// Steps the choice forward or back.
+    pub fn cycle_choice(&mut self, step: isize) {
+        let pos = SnoozeChoice::ALL
+            .iter()
+            .position(|c| *c == self.choice)
+            .unwrap_or(0) as isize;
+        self.choice = SnoozeChoice::ALL[(pos + step).rem_euclid(3) as usize];
+    }
+}
+
+impl DismissForm {
+    /// A fresh popup for a row.
+    pub fn new(item: QueueItem) -> DismissForm {
+        DismissForm {
+            item,
+            reason: TextField::default(),
+            error: None,
+        }
+    }
+
+    /// Each reason of the row with the last day its dismissal holds.
+    pub fn lines(&self, today: NaiveDate) -> Vec<(&Reason, NaiveDate)> {
+        self.item
+            .reasons
+            .iter()
+            .map(|r| (r, r.dismissed_until(today)))
+            .collect()
+    }
+
+    /// The holds this dismissal records: one per reason of a customer's row, each for its own
+    /// period; on the weekly-SMS row, this week's SMS for every customer it stands for.
+    pub fn drafts(&self, today: NaiveDate) -> Result<Vec<HoldDraft>, HoldError> {
+        let note = self.reason.text().trim().to_string();
+        if note.is_empty() {
+            return Err(HoldError::ReasonRequired);
+        }
+        Ok(match &self.item.customer_no {
+            Some(no) => self
+                .lines(today)
+                .into_iter()
+                .map(|(r, until)| HoldDraft {
+                    customer_no: no.clone(),
+                    code: Some(r.code()),
+                    until,
+                    note: note.clone(),
+                })
+                .collect(),
+            None => {
+                let until = Reason::SmsOwed(self.item.members.len()).dismissed_until(today);
+                self.item
+                    .members
+                    .iter()
+                    .map(|no| HoldDraft {
+                        customer_no: no.clone(),
+                        code: Some(ReasonCode::SmsDue),
+                        until,
+                        note: note.clone(),
+                    })
+                    .collect()
+            }
+        })
+    }
+}

@@ -1,0 +1,545 @@
+//! The Today screen: pure `update` tests (keys → effects) for the quick log, snooze, dismiss, undo, the score breakdown, the filter and the weekly-SMS row; round trips through the real service on the sample store; snapshots of the screen and its popups in both languages.
+
+mod common;
+
+use common::{d, sample_store, today_app};
+use guanhu::app::hold_form::{HoldDraft, HoldError, TodayPopup};
+use guanhu::app::keymap::action_for;
+use guanhu::app::log_form::Target;
+use guanhu::app::{Action, App, Effect, Mode, Screen, UndoStep, update};
+use guanhu::domain::diary::{EntryKind, Outcome};
+use guanhu::domain::policy::Policy;
+use guanhu::domain::queue::TodayQueue;
+use guanhu::i18n::Lang;
+use guanhu::service::queue::load_today;
+use guanhu::store::Store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
+
+/// Presses a key through the keymap and `update` only: the effects come back, nothing runs.
+fn press_mod(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
+    match action_for(app, KeyEvent::new(code, modifiers)) {
+        Some(action) => update(app, action),
+        None => Vec::new(),
+    }
+}
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    press_mod(app, code, KeyModifiers::NONE)
+}
+
+fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
+    text.chars()
+        .flat_map(|c| press(app, KeyCode::Char(c)))
+        .collect()
+}
+
+/// Presses a key with the driver's effects carried out on `store` (the real loop).
+fn run_key(app: &mut App, store: &mut Store, code: KeyCode) {
+    let clock = common::today().and_hms_opt(10, 30, 0).unwrap();
+    common::press_at(app, store, code, KeyModifiers::NONE, clock);
+}
+
+fn queue_of(app: &App) -> &TodayQueue {
+    app.today_view.queue.as_ref().expect("the queue is loaded")
+}
+
+/// Customer numbers of the queue's rows, in rank order (the weekly-SMS row as "SMS").
+fn ranked(app: &App) -> Vec<String> {
+    queue_of(app)
+        .items
+        .iter()
+        .map(|i| i.customer_no.clone().unwrap_or_else(|| "SMS".into()))
+        .collect()
+}
+
+/// The rows the screen shows (after the filter), by name.
+fn visible_names(app: &App) -> Vec<String> {
+    let items = &queue_of(app).items;
+    app.today_view
+        .rows
+        .iter()
+        .map(|&i| {
+            items[i]
+                .customer_name
+                .clone()
+                .unwrap_or_else(|| "SMS".into())
+        })
+        .collect()
+}
+
+fn queue_on(store: &Store, day: u32) -> TodayQueue {
+    load_today(
+        store,
+        &Policy::default_policy(),
+        d(2026, 11, day).and_hms_opt(9, 0, 0).unwrap(),
+        Some("M001"),
+    )
+    .unwrap()
+}
+
+fn has(queue: &TodayQueue, no: &str) -> bool {
+    queue
+        .items
+        .iter()
+        .any(|i| i.customer_no.as_deref() == Some(no))
+}
+
+#[test]
+fn the_app_opens_on_today_with_the_queue_ranked() {
+    let mut store = sample_store();
+    let app = today_app(&mut store, Lang::Zh, 40);
+    assert_eq!(app.screen, Screen::Today);
+    // 陈静 has wealth maturing on 11-30 besides her due obligations: she comes first.
+    assert_eq!(ranked(&app)[0], "C0005");
+    assert_eq!(ranked(&app).last().map(String::as_str), Some("SMS"));
+    assert_eq!(
+        app.today_view.selected().unwrap().customer_no.as_deref(),
+        Some("C0005")
+    );
+}
+
+#[test]
+fn c_enter_on_the_first_row_emits_one_reached_call_for_its_customer() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    assert!(press(&mut app, KeyCode::Char('c')).is_empty());
+    assert_eq!(app.mode, Mode::Log);
+    let effects = press(&mut app, KeyCode::Enter);
+    let [Effect::SaveEntries(drafts)] = effects.as_slice() else {
+        panic!("one save: {effects:?}");
+    };
+    assert_eq!(drafts.len(), 1);
+    assert_eq!(drafts[0].kind, EntryKind::Call);
+    assert_eq!(drafts[0].outcome, Some(Outcome::Reached));
+    assert_eq!(drafts[0].customer_no.as_deref(), Some("C0005"));
+    // Once saved, the queue is reloaded so the row can leave at once.
+    let effects = update(&mut app, Action::EntriesSaved(vec![1]));
+    assert!(effects.contains(&Effect::LoadToday), "{effects:?}");
+}
+
+#[test]
+fn z_1_snoozes_the_row_until_the_next_working_day() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    assert!(press(&mut app, KeyCode::Char('z')).is_empty());
+    assert_eq!(app.mode, Mode::Popup);
+    let effects = press(&mut app, KeyCode::Char('1'));
+    // 2026-11-24 is a Tuesday.
+    assert_eq!(
+        effects,
+        vec![Effect::HoldItems(vec![HoldDraft {
+            customer_no: "C0005".into(),
+            code: None,
+            until: d(2026, 11, 25),
+            note: String::new(),
+        }])]
+    );
+}
+
+#[test]
+fn z_2_is_next_monday_and_3_a_typed_date_with_a_note() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    press(&mut app, KeyCode::Char('z'));
+    let effects = press(&mut app, KeyCode::Char('2'));
+    let [Effect::HoldItems(drafts)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(drafts[0].until, d(2026, 11, 30));
+
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    press(&mut app, KeyCode::Char('z'));
+    press(&mut app, KeyCode::Char('3'));
+    type_text(&mut app, "+3d");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "客户出差，周五回来");
+    let effects = press(&mut app, KeyCode::Enter);
+    let [Effect::HoldItems(drafts)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(drafts[0].until, d(2026, 11, 27));
+    assert_eq!(drafts[0].note, "客户出差，周五回来");
+    assert_eq!(drafts[0].code, None);
+}
+
+#[test]
+fn a_snooze_to_a_past_or_unreadable_date_stays_open_with_the_error() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::En, 40);
+    press(&mut app, KeyCode::Char('z'));
+    press(&mut app, KeyCode::Char('3'));
+    type_text(&mut app, "2026-11-20");
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    let Some(TodayPopup::Snooze(form)) = &app.today_view.popup else {
+        panic!("the popup stays open");
+    };
+    assert_eq!(form.error, Some(HoldError::BadDate));
+    assert_eq!(form.date.text(), "2026-11-20");
+    assert_eq!(app.mode, Mode::Popup);
+    // Esc closes it, nothing recorded.
+    assert!(press(&mut app, KeyCode::Esc).is_empty());
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.today_view.popup.is_none());
+}
+
+#[test]
+fn x_with_a_reason_emits_one_dismissal_per_reason() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    let row = app.today_view.selected().unwrap().clone();
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(app.mode, Mode::Popup);
+    // No reason, no dismissal.
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    let Some(TodayPopup::Dismiss(form)) = &app.today_view.popup else {
+        panic!("the dismiss popup");
+    };
+    assert_eq!(form.error, Some(HoldError::ReasonRequired));
+    type_text(&mut app, "客户已明确拒绝，下季度再联系");
+    let effects = press(&mut app, KeyCode::Enter);
+    let [Effect::HoldItems(drafts)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    let expected: Vec<HoldDraft> = row
+        .reasons
+        .iter()
+        .map(|r| HoldDraft {
+            customer_no: "C0005".into(),
+            code: Some(r.code()),
+            until: r.dismissed_until(common::today()),
+            note: "客户已明确拒绝，下季度再联系".into(),
+        })
+        .collect();
+    assert_eq!(drafts, &expected);
+    assert_eq!(drafts.len(), 5);
+    // The month's contact is dismissed to the month's end, the maturity to its day.
+    assert!(drafts.iter().any(|h| h.until == d(2026, 11, 30)));
+}
+
+#[test]
+fn u_after_a_hold_emits_the_undo_and_ctrl_r_the_redo() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    press(&mut app, KeyCode::Char('z'));
+    press(&mut app, KeyCode::Char('1'));
+    assert!(app.saving);
+    let effects = update(&mut app, Action::HoldsSaved(vec![41]));
+    assert!(effects.contains(&Effect::LoadToday), "{effects:?}");
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.today_view.popup.is_none());
+    assert_eq!(
+        app.message.as_deref(),
+        Some("已暂缓：陈静 至 11-25（u 撤销）")
+    );
+    let effects = press(&mut app, KeyCode::Char('u'));
+    assert_eq!(effects, vec![Effect::Undo(UndoStep::Held(vec![41]))]);
+    let effects = update(
+        &mut app,
+        Action::UndoApplied {
+            step: UndoStep::Held(vec![41]),
+            redo: false,
+        },
+    );
+    assert!(effects.contains(&Effect::LoadToday), "{effects:?}");
+    let effects = press_mod(&mut app, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert_eq!(effects, vec![Effect::Redo(UndoStep::Held(vec![41]))]);
+}
+
+#[test]
+fn i_opens_the_breakdown_which_follows_the_cursor() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::En, 40);
+    assert!(press(&mut app, KeyCode::Char('i')).is_empty());
+    assert_eq!(app.mode, Mode::Popup);
+    assert_eq!(app.today_view.popup, Some(TodayPopup::Breakdown));
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.today_view.selected_rank(), Some(2));
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.today_view.selected_rank(), Some(1));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.today_view.popup.is_none());
+}
+
+#[test]
+fn slash_filters_by_pinyin_name_or_number_and_esc_clears() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    let all = visible_names(&app).len();
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.mode, Mode::Search);
+    type_text(&mut app, "ln");
+    assert_eq!(visible_names(&app), vec!["李娜"]);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Normal);
+    // The quick-log keys act on the filtered row.
+    press(&mut app, KeyCode::Char('c'));
+    let Some(form) = &app.form else {
+        panic!("the log popup")
+    };
+    assert_eq!(
+        form.target,
+        Target::One {
+            customer_no: "C0002".into(),
+            name: "李娜".into()
+        }
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(visible_names(&app).len(), all);
+
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "0007");
+    assert_eq!(visible_names(&app), vec!["曾小华"]);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "chenjing");
+    assert_eq!(visible_names(&app), vec!["陈静"]);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(visible_names(&app).len(), all);
+}
+
+#[test]
+fn enter_on_the_sms_row_opens_the_bulk_sms_to_exactly_its_members() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    press(&mut app, KeyCode::Char('G'));
+    let row = app.today_view.selected().unwrap().clone();
+    assert_eq!(row.customer_no, None);
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(app.mode, Mode::Log);
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.kind, EntryKind::Sms);
+    let Target::Many(list) = &form.target else {
+        panic!("a bulk SMS: {:?}", form.target);
+    };
+    let numbers: Vec<String> = list.iter().map(|(no, _)| no.clone()).collect();
+    assert_eq!(numbers, row.members);
+    assert!(list.iter().any(|(_, name)| name == "张伟"));
+    // `s` opens the same form; a call has no single customer to go to.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('s'));
+    assert!(
+        matches!(&app.form.as_ref().unwrap().target, Target::Many(l) if l.len() == row.members.len())
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('c'));
+    assert!(app.form.is_none());
+    assert!(app.message.as_deref().unwrap().contains("群发短信"));
+}
+
+#[test]
+fn enter_on_a_customer_row_opens_the_customer() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        vec![Effect::LoadDetail("C0005".into())]
+    );
+}
+
+#[test]
+fn a_logged_call_takes_the_row_off_the_queue_and_counts_as_done() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    let done = queue_of(&app).done;
+    run_key(&mut app, &mut store, KeyCode::Char('c'));
+    run_key(&mut app, &mut store, KeyCode::Enter);
+    assert!(!ranked(&app).contains(&"C0005".to_string()));
+    assert_eq!(queue_of(&app).done, done + 1);
+    // The cursor stays in place: the next row has moved up under it.
+    assert_eq!(app.today_view.selected_rank(), Some(1));
+    // Undo the call: the row is back, and the cursor on it.
+    run_key(&mut app, &mut store, KeyCode::Char('u'));
+    assert_eq!(ranked(&app)[0], "C0005");
+    assert_eq!(app.today_view.selected_rank(), Some(1));
+}
+
+#[test]
+fn snooze_undo_and_dismiss_round_trip_through_the_store() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    run_key(&mut app, &mut store, KeyCode::Char('z'));
+    run_key(&mut app, &mut store, KeyCode::Char('1'));
+    assert!(!ranked(&app).contains(&"C0005".to_string()), "snoozed");
+    assert!(!has(&queue_on(&store, 24), "C0005"));
+    // It comes back on the next working day (her wealth still matures on the 30th).
+    assert!(has(&queue_on(&store, 25), "C0005"));
+
+    run_key(&mut app, &mut store, KeyCode::Char('u'));
+    assert_eq!(ranked(&app)[0], "C0005", "the snooze taken back");
+    common::press_at(
+        &mut app,
+        &mut store,
+        KeyCode::Char('r'),
+        KeyModifiers::CONTROL,
+        common::now(),
+    );
+    assert!(
+        !ranked(&app).contains(&"C0005".to_string()),
+        "and made again"
+    );
+    run_key(&mut app, &mut store, KeyCode::Char('u'));
+    assert_eq!(ranked(&app)[0], "C0005");
+
+    run_key(&mut app, &mut store, KeyCode::Char('x'));
+    for c in "已约下周面谈".chars() {
+        run_key(&mut app, &mut store, KeyCode::Char(c));
+    }
+    run_key(&mut app, &mut store, KeyCode::Enter);
+    assert!(
+        !ranked(&app).contains(&"C0005".to_string()),
+        "dismissed: {:?} {:?} {:?}",
+        app.message,
+        app.mode,
+        queue_of(&app).items[0].reasons
+    );
+    assert_eq!(
+        app.message.as_deref(),
+        Some("已忽略：陈静 · 5 项（u 撤销）")
+    );
+    // Gone for the period: later this month too, though her maturity is still ahead.
+    assert!(!has(&queue_on(&store, 26), "C0005"));
+    run_key(&mut app, &mut store, KeyCode::Char('u'));
+    assert_eq!(ranked(&app)[0], "C0005", "the dismissal taken back");
+    assert!(has(&queue_on(&store, 26), "C0005"));
+}
+
+#[test]
+fn dismissing_the_sms_row_holds_this_weeks_sms_for_every_member() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    press(&mut app, KeyCode::Char('G'));
+    let members = app.today_view.selected().unwrap().members.clone();
+    press(&mut app, KeyCode::Char('x'));
+    type_text(&mut app, "本周统一发微信");
+    let effects = press(&mut app, KeyCode::Enter);
+    let [Effect::HoldItems(drafts)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    let numbers: Vec<String> = drafts.iter().map(|h| h.customer_no.clone()).collect();
+    assert_eq!(numbers, members);
+    assert!(drafts.iter().all(|h| h.until == d(2026, 11, 29)
+        && h.code == Some(guanhu::domain::urgency::ReasonCode::SmsDue)));
+}
+
+// --- snapshots -------------------------------------------------------------------------------
+
+fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    update(app, Action::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| guanhu::ui::render(f, app)).unwrap();
+    terminal
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    }
+}
+
+const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
+
+#[test]
+fn the_today_screen_draws_in_both_languages_at_two_sizes() {
+    let mut store = sample_store();
+    for lang in LANGS {
+        for (w, h) in [(120, 40), (80, 24)] {
+            let mut app = today_app(&mut store, lang, h);
+            let t = draw(&mut app, w, h);
+            insta::assert_snapshot!(format!("today_{}_{w}x{h}", lang_name(lang)), t.backend());
+        }
+    }
+}
+
+#[test]
+fn the_popups_draw_in_both_languages() {
+    let mut store = sample_store();
+    for lang in LANGS {
+        let l = lang_name(lang);
+        let mut app = today_app(&mut store, lang, 24);
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('i'));
+        let t = draw(&mut app, 80, 24);
+        insta::assert_snapshot!(format!("today_breakdown_{l}_80x24"), t.backend());
+
+        let mut app = today_app(&mut store, lang, 24);
+        press(&mut app, KeyCode::Char('z'));
+        press(&mut app, KeyCode::Char('3'));
+        type_text(&mut app, "+3d");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "客户出差");
+        let t = draw(&mut app, 80, 24);
+        insta::assert_snapshot!(format!("today_snooze_{l}_80x24"), t.backend());
+
+        let mut app = today_app(&mut store, lang, 24);
+        press(&mut app, KeyCode::Char('x'));
+        type_text(&mut app, "客户已明确拒绝");
+        let t = draw(&mut app, 80, 24);
+        insta::assert_snapshot!(format!("today_dismiss_{l}_80x24"), t.backend());
+    }
+}
+
+#[test]
+fn a_filter_and_an_empty_queue_draw() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 24);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "zm");
+    let t = draw(&mut app, 80, 24);
+    insta::assert_snapshot!("today_filter_zh_80x24", t.backend());
+
+    let mut empty = queue_of(&app).clone();
+    empty.items.clear();
+    update(&mut app, Action::TodayLoaded(Box::new(empty)));
+    press(&mut app, KeyCode::Esc);
+    let screen = format!("{}", draw(&mut app, 80, 24).backend());
+    assert!(screen.contains("今日队列已清空"), "{screen}");
+}
+
+#[test]
+fn an_empty_store_opens_on_today_with_the_first_step() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut app = today_app(&mut store, Lang::En, 24);
+    assert_eq!(app.screen, Screen::Today);
+    assert!(app.message.is_none(), "{:?}", app.message);
+    let screen = format!("{}", draw(&mut app, 80, 24).backend());
+    assert!(screen.contains("guanhu import customers"), "{screen}");
+}
+
+#[test]
+fn tier_badges_and_overdue_marks_carry_their_colours() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    let t = draw(&mut app, 120, 40);
+    let buffer = t.backend().buffer();
+    // A wide character's second cell is blank: compare the row's text without spaces.
+    let row_of = |name: &str| {
+        (0..40)
+            .find(|&y| {
+                let text: String = (0..120).map(|x| buffer[(x, y)].symbol()).collect();
+                text.replace(' ', "").contains(name)
+            })
+            .unwrap()
+    };
+    let cell = |y: u16, text: &str| {
+        (0..120)
+            .map(|x| &buffer[(x, y)])
+            .find(|c| c.symbol() == text)
+            .cloned()
+            .unwrap()
+    };
+    // 赵敏 is high-end (magenta); 陈静 quality (blue).
+    assert_eq!(cell(row_of("赵敏"), "高").bg, Color::Magenta);
+    assert_eq!(cell(row_of("陈静"), "优").bg, Color::Blue);
+    // An overdue row's mark is red.
+    let overdue = queue_of(&app).items.iter().position(|i| i.overdue).unwrap();
+    let name = queue_of(&app).items[overdue].customer_name.clone().unwrap();
+    assert_eq!(cell(row_of(&name), "!").fg, Color::Red);
+}
