@@ -141,6 +141,10 @@ fn describe_policy_problem(problem: &crate::domain::policy::PolicyProblem, lang:
             "日期应写作 YYYY-MM-DD，如 2026-10-01",
             "a date must be written YYYY-MM-DD, such as 2026-10-01",
         ),
+        P::UnknownSignal => lang.pick(
+            "只能是 callback、maturity、large_outflow、birthday、risk_assessment、upgrade、downgrade_risk、new_customer 或 dormant",
+            "must be callback, maturity, large_outflow, birthday, risk_assessment, upgrade, downgrade_risk, new_customer or dormant",
+        ),
         P::BadWeekday => lang.pick(
             "只能是 mon、tue、wed、thu、fri、sat 或 sun",
             "must be mon, tue, wed, thu, fri, sat or sun",

@@ -2,10 +2,10 @@
 
 mod common;
 
+use guanhu::domain::contacts::ContactFacts;
 use guanhu::domain::diary::{EntryDraft, EntryKind, Outcome};
 use guanhu::domain::policy::Policy;
 use guanhu::domain::portfolio::CustomerDetail;
-use guanhu::domain::contacts::ContactFacts;
 use guanhu::domain::queue::{QueueInput, QueueItem, TodayQueue, build_queue};
 use guanhu::domain::urgency::ReasonCode;
 use guanhu::service::diary::log_entries;
@@ -164,13 +164,23 @@ fn the_store_aggregate_gives_the_same_queue_as_the_entries() {
         sale: None,
         risk_level: None,
     };
-    let mut follow = entry("C0003", EntryKind::Call, Some(Outcome::CallbackRequested), at(20, 10));
+    let mut follow = entry(
+        "C0003",
+        EntryKind::Call,
+        Some(Outcome::CallbackRequested),
+        at(20, 10),
+    );
     follow.follow_up_at = Some(at(24, 15));
     let drafts = [
         entry("C0001", EntryKind::Call, Some(Outcome::Reached), at(23, 10)),
         entry("C0002", EntryKind::Sms, None, at(24, 8)),
         entry("C0004", EntryKind::Visit, Some(Outcome::Reached), at(2, 9)),
-        entry("C0006", EntryKind::Call, Some(Outcome::NotReached), at(19, 9)),
+        entry(
+            "C0006",
+            EntryKind::Call,
+            Some(Outcome::NotReached),
+            at(19, 9),
+        ),
         follow,
     ];
     log_entries(&mut store, Some("M001"), &drafts, common::now()).unwrap();

@@ -1,8 +1,8 @@
 //! Signals, table-driven with a fixed day: each one present and absent at its window's edges.
 
-use guanhu::domain::contacts::ContactFacts;
 use chrono::{NaiveDate, NaiveDateTime};
 use guanhu::domain::classify::{Activity, Classification, classify};
+use guanhu::domain::contacts::ContactFacts;
 use guanhu::domain::customer::{Balances, Customer, Holding, ProductKind, Snapshot};
 use guanhu::domain::diary::{DiaryEntry, EntryDraft, EntryKind, Outcome};
 use guanhu::domain::policy::Policy;

@@ -110,7 +110,10 @@ impl ContactFacts {
     }
 
     /// The latest entry up to the end of the day that `accepts` takes.
-    pub fn last(&self, accepts: impl Fn(EntryKind, Option<Outcome>) -> bool) -> Option<NaiveDateTime> {
+    pub fn last(
+        &self,
+        accepts: impl Fn(EntryKind, Option<Outcome>) -> bool,
+    ) -> Option<NaiveDateTime> {
         let today = self
             .on_day
             .iter()

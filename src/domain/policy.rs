@@ -128,6 +128,8 @@ pub enum PolicyProblem {
     BadDate,
     /// Not one of mon, tue, wed, thu, fri, sat, sun.
     BadWeekday,
+    /// Not a signal's reason code.
+    UnknownSignal,
 }
 
 impl std::fmt::Display for PolicyError {

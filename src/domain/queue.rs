@@ -175,13 +175,43 @@ pub struct TodayQueue {
 /// A customer as the planner sees them at the start of the day.
 struct Candidate<'a> {
     input: &'a QueueInput<'a>,
-    /// Due spread obligations at the start of the day.
-    spread_due: Vec<(ObligationStatus, CadencePeriod)>,
+    /// Spread obligations due and waiting signals at the start of the day.
+    owed: usize,
+    /// The customer's signals now, dismissed ones left out.
+    signals_now: Vec<Signal>,
     /// True when a signal or an unspread obligation puts the customer in the queue anyway.
     in_queue_anyway: bool,
     /// Planning order: missed the previous period, tier, longest since last met.
     missed_previous: bool,
     oldest_met: Option<NaiveDate>,
+}
+
+/// The cadence rules of each tier, read from the policy once per build.
+struct RulesByTier(Vec<Vec<Rule>>);
+
+impl RulesByTier {
+    fn new(policy: &Policy) -> RulesByTier {
+        RulesByTier(
+            policy
+                .tiers
+                .iter()
+                .map(|t| policy.cadence.rules_for(&t.key))
+                .collect(),
+        )
+    }
+
+    fn of(&self, input: &QueueInput<'_>) -> &[Rule] {
+        self.0.get(input.class.tier).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// One spread obligation's (or waiting signal's) count of customers in a window.
+#[derive(Debug, Default, Clone, Copy)]
+struct Pace {
+    owed: usize,
+    met: usize,
+    /// Obligations count towards "behind"; signals, which nobody meets ahead of time, do not.
+    counts_behind: bool,
 }
 
 fn is_calendar(period: CadencePeriod) -> bool {
@@ -270,26 +300,26 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
 
     // 1. Each customer as the day began: what is due, and whether they are in anyway.
     let mut candidates: Vec<Candidate> = Vec::new();
-    // Per spread obligation and period: customers owed it at the start, and met in the window.
-    let mut pace: BTreeMap<(Obligation, (NaiveDate, NaiveDate)), (usize, usize)> = BTreeMap::new();
+    // Per spread obligation (or waiting signal) and window: customers owed it at the start,
+    // those who met it earlier in the window, and whether it counts towards "behind".
+    let mut pace: BTreeMap<(ReasonCode, (NaiveDate, NaiveDate)), Pace> = BTreeMap::new();
+    let month = CadencePeriod::Month.window(today);
     let mut sms_owed_at_start = false;
+    let rules = RulesByTier::new(policy);
     for input in inputs {
-        let tier_key = policy
-            .tiers
-            .get(input.class.tier)
-            .map_or("", |t| t.key.as_str());
         let mut spread_due = Vec::new();
         let mut in_queue_anyway = false;
-        for rule in policy.cadence.rules_for(tier_key) {
-            let status = judged(&rule, input.customer, input.contacts, today, true);
+        for rule in rules.of(input) {
+            let status = judged(rule, input.customer, input.contacts, today, true);
             let code = ReasonCode::of_obligation(rule.obligation);
             let spread = calendar.spreads(rule.obligation) && is_calendar(rule.period);
             if spread {
-                let slot = pace.entry((rule.obligation, status.window)).or_default();
+                let slot = pace.entry((code, status.window)).or_default();
+                slot.counts_behind = true;
                 if status.due {
-                    slot.0 += 1;
+                    slot.owed += 1;
                 } else {
-                    slot.1 += 1;
+                    slot.met += 1;
                 }
             }
             if !status.due || held(input.holds, code, today) {
@@ -306,10 +336,38 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
         if snoozed(input.holds, today) {
             continue;
         }
-        let start = input.contacts.at_start_of_day();
-        in_queue_anyway |= !live_signals(policy, input, &start, now).is_empty()
-            || !live_signals(policy, input, input.contacts, now).is_empty();
-        if spread_due.is_empty() && !in_queue_anyway {
+        // Signals as the day began make the plan; those arising since (a call-back set for
+        // this afternoon) join it.
+        let signals_at_start = if input.contacts.on_day.is_empty() {
+            None
+        } else {
+            Some(live_signals(
+                policy,
+                input,
+                &input.contacts.at_start_of_day(),
+                now,
+            ))
+        };
+        let signals_now = live_signals(policy, input, input.contacts, now);
+        let mut waiting_signals = 0;
+        for signal in signals_at_start.iter().flatten().chain(&signals_now) {
+            let code = ReasonCode::of_signal(signal);
+            if calendar.spreads_signal(code) {
+                waiting_signals += 1;
+            } else {
+                in_queue_anyway = true;
+            }
+        }
+        for code in signals_at_start
+            .as_ref()
+            .unwrap_or(&signals_now)
+            .iter()
+            .map(ReasonCode::of_signal)
+            .filter(|c| calendar.spreads_signal(*c))
+        {
+            pace.entry((code, month)).or_default().owed += 1;
+        }
+        if spread_due.is_empty() && waiting_signals == 0 && !in_queue_anyway {
             continue;
         }
         let missed_previous = spread_due
@@ -321,38 +379,55 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
             .min();
         candidates.push(Candidate {
             input,
-            spread_due,
+            signals_now,
+            owed: spread_due.len() + waiting_signals,
             in_queue_anyway,
             missed_previous,
             oldest_met,
         });
     }
 
-    // 2. The day's share of the spread obligations, within the daily capacity.
-    let plans: Vec<DayPlan> = pace
+    // 2. The day's share of the spread work, within the daily capacity.
+    let plans: Vec<(bool, DayPlan)> = pace
         .iter()
-        .map(|((_, window), (owed, met))| day_plan(calendar, *window, today, *owed, *met))
+        .map(|((_, window), p)| {
+            (
+                p.counts_behind,
+                day_plan(calendar, *window, today, p.owed, p.met),
+            )
+        })
         .collect();
     let budget = plans
         .iter()
-        .map(|p| p.share)
+        .map(|(_, p)| p.share)
         .sum::<usize>()
         .min(calendar.daily_capacity);
-    let behind = plans.iter().map(|p| p.behind).sum();
-    let mut waiting: Vec<&Candidate> = candidates
+    let behind = plans
         .iter()
-        .filter(|c| !c.in_queue_anyway && !c.spread_due.is_empty())
-        .collect();
-    waiting.sort_by(|a, b| {
+        .filter(|(counts, _)| *counts)
+        .map(|(_, p)| p.behind)
+        .sum();
+    let mut waiting: Vec<&Candidate> = candidates.iter().filter(|c| !c.in_queue_anyway).collect();
+    let order = |a: &&Candidate, b: &&Candidate| {
         b.missed_previous
             .cmp(&a.missed_previous)
             .then(b.input.class.tier.cmp(&a.input.class.tier))
+            .then(b.owed.cmp(&a.owed))
             .then(a.oldest_met.cmp(&b.oldest_met))
-            .then(a.input.customer.customer_no.cmp(&b.input.customer.customer_no))
-    });
+            .then(
+                a.input
+                    .customer
+                    .customer_no
+                    .cmp(&b.input.customer.customer_no),
+            )
+    };
+    // Only the first `budget` in that order are needed, not the whole book sorted.
+    if budget < waiting.len() {
+        waiting.select_nth_unstable_by(budget, order);
+        waiting.truncate(budget);
+    }
     let chosen: std::collections::HashSet<&str> = waiting
         .iter()
-        .take(budget)
         .map(|c| c.input.customer.customer_no.as_str())
         .collect();
 
@@ -372,16 +447,17 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
         }
         let mut reasons = Vec::new();
         let mut overdue: f64 = 0.0;
-        let tier_key = policy
-            .tiers
-            .get(input.class.tier)
-            .map_or("", |t| t.key.as_str());
-        for rule in policy.cadence.rules_for(tier_key) {
+        for rule in rules.of(input) {
             if rule.obligation == Obligation::Sms {
                 continue;
             }
-            let status = judged(&rule, input.customer, input.contacts, today, false);
-            if !status.due || held(input.holds, ReasonCode::of_obligation(rule.obligation), today)
+            let status = judged(rule, input.customer, input.contacts, today, false);
+            if !status.due
+                || held(
+                    input.holds,
+                    ReasonCode::of_obligation(rule.obligation),
+                    today,
+                )
             {
                 continue;
             }
@@ -395,7 +471,7 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
             reasons.push(reason);
         }
         let mut at_stake = Decimal::ZERO;
-        for signal in live_signals(policy, input, input.contacts, now) {
+        for signal in c.signals_now.iter().cloned() {
             match &signal {
                 Signal::Maturity { amount, .. } => at_stake = at_stake.max(*amount),
                 Signal::LargeOutflow { drop, .. } => at_stake = at_stake.max(*drop),
@@ -444,7 +520,7 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
     });
 
     // 4. The weekly SMS, owed now, as one row.
-    let sms_owed = sms_owed_now(policy, inputs, today);
+    let sms_owed = sms_owed_now(&rules, inputs, today);
     if sms_owed_at_start {
         planned += 1;
         if sms_owed.is_empty() {
@@ -480,7 +556,7 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
 
 /// Customers still owed this week's SMS now (neither snoozed, dismissed nor contacted today),
 /// by number.
-fn sms_owed_now(policy: &Policy, inputs: &[QueueInput<'_>], today: NaiveDate) -> Vec<String> {
+fn sms_owed_now(rules: &RulesByTier, inputs: &[QueueInput<'_>], today: NaiveDate) -> Vec<String> {
     let mut owed: Vec<String> = inputs
         .iter()
         // Someone already contacted today is not texted as well; still owed, they return tomorrow.
@@ -490,13 +566,8 @@ fn sms_owed_now(policy: &Policy, inputs: &[QueueInput<'_>], today: NaiveDate) ->
                 && !input.contacts.contacted_on_day()
         })
         .filter(|input| {
-            let tier_key = policy
-                .tiers
-                .get(input.class.tier)
-                .map_or("", |t| t.key.as_str());
-            policy
-                .cadence
-                .rules_for(tier_key)
+            rules
+                .of(input)
                 .iter()
                 .filter(|r| r.obligation == Obligation::Sms)
                 .any(|r| r.status_of(input.contacts, today).due)

@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::classify::{Classification, Lifecycle};
-use super::customer::{Customer, Holding, Snapshot};
 use super::contacts::{ContactFacts, answers_follow_up};
+use super::customer::{Customer, Holding, Snapshot};
 use super::policy::Policy;
 
 /// The `[signals]` section.

@@ -88,6 +88,18 @@ impl ReasonCode {
         ReasonCode::Dormant,
     ];
 
+    /// True for the codes of signals (risk_assessment is both: the expired assessment and the
+    /// quarterly review share it).
+    pub fn is_signal(self) -> bool {
+        !matches!(
+            self,
+            ReasonCode::ContactDue
+                | ReasonCode::VisitDue
+                | ReasonCode::SaleDue
+                | ReasonCode::SmsDue
+        )
+    }
+
     /// Reads a code as `key` writes it.
     pub fn from_key(key: &str) -> Option<ReasonCode> {
         ReasonCode::ALL.into_iter().find(|c| c.key() == key)

@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::cadence::Obligation;
 use super::policy::PolicyProblem;
+use super::urgency::ReasonCode;
 
 /// The `[workload]` section.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -23,6 +24,10 @@ pub struct WorkloadPolicy {
     /// Obligations spread over the working days left in their period (the others are shown
     /// in full as soon as they fall due).
     pub spread: Vec<String>,
+    /// Signals that are not pressing on any one day, spread over the working days left in the
+    /// month like the obligations (reason codes: `risk_assessment`, `upgrade`, …).
+    #[serde(default)]
+    pub spread_signals: Vec<String>,
 }
 
 /// `[workload]` read and checked: the form the queue uses.
@@ -33,6 +38,7 @@ pub struct Calendar {
     holidays: Vec<NaiveDate>,
     make_up_days: Vec<NaiveDate>,
     spread: Vec<Obligation>,
+    spread_signals: Vec<ReasonCode>,
 }
 
 fn weekday_of(key: &str) -> Option<Weekday> {
@@ -91,7 +97,23 @@ impl WorkloadPolicy {
                     })
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let spread_signals = self
+            .spread_signals
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                ReasonCode::from_key(k.trim())
+                    .filter(|c| c.is_signal())
+                    .ok_or_else(|| {
+                        (
+                            format!("workload.spread_signals[{i}]"),
+                            PolicyProblem::UnknownSignal,
+                        )
+                    })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Calendar {
+            spread_signals,
             daily_capacity: self.daily_capacity as usize,
             weekdays,
             holidays: dates("holidays", &self.holidays)?,
@@ -125,6 +147,11 @@ impl Calendar {
     /// True when the obligation is spread over its period rather than shown in full.
     pub fn spreads(&self, obligation: Obligation) -> bool {
         self.spread.contains(&obligation)
+    }
+
+    /// True when the signal waits its turn in the spread rather than showing at once.
+    pub fn spreads_signal(&self, code: ReasonCode) -> bool {
+        self.spread_signals.contains(&code)
     }
 
     /// The next working day after `day` (for "snooze to tomorrow"); `day + 1` if none is
@@ -169,12 +196,11 @@ pub fn day_plan(
     };
     let total_days = calendar.working_days_between(window.0, window.1);
     let elapsed = total_days.saturating_sub(remaining_days);
-    let behind = if total_days == 0 {
-        0
-    } else {
-        // Integer arithmetic: the expected count is floored, so an even pace is never "behind".
-        ((owed + met) * elapsed / total_days).saturating_sub(met)
-    };
+    // Integer arithmetic: the expected count is floored, so an even pace is never "behind".
+    let behind = ((owed + met) * elapsed)
+        .checked_div(total_days)
+        .unwrap_or(0)
+        .saturating_sub(met);
     DayPlan {
         remaining_days,
         share,
@@ -203,12 +229,15 @@ mod tests {
 
     #[test]
     fn bad_values_are_named() {
-        let e = Policy::from_toml(&["[workload]\nworking_days = [\"mon\", \"funday\"]\n"])
-            .unwrap_err();
+        let e =
+            Policy::from_toml(&["[workload]\nworking_days = [\"mon\", \"funday\"]\n"]).unwrap_err();
         assert_eq!(e.key, "workload.working_days[1]");
         let e = Policy::from_toml(&["[workload]\nholidays = [\"2026-13-01\"]\n"]).unwrap_err();
         assert_eq!(e.key, "workload.holidays[0]");
         let e = Policy::from_toml(&["[workload]\nspread = [\"lunch\"]\n"]).unwrap_err();
         assert_eq!(e.key, "workload.spread[0]");
+        let e =
+            Policy::from_toml(&["[workload]\nspread_signals = [\"contact_due\"]\n"]).unwrap_err();
+        assert_eq!(e.key, "workload.spread_signals[0]");
     }
 }

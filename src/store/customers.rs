@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Store;
+use super::dates::Day;
 use super::money::DecimalText;
 use crate::domain::customer::{Balances, Customer, Gender, Preference, RiskLevel, Snapshot};
 use crate::error::Result;
@@ -49,19 +50,19 @@ fn customer_from_row(row: &Row<'_>) -> rusqlite::Result<CustomerRow> {
             customer_no: row.get(1)?,
             name: row.get(2)?,
             gender: gender.as_deref().and_then(Gender::from_key),
-            birth_date: row.get(4)?,
+            birth_date: row.get::<_, Option<Day>>(4)?.map(|d| d.0),
             phone: row.get(5)?,
             id_number: row.get(6)?,
             occupation: row.get(7)?,
             manager_no: row.get(8)?,
             risk_level: risk.as_deref().and_then(RiskLevel::parse),
-            risk_assessed_on: row.get(10)?,
-            first_trade_on: row.get(11)?,
+            risk_assessed_on: row.get::<_, Option<Day>>(10)?.map(|d| d.0),
+            first_trade_on: row.get::<_, Option<Day>>(11)?.map(|d| d.0),
             tags: split_tags(&tags),
             preference_override: pref.as_deref().and_then(Preference::from_key),
         },
         manager_name: row.get(14)?,
-        added_on: row.get(15)?,
+        added_on: row.get::<_, Day>(15)?.0,
     })
 }
 

@@ -8,9 +8,10 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 
 use super::customers::balances_at;
+use super::dates::{Day, Moment};
 use super::diary::list_customer_entries;
 use super::money::DecimalText;
-use crate::domain::contacts::{ContactFacts, FollowUp, LastContact};
+use crate::domain::contacts::{ContactFacts, FollowUp, LastContact, answers_follow_up};
 use crate::domain::customer::{Balances, Holding, ProductKind, Snapshot};
 use crate::domain::diary::{EntryKind, Outcome};
 use crate::domain::queue::Hold;
@@ -20,7 +21,9 @@ use crate::error::Result;
 /// The customer filter of every read: one manager's customers through the manager index, or all.
 fn scope(manager_id: Option<i64>, alias: &str) -> String {
     match manager_id {
-        Some(_) => format!("JOIN customers c ON c.id = {alias}.customer_id WHERE c.manager_id = ?1"),
+        Some(_) => {
+            format!("JOIN customers c ON c.id = {alias}.customer_id WHERE c.manager_id = ?1")
+        }
         None => "WHERE ?1 IS NULL".to_string(),
     }
 }
@@ -33,27 +36,35 @@ pub fn recent_snapshots(
     manager_id: Option<i64>,
     today: NaiveDate,
 ) -> Result<HashMap<i64, Vec<Snapshot>>> {
-    let sql = format!(
+    // Newest first within each customer, in an order both indexes give without sorting.
+    let sql = if manager_id.is_some() {
         "SELECT s.customer_id, s.as_of, s.deposits, s.wealth, s.funds, s.insurance, s.bonds, \
-         s.other FROM balance_snapshots s {} AND s.as_of <= ?2 \
-         ORDER BY s.customer_id, s.as_of DESC",
-        scope(manager_id, "s")
-    );
-    let mut stmt = conn.prepare(&sql)?;
+         s.other FROM customers c JOIN balance_snapshots s ON s.customer_id = c.id \
+         WHERE c.manager_id = ?1 AND s.as_of <= ?2 \
+         ORDER BY c.manager_id DESC, c.id DESC, s.as_of DESC"
+    } else {
+        "SELECT s.customer_id, s.as_of, s.deposits, s.wealth, s.funds, s.insurance, s.bonds, \
+         s.other FROM balance_snapshots s WHERE ?1 IS NULL AND s.as_of <= ?2 \
+         ORDER BY s.customer_id DESC, s.as_of DESC"
+    };
+    let mut stmt = conn.prepare(sql)?;
     let mut rows = stmt.query(params![manager_id, today])?;
     let mut out: HashMap<i64, Vec<Snapshot>> = HashMap::new();
-    // The customer being read, newest row first: rows seen, the last row read (date and
-    // balances as text), whether the last change was found, and the rows kept.
+    // The customer being read, newest row first: rows seen, the last row read (its date and
+    // balances as text, in buffers reused row after row), whether the last change was found,
+    // and the rows kept.
     let mut current: Option<i64> = None;
     let mut seen = 0usize;
-    let mut last_read: Option<(NaiveDate, [String; 6])> = None;
+    let mut last_on: Option<NaiveDate> = None;
+    let mut last_texts: [String; 6] = Default::default();
     let mut settled = false;
     let mut kept: Vec<Snapshot> = Vec::new();
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
         if current != Some(id) {
             if let Some(done) = current {
-                out.insert(done, finish(&mut kept, last_read.take(), settled)?);
+                let oldest = last_on.take().filter(|_| !settled);
+                out.insert(done, finish(&mut kept, oldest, &last_texts)?);
             }
             (current, seen, settled) = (Some(id), 0, false);
         }
@@ -61,22 +72,18 @@ pub fn recent_snapshots(
         if settled {
             continue;
         }
-        let as_of: NaiveDate = row.get(1)?;
-        let texts: [String; 6] = [
-            row.get(2)?,
-            row.get(3)?,
-            row.get(4)?,
-            row.get(5)?,
-            row.get(6)?,
-            row.get(7)?,
-        ];
-        if let Some((newer_on, newer)) = &last_read
-            && *newer != texts
+        let as_of = row.get::<_, Day>(1)?.0;
+        let mut same = true;
+        for (i, text) in last_texts.iter().enumerate() {
+            same &= text_at(row, 2 + i)? == text.as_str();
+        }
+        if let Some(newer_on) = last_on
+            && !same
         {
             // The balances changed on the newer row's date: keep both sides and stop.
             kept.push(Snapshot {
-                as_of: *newer_on,
-                balances: parse_texts(newer)?,
+                as_of: newer_on,
+                balances: parse_texts(&last_texts)?,
             });
             kept.push(Snapshot {
                 as_of,
@@ -91,24 +98,36 @@ pub fn recent_snapshots(
                 balances: balances_at(row, 2)?,
             });
         }
-        last_read = Some((as_of, texts));
+        last_on = Some(as_of);
+        for (i, text) in last_texts.iter_mut().enumerate() {
+            text.clear();
+            text.push_str(text_at(row, 2 + i)?);
+        }
     }
     if let Some(done) = current {
-        out.insert(done, finish(&mut kept, last_read, settled)?);
+        let oldest = last_on.filter(|_| !settled);
+        out.insert(done, finish(&mut kept, oldest, &last_texts)?);
     }
     Ok(out)
+}
+
+/// A text column borrowed from the row, without copying it.
+fn text_at<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    row.get_ref(i)?.as_str().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 /// One customer's kept snapshots, oldest first; without a change, the oldest row read too.
 fn finish(
     kept: &mut Vec<Snapshot>,
-    oldest: Option<(NaiveDate, [String; 6])>,
-    settled: bool,
+    oldest: Option<NaiveDate>,
+    oldest_texts: &[String; 6],
 ) -> Result<Vec<Snapshot>> {
-    if !settled && let Some((as_of, texts)) = oldest {
+    if let Some(as_of) = oldest {
         kept.push(Snapshot {
             as_of,
-            balances: parse_texts(&texts)?,
+            balances: parse_texts(oldest_texts)?,
         });
     }
     let mut snaps = std::mem::take(kept);
@@ -212,15 +231,24 @@ pub fn contact_facts(
         out.entry(id).or_default().before.push(LastContact {
             kind,
             outcome: Outcome::from_key(&outcome),
-            at: r.get(3)?,
+            at: r.get::<_, Moment>(3)?.0,
             count: r.get::<_, i64>(4)?.max(0) as u32,
         });
     }
+    // Follow-ups answered since (a later call, visit, WeChat or sale) are left out here, through
+    // the aggregate, so years of settled follow-ups cost nothing.
+    let answering: Vec<String> = EntryKind::ALL
+        .iter()
+        .filter(|k| answers_follow_up(**k))
+        .map(|k| format!("'{}'", k.key()))
+        .collect();
     let sql = format!(
         "SELECT e.customer_id, e.id, e.occurred_at, e.follow_up_at FROM diary_entries e {} \
          AND e.follow_up_at IS NOT NULL AND e.follow_up_at < ?2 AND e.deleted_at IS NULL \
-         AND e.customer_id IS NOT NULL",
-        scope(manager_id, "e")
+         AND e.customer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contact_last l \
+         WHERE l.customer_id = e.customer_id AND l.kind IN ({}) AND l.last_at > e.occurred_at)",
+        scope(manager_id, "e"),
+        answering.join(", ")
     );
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(params![manager_id, end])?;
@@ -231,8 +259,8 @@ pub fn contact_facts(
         }
         out.entry(id).or_default().follow_ups.push(FollowUp {
             entry_id: r.get(1)?,
-            set_at: r.get(2)?,
-            due_at: r.get(3)?,
+            set_at: r.get::<_, Moment>(2)?.0,
+            due_at: r.get::<_, Moment>(3)?.0,
         });
     }
     Ok(out)
@@ -256,7 +284,10 @@ pub fn live_holds(
         let action: String = r.get(1)?;
         let code: Option<String> = r.get(2)?;
         let until: NaiveDate = r.get(3)?;
-        let hold = match (action.as_str(), code.as_deref().and_then(ReasonCode::from_key)) {
+        let hold = match (
+            action.as_str(),
+            code.as_deref().and_then(ReasonCode::from_key),
+        ) {
             ("snooze", _) => Hold::Snoozed { until },
             ("dismiss", Some(code)) => Hold::Dismissed {
                 code,

@@ -3,6 +3,9 @@
 -- the whole diary and can never disagree with it.
 CREATE INDEX diary_by_customer_kind
     ON diary_entries(customer_id, kind, outcome, occurred_at) WHERE deleted_at IS NULL;
+-- Live follow-ups by customer, covering what the queue reads of them.
+CREATE INDEX diary_follow_ups ON diary_entries(customer_id, follow_up_at, occurred_at)
+    WHERE follow_up_at IS NOT NULL AND deleted_at IS NULL;
 
 CREATE TABLE contact_last (
     customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
