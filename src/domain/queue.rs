@@ -584,8 +584,10 @@ fn strongest(policy: &Policy, codes: &[ReasonCode]) -> ReasonCode {
         .iter()
         .copied()
         .max_by(|a, b| {
-            let ca = policy.urgency.score(&[*a], 0.0, 0.0, Decimal::ZERO).total;
-            let cb = policy.urgency.score(&[*b], 0.0, 0.0, Decimal::ZERO).total;
+            let (ca, cb) = (
+                policy.urgency.coefficient(*a),
+                policy.urgency.coefficient(*b),
+            );
             ca.total_cmp(&cb).then(b.cmp(a))
         })
         .unwrap_or(ReasonCode::ContactDue)

@@ -146,7 +146,7 @@ impl ReasonCode {
 /// One term of a score: what it is, its value in [0, 1], its coefficient, and their product.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Term {
-    pub name: String,
+    pub name: &'static str,
     pub value: f64,
     pub coefficient: f64,
     pub product: f64,
@@ -189,7 +189,8 @@ impl UrgencyPolicy {
             .map(|(k, _)| *k)
     }
 
-    fn coefficient(&self, code: ReasonCode) -> f64 {
+    /// The coefficient of a reason's term.
+    pub fn coefficient(&self, code: ReasonCode) -> f64 {
         match code {
             ReasonCode::Callback => self.callback,
             ReasonCode::Maturity => self.maturity,
@@ -240,9 +241,9 @@ impl UrgencyPolicy {
     }
 }
 
-fn term(name: &str, value: f64, coefficient: f64) -> Term {
+fn term(name: &'static str, value: f64, coefficient: f64) -> Term {
     Term {
-        name: name.to_string(),
+        name,
         value: round3(value),
         coefficient,
         product: round3(value * coefficient),
@@ -284,7 +285,7 @@ mod tests {
         );
         // maturity 8 + contact 4 + tier 3×1 + overdue 4×0.5 + amount 4×0.3 = 18.2
         assert_eq!(s.total, 18.2);
-        let names: Vec<&str> = s.terms.iter().map(|t| t.name.as_str()).collect();
+        let names: Vec<&str> = s.terms.iter().map(|t| t.name).collect();
         assert_eq!(
             names,
             ["maturity", "contact_due", "tier", "overdue", "amount"]

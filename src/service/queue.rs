@@ -35,18 +35,42 @@ pub fn load_today(
         ),
         None => None,
     };
-    let customers = list_customers_of(conn, manager_id)?;
-    // The daily average needs the year's snapshots; the current balance only the last ones.
-    let mut snapshots = match policy.aum.basis {
-        AumBasis::Current => recent_snapshots(conn, manager_id, today)?,
-        AumBasis::DailyAverage365 => {
-            list_snapshots_since(conn, today - Duration::days(HISTORY_DAYS), manager_no)?
-        }
-    };
     let horizon = today + Duration::days(i64::from(policy.signals.maturity_within_days));
-    let mut holdings = maturing_holdings(conn, manager_id, today, horizon)?;
-    let mut contacts = contact_facts(conn, manager_id, today)?;
-    let mut holds = live_holds(conn, manager_id, today)?;
+    // Balances on a second connection while this one reads customers and the diary: on a
+    // large store the two halves take about as long as each other.
+    let read_balances = |conn: &rusqlite::Connection| -> Result<_> {
+        // The daily average needs the year's snapshots; the current balance only the last ones.
+        let snapshots = match policy.aum.basis {
+            AumBasis::Current => recent_snapshots(conn, manager_id, today)?,
+            AumBasis::DailyAverage365 => {
+                list_snapshots_since(conn, today - Duration::days(HISTORY_DAYS), manager_no)?
+            }
+        };
+        Ok((
+            snapshots,
+            maturing_holdings(conn, manager_id, today, horizon)?,
+        ))
+    };
+    let read_diary = || -> Result<_> {
+        Ok((
+            list_customers_of(conn, manager_id)?,
+            contact_facts(conn, manager_id, today)?,
+            live_holds(conn, manager_id, today)?,
+        ))
+    };
+    let ((mut snapshots, mut holdings), (customers, mut contacts, mut holds)) =
+        match store.reader()? {
+            Some(second) => std::thread::scope(|scope| {
+                let read_balances = &read_balances;
+                let balances = scope.spawn(move || read_balances(&second));
+                let diary = read_diary();
+                let balances = balances
+                    .join()
+                    .map_err(|_| Error::Input("reading balances failed".into()))?;
+                Ok::<_, Error>((balances?, diary?))
+            })?,
+            None => (read_balances(conn)?, read_diary()?),
+        };
     let no_facts = ContactFacts::default();
     let book: Vec<_> = customers
         .into_iter()

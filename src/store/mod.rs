@@ -94,6 +94,22 @@ impl Store {
         Ok(())
     }
 
+    /// A second, read-only connection to the same file, for reading two tables at once on
+    /// a large store (WAL lets readers run side by side); `None` for an in-memory store.
+    pub fn reader(&self) -> Result<Option<Connection>> {
+        let Some(path) = &self.path else {
+            return Ok(None);
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.execute_batch("PRAGMA cache_size = -65536;")?;
+        let _size: i64 = conn.query_row("PRAGMA mmap_size = 268435456", [], |r| r.get(0))?;
+        Ok(Some(conn))
+    }
+
     /// The file path, or `:memory:`.
     pub fn display_path(&self) -> String {
         self.path

@@ -218,22 +218,30 @@ pub fn contact_facts(
     );
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(params![manager_id])?;
+    // Rows come by customer (the table's key): gather one customer's, then store them once.
+    let mut current: Option<i64> = None;
+    let mut gathered: Vec<LastContact> = Vec::new();
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
-        if touched.contains(&id) {
-            continue;
+        if current != Some(id) {
+            if let Some(done) = current.filter(|c| !touched.contains(c)) {
+                out.entry(done).or_default().before = std::mem::take(&mut gathered);
+            }
+            gathered.clear();
+            current = Some(id);
         }
-        let kind: String = r.get(1)?;
-        let outcome: String = r.get(2)?;
-        let Some(kind) = EntryKind::from_key(&kind) else {
+        let Some(kind) = EntryKind::from_key(text_at(r, 1)?) else {
             continue;
         };
-        out.entry(id).or_default().before.push(LastContact {
+        gathered.push(LastContact {
             kind,
-            outcome: Outcome::from_key(&outcome),
+            outcome: Outcome::from_key(text_at(r, 2)?),
             at: r.get::<_, Moment>(3)?.0,
             count: r.get::<_, i64>(4)?.max(0) as u32,
         });
+    }
+    if let Some(done) = current.filter(|c| !touched.contains(c)) {
+        out.entry(done).or_default().before = gathered;
     }
     // Follow-ups answered since (a later call, visit, WeChat or sale) are left out here, through
     // the aggregate, so years of settled follow-ups cost nothing.

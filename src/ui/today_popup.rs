@@ -227,7 +227,7 @@ fn render_breakdown(frame: &mut Frame, app: &App, item: &QueueItem, rank: usize,
         };
         lines.push(Line::from(Span::styled(
             row(
-                term_name(app.lang, &term.name),
+                term_name(app.lang, term.name),
                 number(term.value, 3),
                 number(term.coefficient, 2),
                 number(term.product, 3),
