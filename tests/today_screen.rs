@@ -361,6 +361,25 @@ fn a_logged_call_takes_the_row_off_the_queue_and_counts_as_done() {
 }
 
 #[test]
+fn a_log_on_today_reloads_the_queue_and_the_book_when_its_tab_opens() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Enter);
+    // Working down the queue, only the queue is reloaded after each log.
+    assert_eq!(
+        update(&mut app, Action::EntriesSaved(vec![1])),
+        vec![Effect::LoadToday]
+    );
+    assert_eq!(press(&mut app, KeyCode::Char('2')), vec![Effect::LoadBook]);
+    // Nothing written since: the next visit needs no reload.
+    let book = app.customers.all.clone();
+    update(&mut app, Action::BookLoaded(book));
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(press(&mut app, KeyCode::Char('2')), vec![]);
+}
+
+#[test]
 fn snooze_undo_and_dismiss_round_trip_through_the_store() {
     let mut store = sample_store();
     let mut app = today_app(&mut store, Lang::Zh, 40);
