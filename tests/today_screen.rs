@@ -166,6 +166,52 @@ fn z_2_is_next_monday_and_3_a_typed_date_with_a_note() {
 }
 
 #[test]
+fn full_width_digits_from_a_chinese_input_method_choose_too() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    press(&mut app, KeyCode::Char('ｚ'));
+    let effects = press(&mut app, KeyCode::Char('２'));
+    let [Effect::HoldItems(drafts)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(drafts[0].until, d(2026, 11, 30));
+}
+
+#[test]
+fn snoozing_the_sms_row_holds_only_the_sms_until_the_day_it_returns() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    press(&mut app, KeyCode::Char('G'));
+    let members = app.today_view.selected().unwrap().members.clone();
+    press(&mut app, KeyCode::Char('z'));
+    let effects = press(&mut app, KeyCode::Char('1'));
+    let [Effect::HoldItems(drafts)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    // The members' other reasons stay in the queue: only their SMS waits, through today.
+    assert_eq!(drafts.len(), members.len());
+    assert!(drafts.iter().all(|h| h.until == d(2026, 11, 24)
+        && h.code == Some(guanhu::domain::urgency::ReasonCode::SmsDue)));
+}
+
+#[test]
+fn a_failed_hold_keeps_the_popup_and_says_why() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::En, 40);
+    press(&mut app, KeyCode::Char('x'));
+    type_text(&mut app, "moved away");
+    assert_eq!(press(&mut app, KeyCode::Enter).len(), 1);
+    update(&mut app, Action::Failed("database is locked".into()));
+    assert!(!app.saving);
+    assert_eq!(app.mode, Mode::Popup);
+    let Some(TodayPopup::Dismiss(form)) = &app.today_view.popup else {
+        panic!("the popup stays open");
+    };
+    assert_eq!(form.reason.text(), "moved away");
+    assert_eq!(app.message.as_deref(), Some("Error: database is locked"));
+}
+
+#[test]
 fn a_snooze_to_a_past_or_unreadable_date_stays_open_with_the_error() {
     let mut store = sample_store();
     let mut app = today_app(&mut store, Lang::En, 40);
