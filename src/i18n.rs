@@ -282,7 +282,7 @@ texts! {
     TodayLeft => "待办 {}", "{} to do";
     TodayOverdue => "逾期 {}", "{} overdue";
     TodayBehind => "落后进度 {} 位", "{} behind pace";
-    TodayDayOff => "休息日：只列出不能等的事", "Day off: only what cannot wait";
+    TodayDayOff => "休息日", "Day off";
     TodayEmpty => "今日队列已清空。新的回电、到期和信号出现时会再列出。", "Today's queue is clear. New call-backs, maturities and signals will show here.";
     TodayNoMatch => "没有符合的行。按 Esc 清除筛选。", "No row matches. Press Esc to clear the filter.";
     TodayFilterHint => "姓名 / 拼音首字母 / 客户号", "name / pinyin initials / customer no.";

@@ -166,6 +166,52 @@ fn z_2_is_next_monday_and_3_a_typed_date_with_a_note() {
 }
 
 #[test]
+fn full_width_digits_from_a_chinese_input_method_choose_too() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    press(&mut app, KeyCode::Char('ｚ'));
+    let effects = press(&mut app, KeyCode::Char('２'));
+    let [Effect::HoldItems(drafts)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(drafts[0].until, d(2026, 11, 30));
+}
+
+#[test]
+fn snoozing_the_sms_row_holds_only_the_sms_until_the_day_it_returns() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    press(&mut app, KeyCode::Char('G'));
+    let members = app.today_view.selected().unwrap().members.clone();
+    press(&mut app, KeyCode::Char('z'));
+    let effects = press(&mut app, KeyCode::Char('1'));
+    let [Effect::HoldItems(drafts)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    // The members' other reasons stay in the queue: only their SMS waits, through today.
+    assert_eq!(drafts.len(), members.len());
+    assert!(drafts.iter().all(|h| h.until == d(2026, 11, 24)
+        && h.code == Some(guanhu::domain::urgency::ReasonCode::SmsDue)));
+}
+
+#[test]
+fn a_failed_hold_keeps_the_popup_and_says_why() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::En, 40);
+    press(&mut app, KeyCode::Char('x'));
+    type_text(&mut app, "moved away");
+    assert_eq!(press(&mut app, KeyCode::Enter).len(), 1);
+    update(&mut app, Action::Failed("database is locked".into()));
+    assert!(!app.saving);
+    assert_eq!(app.mode, Mode::Popup);
+    let Some(TodayPopup::Dismiss(form)) = &app.today_view.popup else {
+        panic!("the popup stays open");
+    };
+    assert_eq!(form.reason.text(), "moved away");
+    assert_eq!(app.message.as_deref(), Some("Error: database is locked"));
+}
+
+#[test]
 fn a_snooze_to_a_past_or_unreadable_date_stays_open_with_the_error() {
     let mut store = sample_store();
     let mut app = today_app(&mut store, Lang::En, 40);
@@ -358,6 +404,25 @@ fn a_logged_call_takes_the_row_off_the_queue_and_counts_as_done() {
     run_key(&mut app, &mut store, KeyCode::Char('u'));
     assert_eq!(ranked(&app)[0], "C0005");
     assert_eq!(app.today_view.selected_rank(), Some(1));
+}
+
+#[test]
+fn a_log_on_today_reloads_the_queue_and_the_book_when_its_tab_opens() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Enter);
+    // Working down the queue, only the queue is reloaded after each log.
+    assert_eq!(
+        update(&mut app, Action::EntriesSaved(vec![1])),
+        vec![Effect::LoadToday]
+    );
+    assert_eq!(press(&mut app, KeyCode::Char('2')), vec![Effect::LoadBook]);
+    // Nothing written since: the next visit needs no reload.
+    let book = app.customers.all.clone();
+    update(&mut app, Action::BookLoaded(book));
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(press(&mut app, KeyCode::Char('2')), vec![]);
 }
 
 #[test]

@@ -147,6 +147,9 @@ pub struct App {
     pub ledgers: ledgers_view::LedgersView,
     /// The Today screen.
     pub today_view: today_view::TodayView,
+    /// True when a write since the book was loaded may have changed it (see
+    /// `reload_after_write`).
+    pub book_stale: bool,
     /// An entry's earlier versions, while shown: (entry id, [(when, what, before)]).
     pub history: Option<(i64, Vec<Revision>)>,
 }
@@ -358,6 +361,7 @@ impl App {
             ledgers: ledgers_view::LedgersView::default(),
             history: None,
             today_view: today_view::TodayView::default(),
+            book_stale: false,
         }
     }
 
@@ -432,9 +436,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Resize(_, h) => {
             app.list_height = h.saturating_sub(CHROME_LINES).max(1) as usize;
             app.customers.scroll_to_cursor(app.list_height);
+            app.today_view.scroll_to_cursor(app.list_height);
         }
         Action::BookLoaded(book) => {
             app.loading = false;
+            app.book_stale = false;
             app.manager_name = book
                 .iter()
                 .find(|s| s.customer.manager_no == app.manager && app.manager.is_some())
@@ -1084,11 +1090,15 @@ fn entries_saved(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
 }
 
 /// After a write, reload what it may have touched: the book, today's queue, the day or
-/// period shown, and the open customer.
-fn reload_after_write(app: &App) -> Vec<Effect> {
-    let mut effects = vec![Effect::LoadBook];
+/// period shown, and the open customer. Working down the Today queue, only the queue is
+/// reloaded (the book takes as long again); the book follows when its tab is opened.
+fn reload_after_write(app: &mut App) -> Vec<Effect> {
+    let mut effects = Vec::new();
     if app.screen == Screen::Today {
         effects.push(Effect::LoadToday);
+        app.book_stale = true;
+    } else {
+        effects.push(Effect::LoadBook);
     }
     if app.screen == Screen::Diary {
         effects.push(Effect::LoadDay(app.diary.date.unwrap_or(app.today)));
@@ -1113,6 +1123,7 @@ fn switch_to(app: &mut App, screen: Screen) -> Vec<Effect> {
     app.detail = None;
     match screen {
         Screen::Today => vec![Effect::LoadToday],
+        Screen::Customers if app.book_stale => vec![Effect::LoadBook],
         Screen::Diary => vec![Effect::LoadDay(app.diary.date.unwrap_or(app.today))],
         Screen::Ledgers => vec![load_period(app)],
         _ => Vec::new(),

@@ -16,7 +16,8 @@ use crate::i18n::{T, fill};
 pub struct TodayView {
     /// The queue as last loaded (`None` until the first load).
     pub queue: Option<TodayQueue>,
-    /// Pinyin index of each row's name, in the queue's order.
+    /// Pinyin index of each row's name, in the queue's order; built when a filter first needs
+    /// it, so reloading the queue after each log costs nothing extra.
     keys: Vec<SearchKey>,
     /// The `/` filter: name, pinyin initials or full pinyin, customer number.
     pub filter: String,
@@ -37,7 +38,7 @@ impl TodayView {
         let mut current = self.selected().map(|i| i.customer_no.clone());
         if std::mem::take(&mut self.follow_returning) {
             // An undone snooze or log brings its row back: go to it, as before the step.
-            let before: Vec<&Option<String>> =
+            let before: std::collections::HashSet<&Option<String>> =
                 self.items().iter().map(|i| &i.customer_no).collect();
             if let Some(back) = queue
                 .items
@@ -47,11 +48,7 @@ impl TodayView {
                 current = Some(back.customer_no.clone());
             }
         }
-        self.keys = queue
-            .items
-            .iter()
-            .map(|i| SearchKey::new(i.customer_name.as_deref().unwrap_or("")))
-            .collect();
+        self.keys.clear();
         self.queue = Some(queue);
         self.rebuild();
         if let Some(no) = current
@@ -71,6 +68,13 @@ impl TodayView {
 
     /// Recomputes the visible rows from the filter.
     pub fn rebuild(&mut self) {
+        if !self.filter.trim().is_empty() && self.keys.is_empty() {
+            self.keys = self
+                .items()
+                .iter()
+                .map(|i| SearchKey::new(i.customer_name.as_deref().unwrap_or("")))
+                .collect();
+        }
         let query = self.filter.trim();
         let rows: Vec<usize> = self
             .items()
@@ -79,10 +83,13 @@ impl TodayView {
             .filter(|(i, item)| match &item.customer_no {
                 // The weekly-SMS row has no name to match: it shows only unfiltered.
                 None => query.is_empty(),
-                Some(no) => self
-                    .keys
-                    .get(*i)
-                    .is_some_and(|k| k.matches(query, None, no)),
+                Some(no) => {
+                    query.is_empty()
+                        || self
+                            .keys
+                            .get(*i)
+                            .is_some_and(|k| k.matches(query, None, no))
+                }
             })
             .map(|(i, _)| i)
             .collect();

@@ -105,11 +105,18 @@ fn head_line(app: &App, q: &TodayQueue) -> Line<'static> {
             " {}",
             fill(app.t(T::TodayDone), &[&q.done, &q.planned])
         )),
-        Span::styled(
-            format!("  {}", fill(app.t(T::TodayLeft), &[&q.items.len()])),
-            theme::dim(),
-        ),
     ];
+    // A day off is said first: it explains a short queue and an empty gauge.
+    if !q.working_day {
+        spans.push(Span::styled(
+            format!("  {}", app.t(T::TodayDayOff)),
+            theme::title(),
+        ));
+    }
+    spans.push(Span::styled(
+        format!("  {}", fill(app.t(T::TodayLeft), &[&q.items.len()])),
+        theme::dim(),
+    ));
     if q.overdue > 0 {
         spans.push(Span::styled(
             format!("  {}", fill(app.t(T::TodayOverdue), &[&q.overdue])),
@@ -120,12 +127,6 @@ fn head_line(app: &App, q: &TodayQueue) -> Line<'static> {
         spans.push(Span::styled(
             format!("  {}", fill(app.t(T::TodayBehind), &[&q.behind])),
             theme::key(),
-        ));
-    }
-    if !q.working_day {
-        spans.push(Span::styled(
-            format!("  {}", app.t(T::TodayDayOff)),
-            theme::title(),
         ));
     }
     Line::from(spans)
