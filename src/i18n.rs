@@ -281,7 +281,7 @@ texts! {
     TodayDone => "已完成 {}/{}", "{}/{} done";
     TodayLeft => "待办 {}", "{} to do";
     TodayOverdue => "逾期 {}", "{} overdue";
-    TodayBehind => "落后进度 {} 位", "{} behind pace";
+    TodayBehind => "落后进度 {} 项", "{} items behind pace";
     TodayDayOff => "休息日", "Day off";
     TodayEmpty => "今日队列已清空。新的回电、到期和信号出现时会再列出。", "Today's queue is clear. New call-backs, maturities and signals will show here.";
     TodayNoMatch => "没有符合的行。按 Esc 清除筛选。", "No row matches. Press Esc to clear the filter.";
@@ -291,8 +291,8 @@ texts! {
     PrefInvestmentShort => "投资", "Inv.";
     PrefSavingsShort => "储蓄", "Sav.";
     RsnCallback => "回电 {}", "call back {}";
-    RsnMaturity => "到期 {} {}", "matures {} {}";
-    RsnMaturityNear => "{}到期 {}", "matures {} {}";
+    RsnMaturity => "{}到期 {} {}", "{} matures {} {}";
+    RsnMaturityNear => "{}{}到期 {}", "{} matures {} {}";
     RsnOutflow => "大额转出 {}", "large outflow {}";
     RsnBirthday => "生日 {}", "birthday {}";
     RsnRiskNever => "未做风险测评", "no risk assessment";

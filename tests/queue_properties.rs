@@ -159,6 +159,7 @@ fn queue(b: &Book, order: &[usize], policy: &Policy, now: NaiveDateTime) -> Toda
             holdings: &[],
             contacts: &b.facts[i],
             holds: &[],
+            known_since: None,
         })
         .collect();
     build_queue(policy, &inputs, now)

@@ -47,6 +47,7 @@ fn today_queue(details: &[CustomerDetail]) -> TodayQueue {
             holdings: &d.holdings,
             contacts: f,
             holds: &[],
+            known_since: None,
         })
         .collect();
     build_queue(&Policy::default_policy(), &inputs, common::now())

@@ -114,6 +114,7 @@ impl Book {
                 holdings: &[],
                 contacts: &facts[i],
                 holds: &[],
+                known_since: None,
             })
             .collect();
         build_queue(policy, &inputs, now)

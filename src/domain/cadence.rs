@@ -295,14 +295,22 @@ impl Rule {
 impl ObligationStatus {
     /// Days since the obligation fell due when the previous period was missed as well (never
     /// met, or last met before the previous window began); 0 when it is simply due this period.
-    /// Counted from the end of the missed period: on the 6th of a month, 6 days.
-    pub fn overdue_days(&self, period: CadencePeriod, today: NaiveDate) -> i64 {
+    /// Counted from the end of the missed period: on the 6th of a month, 6 days. A customer
+    /// who came into the book (`known_since`) after the previous period began was never owed
+    /// it, so is not overdue for never having been met.
+    pub fn overdue_days(
+        &self,
+        period: CadencePeriod,
+        today: NaiveDate,
+        known_since: Option<NaiveDate>,
+    ) -> i64 {
         if !self.due {
             return 0;
         }
         let previous = period.window(self.window.0 - Duration::days(1));
         match self.last_satisfied {
             Some(d) if d >= previous.0 => 0,
+            None if known_since.is_some_and(|k| k > previous.0) => 0,
             _ => (today - self.window.0).num_days().max(0) + 1,
         }
     }

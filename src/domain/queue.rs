@@ -152,6 +152,9 @@ pub struct QueueInput<'a> {
     /// The customer's diary relative to today.
     pub contacts: &'a ContactFacts,
     pub holds: &'a [Hold],
+    /// The day the customer came into the book, when known: never having been met before
+    /// then is not overdue.
+    pub known_since: Option<NaiveDate>,
 }
 
 /// Today's queue and how the day is going.
@@ -255,11 +258,16 @@ fn judged(
     status
 }
 
-fn obligation_reason(status: ObligationStatus, period: CadencePeriod, today: NaiveDate) -> Reason {
+fn obligation_reason(
+    status: ObligationStatus,
+    period: CadencePeriod,
+    today: NaiveDate,
+    known_since: Option<NaiveDate>,
+) -> Reason {
     Reason::Obligation {
         status,
         period,
-        overdue_days: status.overdue_days(period, today),
+        overdue_days: status.overdue_days(period, today, known_since),
     }
 }
 
@@ -372,7 +380,7 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
         }
         let missed_previous = spread_due
             .iter()
-            .any(|(s, p)| s.overdue_days(*p, today) > 0);
+            .any(|(s, p)| s.overdue_days(*p, today, input.known_since) > 0);
         let oldest_met = spread_due
             .iter()
             .map(|(s, _)| s.last_satisfied.unwrap_or(NaiveDate::MIN))
@@ -461,7 +469,7 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
             {
                 continue;
             }
-            let reason = obligation_reason(status, rule.period, today);
+            let reason = obligation_reason(status, rule.period, today, input.known_since);
             let share = if reason.is_overdue(now) {
                 1.0
             } else {

@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::classify::{Classification, Lifecycle};
 use super::contacts::{ContactFacts, answers_follow_up};
-use super::customer::{Customer, Holding, Snapshot};
+use super::customer::{Customer, Holding, ProductKind, Snapshot};
 use super::policy::Policy;
 
 /// The `[signals]` section.
@@ -34,6 +34,7 @@ pub enum Signal {
     },
     /// A holding maturing soon (`days` from today, 0 = today).
     Maturity {
+        kind: ProductKind,
         product_name: String,
         amount: Decimal,
         on: NaiveDate,
@@ -80,6 +81,7 @@ pub fn signals(policy: &Policy, facts: &CustomerFacts<'_>, now: NaiveDateTime) -
             let days = (on - today).num_days();
             if (0..=i64::from(rules.maturity_within_days)).contains(&days) {
                 out.push(Signal::Maturity {
+                    kind: h.kind,
                     product_name: h.product_name.clone(),
                     amount: h.amount,
                     on,

@@ -99,6 +99,7 @@ pub fn load_today(
             holdings: holds_now,
             contacts: facts.as_ref().unwrap_or(&no_facts),
             holds: held,
+            known_since: Some(row.added_on),
         })
         .collect();
     Ok(build_queue(policy, &inputs, now))

@@ -79,14 +79,17 @@ fn signal_text(app: &App, signal: &Signal) -> String {
             };
             fill(t(T::RsnCallback), &[&at])
         }
-        Signal::Maturity { amount, days, .. } => {
-            // "明天到期", but "到期 3 天后": each as a Chinese speaker says it.
+        Signal::Maturity {
+            kind, amount, days, ..
+        } => {
+            // "理财明天到期", but "理财到期 3 天后": each as a Chinese speaker says it.
             let template = if *days <= 1 {
                 T::RsnMaturityNear
             } else {
                 T::RsnMaturity
             };
-            fill(t(template), &[&when(lang, *days), &yuan(*amount)])
+            let product = crate::i18n::product_name(lang, *kind);
+            fill(t(template), &[&product, &when(lang, *days), &yuan(*amount)])
         }
         Signal::LargeOutflow { drop, .. } => fill(t(T::RsnOutflow), &[&yuan(*drop)]),
         Signal::Birthday { days, .. } => fill(t(T::RsnBirthday), &[&when(lang, *days)]),
