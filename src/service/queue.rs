@@ -12,7 +12,7 @@ use crate::domain::queue::{QueueInput, TodayQueue, build_queue};
 use crate::domain::urgency::ReasonCode;
 use crate::error::{Error, Result};
 use crate::store::Store;
-use crate::store::customers::{find_customer, list_customers_of, list_snapshots_since};
+use crate::store::customers::{find_customer, list_queue_customers, list_snapshots_since};
 use crate::store::managers::find_manager;
 use crate::store::queue::{
     contact_facts, insert_hold, live_holds, maturing_holdings, recent_snapshots, set_holds_undone,
@@ -36,9 +36,9 @@ pub fn load_today(
         None => None,
     };
     let horizon = today + Duration::days(i64::from(policy.signals.maturity_within_days));
-    // Balances on a second connection while this one reads customers and the diary: on a
+    // Customers and balances on a second connection while this one reads the diary: on a
     // large store the two halves take about as long as each other.
-    let read_balances = |conn: &rusqlite::Connection| -> Result<_> {
+    let read_book = |conn: &rusqlite::Connection| -> Result<_> {
         // The daily average needs the year's snapshots; the current balance only the last ones.
         let snapshots = match policy.aum.basis {
             AumBasis::Current => recent_snapshots(conn, manager_id, today)?,
@@ -47,29 +47,29 @@ pub fn load_today(
             }
         };
         Ok((
+            list_queue_customers(conn, manager_id)?,
             snapshots,
             maturing_holdings(conn, manager_id, today, horizon)?,
         ))
     };
     let read_diary = || -> Result<_> {
         Ok((
-            list_customers_of(conn, manager_id)?,
             contact_facts(conn, manager_id, today)?,
             live_holds(conn, manager_id, today)?,
         ))
     };
-    let ((mut snapshots, mut holdings), (customers, mut contacts, mut holds)) =
+    let ((customers, mut snapshots, mut holdings), (mut contacts, mut holds)) =
         match store.reader()? {
             Some(second) => std::thread::scope(|scope| {
-                let read_balances = &read_balances;
-                let balances = scope.spawn(move || read_balances(&second));
+                let read_book = &read_book;
+                let book = scope.spawn(move || read_book(&second));
                 let diary = read_diary();
-                let balances = balances
+                let book = book
                     .join()
-                    .map_err(|_| Error::Input("reading balances failed".into()))?;
-                Ok::<_, Error>((balances?, diary?))
+                    .map_err(|_| Error::Input("reading the book failed".into()))?;
+                Ok::<_, Error>((book?, diary?))
             })?,
-            None => (read_balances(conn)?, read_diary()?),
+            None => (read_book(conn)?, read_diary()?),
         };
     let no_facts = ContactFacts::default();
     let book: Vec<_> = customers

@@ -109,20 +109,40 @@ pub fn list_customers(conn: &Connection, manager_no: Option<&str>) -> Result<Vec
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// Lists customers of one manager (by row id, through the manager index) or all, in no
-/// particular order: the queue's read, which sorts for itself.
-pub fn list_customers_of(conn: &Connection, manager_id: Option<i64>) -> Result<Vec<CustomerRow>> {
+/// The customers the daily queue reads, with only what it uses (no phone, occupation,
+/// tags or manager name): on a 100,000-customer store the full rows cost a fifth of the queue.
+pub fn list_queue_customers(
+    conn: &Connection,
+    manager_id: Option<i64>,
+) -> Result<Vec<CustomerRow>> {
     let filter = if manager_id.is_some() {
-        "c.manager_id = ?1"
+        "manager_id = ?1"
     } else {
         "?1 IS NULL"
     };
     let sql = format!(
-        "SELECT {CUSTOMER_COLUMNS} FROM customers c LEFT JOIN managers m ON m.id = c.manager_id \
-         WHERE {filter}"
+        "SELECT id, customer_no, name, birth_date, id_number, risk_assessed_on, first_trade_on, \
+         preference_override, added_on FROM customers WHERE {filter}"
     );
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([manager_id], customer_from_row)?;
+    let rows = stmt.query_map([manager_id], |row| {
+        let pref: Option<String> = row.get(7)?;
+        Ok(CustomerRow {
+            id: row.get(0)?,
+            customer: Customer {
+                customer_no: row.get(1)?,
+                name: row.get(2)?,
+                birth_date: row.get::<_, Option<Day>>(3)?.map(|d| d.0),
+                id_number: row.get(4)?,
+                risk_assessed_on: row.get::<_, Option<Day>>(5)?.map(|d| d.0),
+                first_trade_on: row.get::<_, Option<Day>>(6)?.map(|d| d.0),
+                preference_override: pref.as_deref().and_then(Preference::from_key),
+                ..Customer::default()
+            },
+            manager_name: None,
+            added_on: row.get::<_, Day>(8)?.0,
+        })
+    })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 

@@ -56,7 +56,7 @@ pub fn recent_snapshots(
     let mut current: Option<i64> = None;
     let mut seen = 0usize;
     let mut last_on: Option<NaiveDate> = None;
-    let mut last_texts: [String; 6] = Default::default();
+    let mut last_texts: [Vec<u8>; 6] = Default::default();
     let mut settled = false;
     let mut kept: Vec<Snapshot> = Vec::new();
     while let Some(row) = rows.next()? {
@@ -75,7 +75,7 @@ pub fn recent_snapshots(
         let as_of = row.get::<_, Day>(1)?.0;
         let mut same = true;
         for (i, text) in last_texts.iter().enumerate() {
-            same &= text_at(row, 2 + i)? == text.as_str();
+            same &= bytes_at(row, 2 + i)? == text.as_slice();
         }
         if let Some(newer_on) = last_on
             && !same
@@ -101,7 +101,7 @@ pub fn recent_snapshots(
         last_on = Some(as_of);
         for (i, text) in last_texts.iter_mut().enumerate() {
             text.clear();
-            text.push_str(text_at(row, 2 + i)?);
+            text.extend_from_slice(bytes_at(row, 2 + i)?);
         }
     }
     if let Some(done) = current {
@@ -109,6 +109,13 @@ pub fn recent_snapshots(
         out.insert(done, finish(&mut kept, oldest, &last_texts)?);
     }
     Ok(out)
+}
+
+/// A column's bytes borrowed from the row, without copying or checking them.
+fn bytes_at<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r [u8]> {
+    row.get_ref(i)?.as_bytes().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 /// A text column borrowed from the row, without copying it.
@@ -122,7 +129,7 @@ fn text_at<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str
 fn finish(
     kept: &mut Vec<Snapshot>,
     oldest: Option<NaiveDate>,
-    oldest_texts: &[String; 6],
+    oldest_texts: &[Vec<u8>; 6],
 ) -> Result<Vec<Snapshot>> {
     if let Some(as_of) = oldest {
         kept.push(Snapshot {
@@ -136,11 +143,13 @@ fn finish(
     Ok(snaps)
 }
 
-fn parse_texts(texts: &[String; 6]) -> Result<Balances> {
+fn parse_texts(texts: &[Vec<u8>; 6]) -> Result<Balances> {
     let get = |i: usize| {
-        Decimal::from_str(&texts[i]).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-        })
+        let bad = |e: Box<dyn std::error::Error + Send + Sync>| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e)
+        };
+        let text = std::str::from_utf8(&texts[i]).map_err(|e| bad(Box::new(e)))?;
+        Decimal::from_str(text).map_err(|e| bad(Box::new(e)))
     };
     Ok(Balances {
         deposits: get(0)?,
