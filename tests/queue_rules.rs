@@ -210,3 +210,73 @@ fn the_store_aggregate_gives_the_same_queue_as_the_entries() {
     let c3 = row(&from_store.items, "C0003").unwrap();
     assert!(c3.reasons.iter().any(|r| r.code() == ReasonCode::Callback));
 }
+
+#[test]
+fn the_aggregate_follows_amendments_deletions_and_restores() {
+    let mut store = common::sample_store();
+    let at = |d: u32, h: u32| common::d(2026, 11, d).and_hms_opt(h, 0, 0).unwrap();
+    let draft = |no: &str, kind: EntryKind, outcome: Option<Outcome>, when| EntryDraft {
+        kind,
+        customer_no: Some(no.into()),
+        occurred_at: when,
+        outcome,
+        note: String::new(),
+        follow_up_at: None,
+        sale: None,
+        risk_level: None,
+    };
+    let ids = log_entries(
+        &mut store,
+        Some("M001"),
+        &[
+            draft("C0001", EntryKind::Call, Some(Outcome::Reached), at(10, 9)),
+            draft("C0001", EntryKind::Call, Some(Outcome::Reached), at(18, 9)),
+            draft("C0001", EntryKind::Sms, None, at(19, 9)),
+            draft("C0002", EntryKind::Visit, Some(Outcome::Reached), at(12, 9)),
+            draft(
+                "C0003",
+                EntryKind::Wechat,
+                Some(Outcome::NotReached),
+                at(13, 9),
+            ),
+        ],
+        common::now(),
+    )
+    .unwrap();
+    let now = common::now();
+    // The later call becomes a visit to another customer; the SMS is deleted; the visit is
+    // deleted and restored.
+    guanhu::service::diary::amend_entry(
+        &mut store,
+        ids[1],
+        &draft(
+            "C0004",
+            EntryKind::Visit,
+            Some(Outcome::Reached),
+            at(20, 15),
+        ),
+        now,
+    )
+    .unwrap();
+    guanhu::service::diary::delete_entries(&mut store, &[ids[2], ids[3]], "delete", now).unwrap();
+    guanhu::service::diary::restore_entries(&mut store, &[ids[3]], "restore", now).unwrap();
+
+    let from_store =
+        guanhu::store::queue::contact_facts(store.conn(), None, common::today()).unwrap();
+    for d in details(&store) {
+        let mut expected = ContactFacts::from_entries(&d.timeline, common::today()).before;
+        let id =
+            guanhu::store::customers::find_customer(store.conn(), &d.summary.customer.customer_no)
+                .unwrap()
+                .unwrap()
+                .id;
+        let mut got = from_store
+            .get(&id)
+            .map(|f| f.before.clone())
+            .unwrap_or_default();
+        let key = |c: &guanhu::domain::contacts::LastContact| (c.kind, c.outcome);
+        expected.sort_by_key(key);
+        got.sort_by_key(key);
+        assert_eq!(got, expected, "{}", d.summary.customer.customer_no);
+    }
+}

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 
 use super::customers::balances_at;
-use super::dates::{Day, Moment};
+use super::dates::{Day, Moment, fast_moment};
 use super::diary::list_customer_entries;
 use super::money::DecimalText;
 use crate::domain::contacts::{ContactFacts, FollowUp, LastContact, answers_follow_up};
@@ -222,35 +222,17 @@ pub fn contact_facts(
         );
     }
     let sql = format!(
-        "SELECT l.customer_id, l.kind, l.outcome, l.last_at, l.n FROM contact_last l {}",
+        "SELECT l.customer_id, l.packed FROM contact_summary l {}",
         scope(manager_id, "l")
     );
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(params![manager_id])?;
-    // Rows come by customer (the table's key): gather one customer's, then store them once.
-    let mut current: Option<i64> = None;
-    let mut gathered: Vec<LastContact> = Vec::new();
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
-        if current != Some(id) {
-            if let Some(done) = current.filter(|c| !touched.contains(c)) {
-                out.entry(done).or_default().before = std::mem::take(&mut gathered);
-            }
-            gathered.clear();
-            current = Some(id);
-        }
-        let Some(kind) = EntryKind::from_key(text_at(r, 1)?) else {
+        if touched.contains(&id) {
             continue;
-        };
-        gathered.push(LastContact {
-            kind,
-            outcome: Outcome::from_key(text_at(r, 2)?),
-            at: r.get::<_, Moment>(3)?.0,
-            count: r.get::<_, i64>(4)?.max(0) as u32,
-        });
-    }
-    if let Some(done) = current.filter(|c| !touched.contains(c)) {
-        out.entry(done).or_default().before = gathered;
+        }
+        out.entry(id).or_default().before = unpack(text_at(r, 1)?);
     }
     // Follow-ups answered since (a later call, visit, WeChat or sale) are left out here, through
     // the aggregate, so years of settled follow-ups cost nothing.
@@ -281,6 +263,27 @@ pub fn contact_facts(
         });
     }
     Ok(out)
+}
+
+/// Reads `contact_summary.packed`: `kind:outcome=YYYY-MM-DD HH:MM:SS#n` items joined by `;`
+/// (the outcome empty when there is none). An item it cannot read is left out.
+fn unpack(packed: &str) -> Vec<LastContact> {
+    packed
+        .split(';')
+        .filter_map(|item| {
+            let (key, rest) = item.split_once('=')?;
+            let (at, n) = rest.split_once('#')?;
+            let (kind, outcome) = key.split_once(':')?;
+            Some(LastContact {
+                kind: EntryKind::from_key(kind)?,
+                outcome: Outcome::from_key(outcome),
+                at: fast_moment(at.as_bytes()).or_else(|| {
+                    chrono::NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M:%S%.f").ok()
+                })?,
+                count: n.parse().ok()?,
+            })
+        })
+        .collect()
 }
 
 /// Live snoozes and dismissals that can still matter on `today`, by customer row id.
@@ -358,4 +361,21 @@ pub fn set_holds_undone(
         stmt.execute(params![id, undone.then_some(now)])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_contacts_read_back() {
+        let got =
+            unpack("call:reached=2026-11-20 10:00:00#3;sms:=2026-11-23 08:15:30.250#12;x:=bad#1");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].kind, EntryKind::Call);
+        assert_eq!(got[0].outcome, Some(Outcome::Reached));
+        assert_eq!(got[0].count, 3);
+        assert_eq!(got[1].outcome, None);
+        assert_eq!(got[1].at.format("%H:%M:%S%.3f").to_string(), "08:15:30.250");
+    }
 }

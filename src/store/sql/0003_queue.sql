@@ -62,6 +62,43 @@ BEGIN
         GROUP BY customer_id, kind, COALESCE(outcome, '');
 END;
 
+-- The same, one row per customer, packed as `kind:outcome=last_at#n` items joined by `;`:
+-- reading 100,000 of these is several times faster than reading the rows above. (The triggers
+-- delete and insert rather than INSERT OR REPLACE: inside a trigger fired by an upsert, the
+-- outer statement's conflict policy would override OR REPLACE.)
+CREATE TABLE contact_summary (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+    packed      TEXT NOT NULL
+);
+
+INSERT INTO contact_summary (customer_id, packed)
+    SELECT customer_id, group_concat(kind || ':' || outcome || '=' || last_at || '#' || n, ';')
+    FROM contact_last GROUP BY customer_id;
+
+CREATE TRIGGER contact_summary_after_insert AFTER INSERT ON contact_last
+BEGIN
+    DELETE FROM contact_summary WHERE customer_id = NEW.customer_id;
+    INSERT INTO contact_summary (customer_id, packed)
+        SELECT customer_id, group_concat(kind || ':' || outcome || '=' || last_at || '#' || n, ';')
+        FROM contact_last WHERE customer_id = NEW.customer_id GROUP BY customer_id;
+END;
+
+CREATE TRIGGER contact_summary_after_update AFTER UPDATE ON contact_last
+BEGIN
+    DELETE FROM contact_summary WHERE customer_id = NEW.customer_id;
+    INSERT INTO contact_summary (customer_id, packed)
+        SELECT customer_id, group_concat(kind || ':' || outcome || '=' || last_at || '#' || n, ';')
+        FROM contact_last WHERE customer_id = NEW.customer_id GROUP BY customer_id;
+END;
+
+CREATE TRIGGER contact_summary_after_delete AFTER DELETE ON contact_last
+BEGIN
+    DELETE FROM contact_summary WHERE customer_id = OLD.customer_id;
+    INSERT INTO contact_summary (customer_id, packed)
+        SELECT customer_id, group_concat(kind || ':' || outcome || '=' || last_at || '#' || n, ';')
+        FROM contact_last WHERE customer_id = OLD.customer_id GROUP BY customer_id;
+END;
+
 -- Snoozes and dismissals of queue items. Undo marks a row undone rather than deleting it.
 CREATE TABLE queue_holds (
     id          INTEGER PRIMARY KEY,
