@@ -62,11 +62,12 @@ pub fn load_today(
         match store.reader()? {
             Some(second) => std::thread::scope(|scope| {
                 let read_book = &read_book;
-                let book = scope.spawn(move || read_book(&second));
+                let book = scope.spawn(move || (read_book(&second), second));
                 let diary = read_diary();
-                let book = book
+                let (book, second) = book
                     .join()
                     .map_err(|_| Error::Input("reading the book failed".into()))?;
+                store.return_reader(second);
                 Ok::<_, Error>((book?, diary?))
             })?,
             None => (read_book(conn)?, read_diary()?),

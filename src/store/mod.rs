@@ -28,6 +28,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The second, read-only connection (see [`Store::reader`]), kept between uses so its
+    /// page cache stays warm.
+    spare_reader: std::sync::Mutex<Option<Connection>>,
 }
 
 impl Store {
@@ -54,6 +57,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            spare_reader: Default::default(),
         };
         store.configure(true)?;
         Ok(store)
@@ -62,7 +66,11 @@ impl Store {
     /// An in-memory store for tests and throw-away runs.
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn,
+            path: None,
+            spare_reader: Default::default(),
+        };
         store.configure(false)?;
         Ok(store)
     }
@@ -95,11 +103,15 @@ impl Store {
     }
 
     /// A second, read-only connection to the same file, for reading two tables at once on
-    /// a large store (WAL lets readers run side by side); `None` for an in-memory store.
+    /// a large store (WAL lets readers run side by side); `None` for an in-memory store. Hand
+    /// it back with [`Store::return_reader`] so the next read finds its cache warm.
     pub fn reader(&self) -> Result<Option<Connection>> {
         let Some(path) = &self.path else {
             return Ok(None);
         };
+        if let Some(conn) = self.spare_reader.lock().ok().and_then(|mut s| s.take()) {
+            return Ok(Some(conn));
+        }
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -108,6 +120,13 @@ impl Store {
         conn.execute_batch("PRAGMA cache_size = -65536;")?;
         let _size: i64 = conn.query_row("PRAGMA mmap_size = 268435456", [], |r| r.get(0))?;
         Ok(Some(conn))
+    }
+
+    /// Keeps a reader from [`Store::reader`] for next time.
+    pub fn return_reader(&self, conn: Connection) {
+        if let Ok(mut spare) = self.spare_reader.lock() {
+            *spare = Some(conn);
+        }
     }
 
     /// The file path, or `:memory:`.
