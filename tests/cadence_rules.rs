@@ -202,3 +202,38 @@ fn a_bad_cadence_policy_names_the_key() {
         assert_eq!(e.key, key, "{text}");
     }
 }
+
+#[test]
+fn overdue_counts_from_the_missed_period_and_the_plan_ignores_today() {
+    use guanhu::domain::contacts::ContactFacts;
+    let policy = Policy::default_policy();
+    let contact = rule(&policy, "mass", Obligation::Contact).unwrap();
+    let today = d(2026, 11, 6);
+    let period = contact.period;
+    // (last met, in the book since) → days overdue on 6 November
+    let table = [
+        // Met in October: simply due in November, not overdue.
+        (Some(d(2026, 10, 20)), None, 0),
+        // Last met in September: October was missed too, overdue since 1 November: 6 days.
+        (Some(d(2026, 9, 30)), None, 6),
+        // Never met, in the book for long: overdue.
+        (None, Some(d(2025, 1, 1)), 6),
+        // Never met, but new to the book since October began: it was never owed before.
+        (None, Some(d(2026, 10, 15)), 0),
+    ];
+    for (last, since, days) in table {
+        let status = contact.judge(last, today);
+        assert_eq!(
+            status.overdue_days(period, today, since),
+            days,
+            "{last:?} {since:?}"
+        );
+    }
+    // A reached call this morning meets the month now, but the day's plan was made without it.
+    let facts = ContactFacts::from_entries(
+        &[entry(EntryKind::Call, Some(Outcome::Reached), today)],
+        today,
+    );
+    assert!(!contact.status_of(&facts, today).due);
+    assert!(contact.status_at_start(&facts, today).due);
+}
