@@ -151,11 +151,19 @@ fn the_order_does_not_depend_on_the_input_order() {
     assert_eq!(scores, sorted, "highest first (the SMS row last)");
 }
 
-#[test]
-fn the_store_aggregate_gives_the_same_queue_as_the_entries() {
-    let mut store = common::sample_store();
-    let at = |d: u32, h: u32| common::d(2026, 11, d).and_hms_opt(h, 0, 0).unwrap();
-    let entry = |no: &str, kind: EntryKind, outcome: Option<Outcome>, when| EntryDraft {
+/// 2026-11-`d` at `h`:00.
+fn at(d: u32, h: u32) -> chrono::NaiveDateTime {
+    common::d(2026, 11, d).and_hms_opt(h, 0, 0).unwrap()
+}
+
+/// A contact with the customer, nothing else filled in.
+fn draft(
+    no: &str,
+    kind: EntryKind,
+    outcome: Option<Outcome>,
+    when: chrono::NaiveDateTime,
+) -> EntryDraft {
+    EntryDraft {
         kind,
         customer_no: Some(no.into()),
         occurred_at: when,
@@ -164,8 +172,13 @@ fn the_store_aggregate_gives_the_same_queue_as_the_entries() {
         follow_up_at: None,
         sale: None,
         risk_level: None,
-    };
-    let mut follow = entry(
+    }
+}
+
+#[test]
+fn the_store_aggregate_gives_the_same_queue_as_the_entries() {
+    let mut store = common::sample_store();
+    let mut follow = draft(
         "C0003",
         EntryKind::Call,
         Some(Outcome::CallbackRequested),
@@ -173,10 +186,10 @@ fn the_store_aggregate_gives_the_same_queue_as_the_entries() {
     );
     follow.follow_up_at = Some(at(24, 15));
     let drafts = [
-        entry("C0001", EntryKind::Call, Some(Outcome::Reached), at(23, 10)),
-        entry("C0002", EntryKind::Sms, None, at(24, 8)),
-        entry("C0004", EntryKind::Visit, Some(Outcome::Reached), at(2, 9)),
-        entry(
+        draft("C0001", EntryKind::Call, Some(Outcome::Reached), at(23, 10)),
+        draft("C0002", EntryKind::Sms, None, at(24, 8)),
+        draft("C0004", EntryKind::Visit, Some(Outcome::Reached), at(2, 9)),
+        draft(
             "C0006",
             EntryKind::Call,
             Some(Outcome::NotReached),
@@ -214,17 +227,6 @@ fn the_store_aggregate_gives_the_same_queue_as_the_entries() {
 #[test]
 fn the_aggregate_follows_amendments_deletions_and_restores() {
     let mut store = common::sample_store();
-    let at = |d: u32, h: u32| common::d(2026, 11, d).and_hms_opt(h, 0, 0).unwrap();
-    let draft = |no: &str, kind: EntryKind, outcome: Option<Outcome>, when| EntryDraft {
-        kind,
-        customer_no: Some(no.into()),
-        occurred_at: when,
-        outcome,
-        note: String::new(),
-        follow_up_at: None,
-        sale: None,
-        risk_level: None,
-    };
     let ids = log_entries(
         &mut store,
         Some("M001"),

@@ -96,6 +96,21 @@ pub struct Balances {
 }
 
 impl Balances {
+    /// Builds the balances from each column in table order (deposits, wealth, funds,
+    /// insurance, bonds, other), stopping at the first that cannot be read.
+    pub fn try_from_columns<E>(
+        mut column: impl FnMut(usize) -> Result<Decimal, E>,
+    ) -> Result<Balances, E> {
+        Ok(Balances {
+            deposits: column(0)?,
+            wealth: column(1)?,
+            funds: column(2)?,
+            insurance: column(3)?,
+            bonds: column(4)?,
+            other: column(5)?,
+        })
+    }
+
     /// Assets under management: every class added up.
     pub fn aum(&self) -> Decimal {
         self.deposits + self.wealth + self.funds + self.insurance + self.bonds + self.other

@@ -260,15 +260,7 @@ fn balances_from_row(row: &Row<'_>) -> rusqlite::Result<Balances> {
 
 /// Reads the six balance columns starting at column `first`, in the table's order.
 pub(super) fn balances_at(row: &Row<'_>, first: usize) -> rusqlite::Result<Balances> {
-    let get = |i: usize| row.get::<_, DecimalText>(first + i).map(|d| d.0);
-    Ok(Balances {
-        deposits: get(0)?,
-        wealth: get(1)?,
-        funds: get(2)?,
-        insurance: get(3)?,
-        bonds: get(4)?,
-        other: get(5)?,
-    })
+    Balances::try_from_columns(|i| row.get::<_, DecimalText>(first + i).map(|d| d.0))
 }
 
 /// Snapshots dated on or after `since`, grouped by customer row id, oldest first.

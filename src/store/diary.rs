@@ -366,26 +366,3 @@ pub fn list_contacted_since(
     let rows = stmt.query_map([since], |r| r.get::<_, String>(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
-
-/// Live entries since `since` of one manager's customers (or all), by customer row id.
-pub fn list_entries_by_customer(
-    conn: &Connection,
-    manager_no: Option<&str>,
-    since: NaiveDateTime,
-) -> Result<HashMap<i64, Vec<DiaryEntry>>> {
-    let sql = format!(
-        "SELECT {ENTRY_COLUMNS} {ENTRY_FROM} LEFT JOIN managers cm ON cm.id = c.manager_id \
-         WHERE e.deleted_at IS NULL AND e.customer_id IS NOT NULL AND e.occurred_at >= ?1 \
-         AND (?2 IS NULL OR cm.manager_no = ?2) ORDER BY e.customer_id, e.occurred_at"
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let mut out: HashMap<i64, Vec<DiaryEntry>> = HashMap::new();
-    let mut rows = stmt.query(params![since, manager_no])?;
-    while let Some(r) = rows.next()? {
-        let row = entry_from_row(r)?;
-        if let Some(id) = row.customer_id {
-            out.entry(id).or_default().push(row.entry);
-        }
-    }
-    Ok(out)
-}

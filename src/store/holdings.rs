@@ -111,31 +111,3 @@ pub fn delete_sale_holding(conn: &Connection, id: i64) -> Result<()> {
         .execute([id])?;
     Ok(())
 }
-
-/// Every holding of one manager's customers (or all), by customer row id.
-pub fn list_holdings_by_customer(
-    conn: &Connection,
-    manager_no: Option<&str>,
-) -> Result<std::collections::HashMap<i64, Vec<Holding>>> {
-    let mut stmt = conn.prepare(
-        "SELECT h.customer_id, h.kind, h.product_code, h.product_name, h.amount, h.start_on, \
-         h.maturity_on FROM holdings h JOIN customers c ON c.id = h.customer_id \
-         LEFT JOIN managers m ON m.id = c.manager_id \
-         WHERE ?1 IS NULL OR m.manager_no = ?1 ORDER BY h.customer_id, h.maturity_on",
-    )?;
-    let mut out: std::collections::HashMap<i64, Vec<Holding>> = Default::default();
-    let mut rows = stmt.query([manager_no])?;
-    while let Some(r) = rows.next()? {
-        let kind: String = r.get(1)?;
-        let start: String = r.get(5)?;
-        out.entry(r.get(0)?).or_default().push(Holding {
-            kind: ProductKind::parse(&kind).unwrap_or(ProductKind::Other),
-            product_code: r.get(2)?,
-            product_name: r.get(3)?,
-            amount: r.get::<_, DecimalText>(4)?.0,
-            start_on: NaiveDate::parse_from_str(&start, "%Y-%m-%d").ok(),
-            maturity_on: r.get(6)?,
-        });
-    }
-    Ok(out)
-}

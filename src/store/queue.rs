@@ -144,21 +144,13 @@ fn finish(
 }
 
 fn parse_texts(texts: &[Vec<u8>; 6]) -> Result<Balances> {
-    let get = |i: usize| {
+    Ok(Balances::try_from_columns(|i| {
         let bad = |e: Box<dyn std::error::Error + Send + Sync>| {
             rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e)
         };
         let text = std::str::from_utf8(&texts[i]).map_err(|e| bad(Box::new(e)))?;
         Decimal::from_str(text).map_err(|e| bad(Box::new(e)))
-    };
-    Ok(Balances {
-        deposits: get(0)?,
-        wealth: get(1)?,
-        funds: get(2)?,
-        insurance: get(3)?,
-        bonds: get(4)?,
-        other: get(5)?,
-    })
+    })?)
 }
 
 /// Holdings maturing from `from` to `to`, by customer row id.

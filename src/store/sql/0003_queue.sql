@@ -71,32 +71,32 @@ CREATE TABLE contact_summary (
     packed      TEXT NOT NULL
 );
 
-INSERT INTO contact_summary (customer_id, packed)
+CREATE VIEW contact_packed AS
     SELECT customer_id, group_concat(kind || ':' || outcome || '=' || last_at || '#' || n, ';')
+        AS packed
     FROM contact_last GROUP BY customer_id;
+
+INSERT INTO contact_summary (customer_id, packed) SELECT customer_id, packed FROM contact_packed;
 
 CREATE TRIGGER contact_summary_after_insert AFTER INSERT ON contact_last
 BEGIN
     DELETE FROM contact_summary WHERE customer_id = NEW.customer_id;
     INSERT INTO contact_summary (customer_id, packed)
-        SELECT customer_id, group_concat(kind || ':' || outcome || '=' || last_at || '#' || n, ';')
-        FROM contact_last WHERE customer_id = NEW.customer_id GROUP BY customer_id;
+        SELECT customer_id, packed FROM contact_packed WHERE customer_id = NEW.customer_id;
 END;
 
 CREATE TRIGGER contact_summary_after_update AFTER UPDATE ON contact_last
 BEGIN
     DELETE FROM contact_summary WHERE customer_id = NEW.customer_id;
     INSERT INTO contact_summary (customer_id, packed)
-        SELECT customer_id, group_concat(kind || ':' || outcome || '=' || last_at || '#' || n, ';')
-        FROM contact_last WHERE customer_id = NEW.customer_id GROUP BY customer_id;
+        SELECT customer_id, packed FROM contact_packed WHERE customer_id = NEW.customer_id;
 END;
 
 CREATE TRIGGER contact_summary_after_delete AFTER DELETE ON contact_last
 BEGIN
     DELETE FROM contact_summary WHERE customer_id = OLD.customer_id;
     INSERT INTO contact_summary (customer_id, packed)
-        SELECT customer_id, group_concat(kind || ':' || outcome || '=' || last_at || '#' || n, ';')
-        FROM contact_last WHERE customer_id = OLD.customer_id GROUP BY customer_id;
+        SELECT customer_id, packed FROM contact_packed WHERE customer_id = OLD.customer_id;
 END;
 
 -- Snoozes and dismissals of queue items. Undo marks a row undone rather than deleting it.
