@@ -579,15 +579,17 @@ fn check(s: &Settings, store: &Store) -> Result<i32> {
     // Loading every customer parses every stored amount and date: a value that does not
     // parse fails here with the row's error.
     let book = service::load_portfolio(store, &s.policy, s.today, None)?;
-    let ok = integrity == ["ok"] && fk == 0;
+    // The queue reads the trigger-kept contact aggregate: it must say what the diary says.
+    let stale = crate::store::queue::stale_contact_rows(store.conn())?;
+    let ok = integrity == ["ok"] && fk == 0 && stale == 0;
     println!(
         "{}",
         fill(
             s.lang.pick(
-                "SQLite 完整性检查：{}；外键问题：{}；{} 位客户的余额与日期均可读取",
-                "SQLite integrity check: {}; foreign key problems: {}; balances and dates of {} customers read back",
+                "SQLite 完整性检查：{}；外键问题：{}；{} 位客户的余额与日期均可读取；联系汇总与日志不符：{}",
+                "SQLite integrity check: {}; foreign key problems: {}; balances and dates of {} customers read back; contact summary rows disagreeing with the diary: {}",
             ),
-            &[&integrity.join("; "), &fk, &book.len()],
+            &[&integrity.join("; "), &fk, &book.len(), &stale],
         )
     );
     Ok(if ok { 0 } else { 1 })

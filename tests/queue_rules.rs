@@ -281,4 +281,19 @@ fn the_aggregate_follows_amendments_deletions_and_restores() {
         got.sort_by_key(key);
         assert_eq!(got, expected, "{}", d.summary.customer.customer_no);
     }
+    // `guanhu check` agrees, and notices an entry written behind the triggers' back.
+    assert_eq!(
+        guanhu::store::queue::stale_contact_rows(store.conn()).unwrap(),
+        0
+    );
+    store
+        .conn()
+        .execute_batch(
+            "DROP TRIGGER contact_last_after_insert; \
+             INSERT INTO diary_entries (customer_id, kind, occurred_at, note, created_at) \
+             SELECT id, 'visit', '2026-11-21 10:00:00', '', '2026-11-21 10:00:00' \
+             FROM customers LIMIT 1;",
+        )
+        .unwrap();
+    assert!(guanhu::store::queue::stale_contact_rows(store.conn()).unwrap() > 0);
 }

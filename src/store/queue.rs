@@ -278,6 +278,26 @@ fn unpack(packed: &str) -> Vec<LastContact> {
         .collect()
 }
 
+/// Rows of the contact aggregates that disagree with the diary (missing, extra or different),
+/// for `guanhu check`: 0 unless the triggers were bypassed.
+pub fn stale_contact_rows(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "WITH truth AS (SELECT customer_id, kind, COALESCE(outcome, '') AS outcome, \
+           MAX(occurred_at) AS last_at, COUNT(*) AS n FROM diary_entries \
+           WHERE deleted_at IS NULL AND customer_id IS NOT NULL \
+           GROUP BY customer_id, kind, COALESCE(outcome, '')), \
+         kept AS (SELECT customer_id, kind, outcome, last_at, n FROM contact_last) \
+         SELECT (SELECT COUNT(*) FROM (SELECT * FROM truth EXCEPT SELECT * FROM kept)) \
+              + (SELECT COUNT(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM truth)) \
+              + (SELECT COUNT(*) FROM (SELECT customer_id FROM contact_summary \
+                 EXCEPT SELECT customer_id FROM contact_last)) \
+              + (SELECT COUNT(*) FROM (SELECT DISTINCT customer_id FROM contact_last \
+                 EXCEPT SELECT customer_id FROM contact_summary))",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
 /// Live snoozes and dismissals that can still matter on `today`, by customer row id.
 pub fn live_holds(
     conn: &Connection,
