@@ -161,3 +161,86 @@ pub fn list_customers_of_manager_on(
     let rows = stmt.query_map(params![manager_id, on], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store written before history was kept gets each customer's manager as one open
+    /// period from the day the customer was added; customers without a manager get none.
+    #[test]
+    fn the_migration_backfills_current_managers_from_added_on() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(include_str!("sql/0001_init.sql"))
+            .unwrap();
+        conn.execute_batch(include_str!("sql/0002_diary.sql"))
+            .unwrap();
+        conn.execute_batch(include_str!("sql/0003_queue.sql"))
+            .unwrap();
+        conn.execute_batch(
+            "PRAGMA user_version = 3;
+             INSERT INTO managers (id, manager_no, name, created_at) VALUES (1, 'A', '甲', '2025-01-01 09:00:00');
+             INSERT INTO customers (id, customer_no, name, manager_id, added_on, updated_at)
+               VALUES (10, 'c1', '张三', 1, '2025-03-04', '2025-03-04 09:00:00'),
+                      (11, 'c2', '李四', NULL, '2025-03-05', '2025-03-05 09:00:00');",
+        )
+        .unwrap();
+        super::super::migrations::migrate(&mut conn, ":memory:").unwrap();
+        let rows = list_assignments(&conn, 10).unwrap();
+        assert_eq!(rows.len(), 1);
+        let r = &rows[0];
+        let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
+        assert_eq!(
+            (
+                r.manager_no.as_str(),
+                r.from_date,
+                r.to_date,
+                r.reason.as_str()
+            ),
+            ("A", d(3, 4), None, reason::BACKFILL)
+        );
+        assert!(list_assignments(&conn, 11).unwrap().is_empty());
+        assert_eq!(find_manager_on(&conn, 10, d(3, 3)).unwrap(), None);
+        assert_eq!(find_manager_on(&conn, 10, d(3, 4)).unwrap(), Some(1));
+        assert_eq!(
+            list_customers_of_manager_on(&conn, 1, d(6, 1)).unwrap(),
+            [10]
+        );
+    }
+
+    /// Two changes on one day leave an empty period that answers no date.
+    #[test]
+    fn a_same_day_change_keeps_its_record_without_overlap() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        super::super::migrations::migrate(&mut conn, ":memory:").unwrap();
+        conn.execute_batch(
+            "INSERT INTO managers (id, manager_no, created_at) VALUES (1, 'A', 'x'), (2, 'B', 'x'), (3, 'C', 'x');
+             INSERT INTO customers (id, customer_no, name, added_on, updated_at) VALUES (10, 'c1', 'n', '2026-01-01', 'x');",
+        )
+        .unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 2, 1).unwrap();
+        let now = day.and_hms_opt(9, 0, 0).unwrap();
+        for m in [1, 2, 3] {
+            record_assignment(&conn, 10, Some(m), day, reason::MANUAL, "", now).unwrap();
+        }
+        let rows = list_assignments(&conn, 10).unwrap();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(find_manager_on(&conn, 10, day).unwrap(), Some(3));
+        // Earlier than the open period: moved up to its start, never overlapping.
+        record_assignment(
+            &conn,
+            10,
+            Some(1),
+            day.pred_opt().unwrap(),
+            reason::MANUAL,
+            "",
+            now,
+        )
+        .unwrap();
+        assert_eq!(find_manager_on(&conn, 10, day).unwrap(), Some(1));
+        assert_eq!(
+            find_manager_on(&conn, 10, day.pred_opt().unwrap()).unwrap(),
+            None
+        );
+    }
+}
