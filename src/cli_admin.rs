@@ -53,6 +53,7 @@ pub enum ManagersCommand {
 #[derive(Debug, Args)]
 pub struct AssignArgs {
     /// Customer numbers to move (with --to).
+    #[arg(conflicts_with = "rule")]
     pub customers: Vec<String>,
     /// The staff number to move them to.
     #[arg(long, conflicts_with = "rule")]

@@ -335,3 +335,11 @@ fn assign_by_rule_prints_the_plan_and_applies_it() {
         stderr(&o)
     );
 }
+
+#[test]
+fn assign_by_rule_takes_no_customer_numbers() {
+    let (_dir, db) = imported();
+    let o = guanhu(&db, &["assign", "--rule", "6222000012345678"]);
+    assert_eq!(o.status.code(), Some(2), "clap refuses the mix");
+    assert_eq!(manager_of(&db, "6222000012345678"), "A0123");
+}

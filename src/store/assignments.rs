@@ -162,6 +162,20 @@ pub fn list_customers_of_manager_on(
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// Every customer's manager on `on` (customer row id → manager row id), in one read: for
+/// figures over the whole store, such as a team board.
+pub fn list_managers_on(
+    conn: &Connection,
+    on: NaiveDate,
+) -> Result<std::collections::HashMap<i64, i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT customer_id, manager_id FROM customer_assignments \
+         WHERE from_date <= ?1 AND (to_date IS NULL OR to_date > ?1)",
+    )?;
+    let rows = stmt.query_map([on], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
