@@ -63,6 +63,10 @@ pub enum Command {
     Log(LogArgs),
     /// Today's work queue: whom to contact, how, and why.
     Queue(QueueArgs),
+    /// List staff with their customers and AUM; add or change staff and roles.
+    Managers(crate::cli_admin::ManagersArgs),
+    /// Move customers to a manager (with history), by hand or by the policy's rules.
+    Assign(crate::cli_admin::AssignArgs),
 }
 
 /// Options of `guanhu queue`.
@@ -275,6 +279,7 @@ pub fn run(cli: Cli) -> i32 {
 }
 
 fn dispatch(cli: &Cli, s: &Settings) -> Result<i32> {
+    let actor = manager_of(cli, s).unwrap_or_default();
     match &cli.command {
         None if cli.demo => run_demo_app(cli, s),
         None => {
@@ -317,6 +322,24 @@ fn dispatch(cli: &Cli, s: &Settings) -> Result<i32> {
             let mut store = Store::open(&db_path(cli, s))?;
             crate::cli_export::run_log(s.lang, s.today, &mut store, manager_of(cli, s), args)
         }
+        Some(Command::Managers(args)) => {
+            let mut store = Store::open(&db_path(cli, s))?;
+            crate::cli_admin::run_managers(&admin_context(s, &actor), &mut store, args)
+        }
+        Some(Command::Assign(args)) => {
+            let mut store = Store::open(&db_path(cli, s))?;
+            crate::cli_admin::run_assign(&admin_context(s, &actor), &mut store, args)
+        }
+    }
+}
+
+fn admin_context<'a>(s: &'a Settings, actor: &'a str) -> crate::cli_admin::AdminContext<'a> {
+    crate::cli_admin::AdminContext {
+        lang: s.lang,
+        today: s.today,
+        now: clock::now_on(s.today),
+        policy: &s.policy,
+        actor,
     }
 }
 

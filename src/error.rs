@@ -41,6 +41,23 @@ pub enum Error {
     NoSuchCustomer(String),
     #[error("no manager {0}")]
     NoSuchManager(String),
+    #[error("manager {0} already exists")]
+    ManagerExists(String),
+    /// A required value left blank; names the option (`--name`).
+    #[error("{0} is empty")]
+    EmptyField(&'static str),
+    /// Not a role key; carries what was given.
+    #[error("unknown role {0}")]
+    UnknownRole(String),
+    #[error("{field}: {value} is not a YYYY-MM-DD date")]
+    BadDate { field: &'static str, value: String },
+    /// An assignment dated before the customer's current manager took over.
+    #[error("customer {customer_no}: {on} is before {since}")]
+    AssignmentBeforeCurrent {
+        customer_no: String,
+        on: chrono::NaiveDate,
+        since: chrono::NaiveDate,
+    },
 }
 
 /// Shorthand for results with the crate's error.
@@ -102,6 +119,41 @@ impl Error {
             Error::NoSuchManager(no) => {
                 fill(lang.pick("没有工号为 {} 的客户经理", "No manager numbered {}"), &[no])
             }
+            Error::ManagerExists(no) => fill(
+                lang.pick(
+                    "工号 {} 已存在；修改请用 guanhu managers set",
+                    "Staff number {} already exists; change it with guanhu managers set",
+                ),
+                &[no],
+            ),
+            Error::EmptyField(field) => {
+                fill(lang.pick("{} 不能为空", "{} must not be empty"), &[field])
+            }
+            Error::UnknownRole(role) => fill(
+                lang.pick(
+                    "--role：未知角色 {}（可用：{}）",
+                    "--role: unknown role {} (use: {})",
+                ),
+                &[role, &crate::domain::assignment::Role::keys()],
+            ),
+            Error::BadDate { field, value } => fill(
+                lang.pick(
+                    "{}：“{}” 不是 YYYY-MM-DD 格式的日期",
+                    "{}: \"{}\" is not a YYYY-MM-DD date",
+                ),
+                &[field, value],
+            ),
+            Error::AssignmentBeforeCurrent {
+                customer_no,
+                on,
+                since,
+            } => fill(
+                lang.pick(
+                    "--on：客户 {} 自 {} 起由现任客户经理管户，分户日期 {} 不能早于此日；未做任何改动",
+                    "--on: customer {} has been with the current manager since {}; the assignment date {} cannot be earlier. Nothing was changed",
+                ),
+                &[customer_no, since, on],
+            ),
         }
     }
 }
@@ -145,6 +197,11 @@ fn describe_policy_problem(problem: &crate::domain::policy::PolicyProblem, lang:
             "只能是 callback、maturity、large_outflow、birthday、risk_assessment、upgrade、downgrade_risk、new_customer 或 dormant",
             "must be callback, maturity, large_outflow, birthday, risk_assessment, upgrade, downgrade_risk, new_customer or dormant",
         ),
+        P::UnknownRole => lang.pick(
+            "只能是 relationship_manager（客户经理）、team_lead（团队长）、branch_head（网点负责人）或 counter_staff（柜员），或客户经理工号列表",
+            "must be relationship_manager, team_lead, branch_head or counter_staff, or a list of staff numbers",
+        ),
+        P::MaxNotAboveMin => lang.pick("上限必须大于下限", "the upper bound must be above the lower bound"),
         P::BadWeekday => lang.pick(
             "只能是 mon、tue、wed、thu、fri、sat 或 sun",
             "must be mon, tue, wed, thu, fri, sat or sun",

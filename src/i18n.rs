@@ -76,6 +76,24 @@ texts! {
     ComingReview => "周报将在后续版本提供：目标与实际、本周总结与下周计划。", "The weekly review comes in a later version: targets against actuals, the week's reflection.";
     Manager => "客户经理", "Manager";
     AllManagers => "全部客户经理", "All managers";
+    RoleRelationshipManager => "客户经理", "Relationship manager";
+    RoleTeamLead => "团队长", "Team lead";
+    RoleBranchHead => "网点负责人", "Branch head";
+    RoleCounterStaff => "柜员", "Counter staff";
+    ColStaffNo => "工号", "Staff no.";
+    ColRole => "角色", "Role";
+    ColManagedCount => "管户数", "Customers";
+    ColManagedAum => "管户金融资产", "AUM managed";
+    ManagerAdded => "已添加 {} {}（{}）", "Added {} {} ({})";
+    ManagerUpdated => "已更新 {} {}（{}）", "Updated {} {} ({})";
+    ManagerSetNothing => "请给出 --name 或 --role（或两者）", "Give --name or --role (or both)";
+    AssignNeedTarget => "请给出客户号和 --to 工号，或使用 --rule", "Give customer numbers with --to STAFF_NO, or use --rule";
+    AssignNoRules => "策略中没有分户规则（[[assignment.rules]]），未做任何改动", "The policy has no assignment rules ([[assignment.rules]]); nothing was changed";
+    AssignMove => "{} {}：{} → {}（{}）", "{} {}: {} → {} ({})";
+    AssignNobody => "（无）", "(none)";
+    AssignManual => "手工", "manual";
+    AssignWouldChange => "试运行，未写入：将改派 {} 位客户，分户日期 {}", "Dry run, nothing written: {} customers would be reassigned from {}";
+    AssignChanged => "已改派 {} 位客户，分户日期 {}", "Reassigned {} customers from {}";
     Today => "日期", "Date";
     Store => "数据", "Store";
     AgeYoung => "青年", "Young";
@@ -374,6 +392,17 @@ pub fn kind_name(lang: Lang, kind: crate::domain::diary::EntryKind) -> &'static 
         crate::domain::diary::EntryKind::RiskAssessment => T::KindRisk.get(lang),
         crate::domain::diary::EntryKind::Memo => T::KindMemo.get(lang),
         crate::domain::diary::EntryKind::Reflection => T::KindReflection.get(lang),
+    }
+}
+
+/// The role's name.
+pub fn role_name(lang: Lang, role: crate::domain::assignment::Role) -> &'static str {
+    use crate::domain::assignment::Role;
+    match role {
+        Role::RelationshipManager => T::RoleRelationshipManager.get(lang),
+        Role::TeamLead => T::RoleTeamLead.get(lang),
+        Role::BranchHead => T::RoleBranchHead.get(lang),
+        Role::CounterStaff => T::RoleCounterStaff.get(lang),
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_admin;
 pub mod cli_export;
 pub mod clock;
 pub mod config;

@@ -1,5 +1,6 @@
 //! Plain types and pure rules of the business: customers, money, policy, classification, masking, search. No I/O, no clock, no database, no terminal.
 
+pub mod assignment;
 pub mod cadence;
 pub mod classify;
 pub mod contacts;

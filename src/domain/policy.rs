@@ -27,6 +27,9 @@ pub struct Policy {
     pub urgency: super::urgency::UrgencyPolicy,
     /// Working days, holidays and daily capacity, as written.
     pub workload: super::workload::WorkloadPolicy,
+    /// Assignment rules (分户), read by `guanhu assign --rule`; none when the section is absent.
+    #[serde(default)]
+    pub assignment: super::assignment::AssignmentPolicy,
     /// `workload` read and checked (filled in by `from_toml`).
     #[serde(skip)]
     pub calendar: super::workload::Calendar,
@@ -130,6 +133,10 @@ pub enum PolicyProblem {
     BadWeekday,
     /// Not a signal's reason code.
     UnknownSignal,
+    /// Not one of relationship_manager, team_lead, branch_head, counter_staff.
+    UnknownRole,
+    /// An upper bound at or below the lower bound of the same rule.
+    MaxNotAboveMin,
 }
 
 impl std::fmt::Display for PolicyError {
@@ -229,6 +236,9 @@ impl Policy {
         }
         if let Some(key) = self.urgency.negative_key() {
             return err(format!("urgency.{key}"), PolicyProblem::Negative);
+        }
+        if let Err((key, problem)) = self.assignment.validate() {
+            return err(key, problem);
         }
         for (key, share) in [
             (

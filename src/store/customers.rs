@@ -177,7 +177,18 @@ pub fn insert_customer(
         added_on,
         now,
     ])?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    // History starts with the manager the customer came with.
+    super::assignments::record_assignment(
+        conn,
+        id,
+        upsert.manager_id,
+        added_on,
+        super::assignments::reason::ADDED,
+        "",
+        now,
+    )?;
+    Ok(id)
 }
 
 /// The row id of the customer's manager, if any.
@@ -189,13 +200,25 @@ pub fn current_manager_id(conn: &Connection, customer_id: i64) -> Result<Option<
     )?)
 }
 
-/// Overwrites a customer's fields.
+/// Overwrites a customer's fields. A changed manager is recorded in the assignment history
+/// from the day of `now` (the import's date), so metrics before the change stay right.
 pub fn update_customer(
     conn: &Connection,
     id: i64,
     upsert: &CustomerUpsert,
     now: NaiveDateTime,
 ) -> Result<()> {
+    if current_manager_id(conn, id)? != upsert.manager_id {
+        super::assignments::record_assignment(
+            conn,
+            id,
+            upsert.manager_id,
+            now.date(),
+            super::assignments::reason::IMPORT,
+            "",
+            now,
+        )?;
+    }
     let c = &upsert.customer;
     let mut stmt = conn.prepare_cached(
         "UPDATE customers SET name = ?2, gender = ?3, birth_date = ?4, phone = ?5, \

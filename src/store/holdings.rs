@@ -111,3 +111,17 @@ pub fn delete_sale_holding(conn: &Connection, id: i64) -> Result<()> {
         .execute([id])?;
     Ok(())
 }
+
+/// Customer numbers of the customers holding at least one product of `kind` (for the
+/// `no_credit_card` assignment condition).
+pub fn list_customers_holding(
+    conn: &Connection,
+    kind: ProductKind,
+) -> Result<std::collections::HashSet<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT c.customer_no FROM holdings h JOIN customers c ON c.id = h.customer_id \
+         WHERE h.kind = ?1",
+    )?;
+    let rows = stmt.query_map([kind.key()], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

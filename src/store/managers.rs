@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::domain::assignment::Role;
 use crate::error::Result;
 
 /// A stored manager.
@@ -74,4 +75,40 @@ pub fn find_manager(conn: &Connection, manager_no: &str) -> Result<Option<Manage
             },
         )
         .optional()?)
+}
+
+/// Adds a manager; the caller has checked the number is free.
+pub fn insert_manager(
+    conn: &Connection,
+    manager_no: &str,
+    name: &str,
+    role: Role,
+    now: NaiveDateTime,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO managers (manager_no, name, role, created_at) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![manager_no, name, role.key(), now])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Changes a manager's name and/or role; `None` keeps the stored value.
+pub fn update_manager(
+    conn: &Connection,
+    id: i64,
+    name: Option<&str>,
+    role: Option<Role>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE managers SET name = COALESCE(?2, name), role = COALESCE(?3, role) WHERE id = ?1",
+    )?
+    .execute(params![id, name, role.map(Role::key)])?;
+    Ok(())
+}
+
+impl ManagerRow {
+    /// The stored role as the domain type; `None` for a key this build does not know.
+    pub fn role_kind(&self) -> Option<Role> {
+        Role::parse(&self.role)
+    }
 }

@@ -1,0 +1,241 @@
+//! The lead's commands: `guanhu managers` (list, add, set) and `guanhu assign` (by hand or by the policy's rules). Clap definitions and printing only; the rules live in `domain::assignment` and the writes in `service::assignment`.
+
+use std::io::Write;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use clap::{Args, Subcommand};
+
+use crate::cli::ListFormat;
+use crate::domain::assignment::{Move, Role};
+use crate::domain::money::format_plain;
+use crate::domain::policy::Policy;
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, T, fill, role_name};
+use crate::service::assignment as svc;
+use crate::store::Store;
+
+/// Options of `guanhu managers`.
+#[derive(Debug, Args)]
+pub struct ManagersArgs {
+    #[command(subcommand)]
+    pub action: Option<ManagersCommand>,
+    /// Output format of the list.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ListFormat,
+}
+
+/// `guanhu managers add|set`
+#[derive(Debug, Subcommand)]
+pub enum ManagersCommand {
+    /// Add a member of staff.
+    Add {
+        /// Staff number (工号).
+        no: String,
+        #[arg(long)]
+        name: String,
+        /// relationship_manager, team_lead, branch_head or counter_staff.
+        #[arg(long, default_value = "relationship_manager")]
+        role: String,
+    },
+    /// Change a member of staff's name or role.
+    Set {
+        /// Staff number (工号).
+        no: String,
+        #[arg(long)]
+        name: Option<String>,
+        /// relationship_manager, team_lead, branch_head or counter_staff.
+        #[arg(long)]
+        role: Option<String>,
+    },
+}
+
+/// Options of `guanhu assign`.
+#[derive(Debug, Args)]
+pub struct AssignArgs {
+    /// Customer numbers to move (with --to).
+    #[arg(conflicts_with = "rule")]
+    pub customers: Vec<String>,
+    /// The staff number to move them to.
+    #[arg(long, conflicts_with = "rule")]
+    pub to: Option<String>,
+    /// Apply the policy's [assignment] rules to every customer instead.
+    #[arg(long)]
+    pub rule: bool,
+    /// The date the new manager takes over (default: today).
+    #[arg(long)]
+    pub on: Option<String>,
+    /// Print what would change without writing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// What the runners need from the command line's settings.
+pub struct AdminContext<'a> {
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub now: NaiveDateTime,
+    pub policy: &'a Policy,
+    /// Who is acting (the `--manager` in effect), recorded with each assignment.
+    pub actor: &'a str,
+}
+
+/// Runs `guanhu managers`.
+pub fn run_managers(cx: &AdminContext<'_>, store: &mut Store, args: &ManagersArgs) -> Result<i32> {
+    let lang = cx.lang;
+    match &args.action {
+        None => print_managers(cx, store, args.format),
+        Some(ManagersCommand::Add { no, name, role }) => {
+            let role = svc::parse_role(role)?;
+            svc::add_manager(store, no, name, role, cx.now)?;
+            println!(
+                "{}",
+                fill(
+                    T::ManagerAdded.get(lang),
+                    &[&no.trim(), &name.trim(), &role_name(lang, role)]
+                )
+            );
+            Ok(0)
+        }
+        Some(ManagersCommand::Set { no, name, role }) => {
+            if name.is_none() && role.is_none() {
+                return Err(Error::Input(T::ManagerSetNothing.get(lang).to_string()));
+            }
+            let role = role.as_deref().map(svc::parse_role).transpose()?;
+            svc::set_manager(store, no, name.as_deref(), role)?;
+            let stored = crate::store::managers::find_manager(store.conn(), no.trim())?;
+            if let Some(m) = stored {
+                println!(
+                    "{}",
+                    fill(
+                        T::ManagerUpdated.get(lang),
+                        &[&m.manager_no, &m.name, &role_label(lang, &m.role)]
+                    )
+                );
+            }
+            Ok(0)
+        }
+    }
+}
+
+/// A stored role key in words; an unknown key is shown as stored.
+fn role_label(lang: Lang, key: &str) -> String {
+    Role::parse(key).map_or_else(|| key.to_string(), |r| role_name(lang, r).to_string())
+}
+
+fn print_managers(cx: &AdminContext<'_>, store: &Store, format: ListFormat) -> Result<i32> {
+    let lang = cx.lang;
+    let rows = svc::list_manager_overview(store, cx.policy, cx.today)?;
+    let mut out = std::io::stdout().lock();
+    let written = match format {
+        ListFormat::Json => serde_json::to_writer_pretty(&mut out, &rows)
+            .map_err(std::io::Error::other)
+            .and_then(|_| writeln!(out)),
+        ListFormat::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            rows.iter()
+                .try_for_each(|r| w.serialize(r))
+                .map_err(std::io::Error::other)
+                .and_then(|_| w.flush())
+        }
+        ListFormat::Table => {
+            let header = [
+                T::ColStaffNo,
+                T::ColName,
+                T::ColRole,
+                T::ColManagedCount,
+                T::ColManagedAum,
+            ]
+            .map(|t| t.get(lang))
+            .join("\t");
+            std::iter::once(header)
+                .chain(rows.iter().map(|r| {
+                    format!(
+                        "{}\t{}\t{}\t{}\t{}",
+                        r.manager_no,
+                        r.name,
+                        role_label(lang, &r.role),
+                        r.customers,
+                        format_plain(r.aum)
+                    )
+                }))
+                .try_for_each(|line| writeln!(out, "{line}"))
+        }
+    };
+    // A closed pipe (`| head`) is not an error worth a message.
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return Err(Error::io("stdout", e));
+    }
+    Ok(0)
+}
+
+/// Runs `guanhu assign`.
+pub fn run_assign(cx: &AdminContext<'_>, store: &mut Store, args: &AssignArgs) -> Result<i32> {
+    let lang = cx.lang;
+    let on = match &args.on {
+        Some(text) => {
+            NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Error::BadDate {
+                field: "--on",
+                value: text.clone(),
+            })?
+        }
+        None => cx.today,
+    };
+    let moves = if args.rule {
+        if cx.policy.assignment.rules.is_empty() {
+            return Err(Error::Input(T::AssignNoRules.get(lang).to_string()));
+        }
+        svc::assign_by_rules(
+            store,
+            cx.policy,
+            cx.today,
+            on,
+            cx.actor,
+            cx.now,
+            args.dry_run,
+        )?
+    } else {
+        let (Some(to), false) = (&args.to, args.customers.is_empty()) else {
+            return Err(Error::Input(T::AssignNeedTarget.get(lang).to_string()));
+        };
+        svc::assign_to(
+            store,
+            &args.customers,
+            to,
+            on,
+            cx.actor,
+            cx.now,
+            args.dry_run,
+        )?
+    };
+    for m in &moves {
+        println!("{}", describe_move(lang, m));
+    }
+    let summary = if args.dry_run {
+        T::AssignWouldChange
+    } else {
+        T::AssignChanged
+    };
+    println!("{}", fill(summary.get(lang), &[&moves.len(), &on]));
+    Ok(0)
+}
+
+/// One planned change in words: customer, from, to, and the rule (or "manual").
+pub fn describe_move(lang: Lang, m: &Move) -> String {
+    let rule = if m.rule == crate::store::assignments::reason::MANUAL {
+        T::AssignManual.get(lang).to_string()
+    } else {
+        m.rule.clone()
+    };
+    fill(
+        T::AssignMove.get(lang),
+        &[
+            &m.customer_no,
+            &m.customer_name,
+            &m.from.as_deref().unwrap_or(T::AssignNobody.get(lang)),
+            &m.to,
+            &rule,
+        ],
+    )
+}
