@@ -145,6 +145,10 @@ fn describe_policy_problem(problem: &crate::domain::policy::PolicyProblem, lang:
             "只能是 callback、maturity、large_outflow、birthday、risk_assessment、upgrade、downgrade_risk、new_customer 或 dormant",
             "must be callback, maturity, large_outflow, birthday, risk_assessment, upgrade, downgrade_risk, new_customer or dormant",
         ),
+        P::UnknownProduct => lang.pick(
+            "只能是产品类型键：fund、wealth、insurance、deposit、bond、credit_card、e_banking、mobile_banking、payroll 或 other",
+            "must be a product kind key: fund, wealth, insurance, deposit, bond, credit_card, e_banking, mobile_banking, payroll or other",
+        ),
         P::BadWeekday => lang.pick(
             "只能是 mon、tue、wed、thu、fri、sat 或 sun",
             "must be mon, tue, wed, thu, fri, sat or sun",

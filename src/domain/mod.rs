@@ -13,6 +13,7 @@ pub mod portfolio;
 pub mod queue;
 pub mod search;
 pub mod signals;
+pub mod targets;
 pub mod urgency;
 pub mod when;
 pub mod workload;
