@@ -11,6 +11,7 @@ pub mod period;
 pub mod policy;
 pub mod portfolio;
 pub mod queue;
+pub mod review;
 pub mod search;
 pub mod signals;
 pub mod targets;
