@@ -149,9 +149,9 @@ pub fn render_markdown(lang: Lang, policy: &Policy, w: &ManagerWeek) -> String {
     for m in &r.metrics {
         let mut actual = cell(m, m.actual);
         if let Some(e) = m.expected {
-            actual.push_str(&format!(
-                " ({})",
-                fill(T::RvExpected.get(lang), &[&format_value(Unit::Share, e)])
+            actual.push_str(&fill(
+                T::RvExpected.get(lang),
+                &[&format_value(Unit::Share, e)],
             ));
         }
         let target = match m.target {

@@ -81,7 +81,7 @@ texts! {
     RvPrevious => "上周", "Last week";
     RvChange => "变化", "Change";
     RvMet => "达标", "Met";
-    RvExpected => "应达 {}", "expected {}";
+    RvExpected => "（应达 {}）", " (expected {})";
     RvUpTo => "截至 {}", "up to {}";
     RvSales => "按产品销售", "Sales by product";
     RvProduct => "产品", "Product";
