@@ -4,7 +4,9 @@ mod review_store;
 
 use guanhu::domain::policy::Policy;
 use guanhu::domain::review::Metric;
-use guanhu::service::review::{ManagerWeek, load_reflection, load_week, save_reflection};
+use guanhu::service::review::{
+    ManagerWeek, load_reflection, load_week, load_week_without_queue, save_reflection,
+};
 use review_store::{at, d, review_store, today};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -115,6 +117,17 @@ fn a_week_across_the_month_end() {
         q.actual
             .is_some_and(|a| a >= Decimal::ZERO && a <= Decimal::ONE)
     );
+    // Without the rebuild every other figure is the same and queue completion is unmeasured.
+    let store = review_store();
+    let policy = Policy::default_policy();
+    let quick = load_week_without_queue(&store, &policy, "M001", d(2026, 12, 2), today()).unwrap();
+    for (a, b) in quick.review.metrics.iter().zip(&w.review.metrics) {
+        if a.key == "queue_completion" {
+            assert_eq!((a.actual, a.previous), (None, None));
+        } else {
+            assert_eq!(a, b);
+        }
+    }
     // The reflection written for the week.
     let r = w.reflection.as_ref().unwrap();
     assert!(r.summary.contains("基金销售"));
