@@ -67,6 +67,25 @@ pub enum Command {
     Managers(crate::cli_admin::ManagersArgs),
     /// Move customers to a manager (with history), by hand or by the policy's rules.
     Assign(crate::cli_admin::AssignArgs),
+    /// A manager's week against the targets, as Markdown or JSON (周报).
+    Review(ReviewArgs),
+}
+
+/// Options of `guanhu review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// ISO week, such as 2026-W47 (default: the week of --today).
+    #[arg(long)]
+    pub week: Option<String>,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ReviewFormat,
+}
+
+/// Output formats of the review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    Md,
+    Json,
 }
 
 /// Options of `guanhu queue`.
@@ -317,6 +336,17 @@ fn dispatch(cli: &Cli, s: &Settings) -> Result<i32> {
         Some(Command::Queue(args)) => {
             let store = Store::open(&db_path(cli, s))?;
             crate::cli_export::run_queue(s.today, &s.policy, &store, manager_of(cli, s), args)
+        }
+        Some(Command::Review(args)) => {
+            let store = Store::open(&db_path(cli, s))?;
+            crate::cli_review::run_review(
+                s.lang,
+                s.today,
+                &s.policy,
+                &store,
+                manager_of(cli, s),
+                args,
+            )
         }
         Some(Command::Log(args)) => {
             let mut store = Store::open(&db_path(cli, s))?;

@@ -202,6 +202,10 @@ fn describe_policy_problem(problem: &crate::domain::policy::PolicyProblem, lang:
             "must be relationship_manager, team_lead, branch_head or counter_staff, or a list of staff numbers",
         ),
         P::MaxNotAboveMin => lang.pick("上限必须大于下限", "the upper bound must be above the lower bound"),
+        P::UnknownProduct => lang.pick(
+            "只能是产品类型键：fund、wealth、insurance、deposit、bond、credit_card、e_banking、mobile_banking、payroll 或 other",
+            "must be a product kind key: fund, wealth, insurance, deposit, bond, credit_card, e_banking, mobile_banking, payroll or other",
+        ),
         P::BadWeekday => lang.pick(
             "只能是 mon、tue、wed、thu、fri、sat 或 sun",
             "must be mon, tue, wed, thu, fri, sat or sun",

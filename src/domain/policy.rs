@@ -20,9 +20,8 @@ pub struct Policy {
     pub cadence: super::cadence::CadencePolicy,
     /// Signal windows and thresholds, read by the daily queue.
     pub signals: super::signals::SignalPolicy,
-    /// Weekly targets, read by the review.
-    #[serde(default)]
-    pub targets: toml::Table,
+    /// Targets the weekly review judges against.
+    pub targets: super::targets::TargetsPolicy,
     /// Urgency coefficients, read by the daily queue.
     pub urgency: super::urgency::UrgencyPolicy,
     /// Working days, holidays and daily capacity, as written.
@@ -137,6 +136,8 @@ pub enum PolicyProblem {
     UnknownRole,
     /// An upper bound at or below the lower bound of the same rule.
     MaxNotAboveMin,
+    /// Not a product kind key (fund, wealth, credit_card, e_banking, …).
+    UnknownProduct,
 }
 
 impl std::fmt::Display for PolicyError {
@@ -238,6 +239,9 @@ impl Policy {
             return err(format!("urgency.{key}"), PolicyProblem::Negative);
         }
         if let Err((key, problem)) = self.assignment.validate() {
+            return err(key, problem);
+        }
+        if let Err((key, problem)) = self.targets.validate() {
             return err(key, problem);
         }
         for (key, share) in [
@@ -352,6 +356,26 @@ mod tests {
             (
                 "[[tiers]]\nkey = \"a\"\nzh = \"甲\"\nen = \"A\"\ncolor = \"gray\"\n",
                 "tiers[0].min",
+            ),
+            (
+                "[targets.weekly]\nsms_coverage = \"1.2\"\n",
+                "targets.weekly.sms_coverage",
+            ),
+            (
+                "[targets]\ncore_products = [\"fund\", \"gold\"]\n",
+                "targets.core_products[1]",
+            ),
+            (
+                "[targets.weekly]\nnew_customerz = 3\n",
+                "targets.weekly.new_customerz",
+            ),
+            (
+                "[targets.weekly]\nnew_customers = -1\n",
+                "targets.weekly.new_customers",
+            ),
+            (
+                "[targets.weekly]\nsales_amount = \"-5\"\n",
+                "targets.weekly.sales_amount",
             ),
         ];
         for (text, key) in cases {

@@ -7,6 +7,7 @@ pub mod export;
 mod import;
 mod portfolio;
 pub mod queue;
+pub mod review;
 
 pub use import::{ImportReport, import_customers, import_holdings};
 pub use portfolio::{customer_listing, load_customer_detail, load_portfolio, resolve_manager};

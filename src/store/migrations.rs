@@ -9,7 +9,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("sql/0001_init.sql")),
     ("0002_diary", include_str!("sql/0002_diary.sql")),
     ("0003_queue", include_str!("sql/0003_queue.sql")),
-    // 0004_review comes from the review branch; on merge it goes before this one.
+    ("0004_review", include_str!("sql/0004_review.sql")),
     ("0005_assignment", include_str!("sql/0005_assignment.sql")),
 ];
 

@@ -9,6 +9,7 @@ pub mod managers;
 mod migrations;
 mod money;
 pub mod queue;
+pub mod review;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

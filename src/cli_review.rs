@@ -1,0 +1,321 @@
+//! `guanhu review`: a manager's week as a Markdown report to print or paste, or as JSON for scripts. Figures come from `service::review`; this file only words and lays them out.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use crate::cli::{ReviewArgs, ReviewFormat};
+use crate::domain::customer::ProductKind;
+use crate::domain::money::{format_plain, format_yuan};
+use crate::domain::policy::Policy;
+use crate::domain::review::{Metric, Unit, parse_week};
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, T, fill, product_name};
+use crate::service::{self, review::ManagerWeek};
+use crate::store::Store;
+
+/// Runs `guanhu review`.
+pub fn run_review(
+    lang: Lang,
+    today: NaiveDate,
+    policy: &Policy,
+    store: &Store,
+    manager: Option<String>,
+    args: &ReviewArgs,
+) -> Result<i32> {
+    let day = match &args.week {
+        Some(text) => {
+            parse_week(text).ok_or_else(|| Error::Input(fill(T::RvBadWeek.get(lang), &[text])))?
+        }
+        None => today,
+    };
+    let manager = service::resolve_manager(store, manager.as_deref())?
+        .ok_or_else(|| Error::Input(T::RvNeedManager.get(lang).to_string()))?;
+    let week = service::review::load_week(store, policy, &manager, day, today)?;
+    let text = match args.format {
+        ReviewFormat::Md => render_markdown(lang, policy, &week),
+        ReviewFormat::Json => {
+            let mut t = serde_json::to_string_pretty(&review_json(&week))
+                .map_err(|e| Error::Input(e.to_string()))?;
+            t.push('\n');
+            t
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .map_err(|e| Error::io("stdout", e))?;
+    Ok(0)
+}
+
+/// The metric's name in words.
+pub fn metric_name(lang: Lang, key: &str) -> String {
+    if let Some(kind) = key.strip_prefix("core_product_penetration.") {
+        let word = ProductKind::parse(kind)
+            .map(|k| product_name(lang, k))
+            .unwrap_or(kind);
+        return fill(T::RvPenetration.get(lang), &[&word]);
+    }
+    let t = match key {
+        "new_customers" => T::RvNewCustomers,
+        "sms_coverage" => T::RvSmsCoverage,
+        "contact_coverage_mtd" => T::RvContactMtd,
+        "visit_coverage_ytd" => T::RvVisitYtd,
+        "sale_coverage_qtd" => T::RvSaleQtd,
+        "sales_count" => T::RvSalesCount,
+        "sales_amount" => T::RvSalesAmount,
+        "risk_assessments" => T::RvRiskAssessments,
+        "risk_assessment_valid_share" => T::RvRiskValid,
+        "vip_net_change" => T::RvVipNet,
+        "opportunities_handled" => T::RvOpportunities,
+        "customers_lost" => T::RvLost,
+        "aum_change" => T::RvAumChange,
+        "product_coverage" => T::RvProductCoverage,
+        "queue_completion" => T::RvQueueCompletion,
+        other => return other.to_string(),
+    };
+    t.get(lang).to_string()
+}
+
+/// A figure as the report prints it: shares as percentages, money in yuan.
+pub fn format_value(unit: Unit, value: Decimal) -> String {
+    match unit {
+        Unit::Count => value.normalize().to_string(),
+        Unit::Share => format!("{:.1}%", (value * Decimal::from(100)).round_dp(1)),
+        Unit::Amount => format_yuan(value),
+        Unit::Average => format!("{:.2}", value.round_dp(2)),
+    }
+}
+
+fn format_change(unit: Unit, change: Decimal) -> String {
+    if change.is_zero() {
+        return "=".to_string();
+    }
+    let arrow = if change > Decimal::ZERO { "▲" } else { "▼" };
+    format!("{arrow}{}", format_value(unit, change.abs()))
+}
+
+fn cell(m: &Metric, v: Option<Decimal>) -> String {
+    v.map(|v| format_value(m.unit, v))
+        .unwrap_or_else(|| "—".to_string())
+}
+
+fn tier_name<'a>(lang: Lang, policy: &'a Policy, key: &'a str) -> &'a str {
+    policy
+        .tiers
+        .iter()
+        .find(|t| t.key == key)
+        .map(|t| lang.pick(&t.zh, &t.en))
+        .unwrap_or(key)
+}
+
+/// Cell text safe inside a Markdown table.
+fn md_cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The report as Markdown.
+pub fn render_markdown(lang: Lang, policy: &Policy, w: &ManagerWeek) -> String {
+    let r = &w.review;
+    let sunday = r.monday + chrono::Duration::days(6);
+    let mut out = String::new();
+    let name = if w.manager_name.is_empty() {
+        &w.manager_no
+    } else {
+        &w.manager_name
+    };
+    out.push_str("# ");
+    out.push_str(&fill(
+        T::RvTitle.get(lang),
+        &[name, &w.manager_no, &w.week, &r.monday, &sunday],
+    ));
+    out.push_str("\n\n");
+    if r.end < sunday {
+        out.push_str(&fill(T::RvUpTo.get(lang), &[&r.end]));
+        out.push_str("\n\n");
+    }
+    let head = [
+        T::RvMetric,
+        T::RvActual,
+        T::RvTarget,
+        T::RvPrevious,
+        T::RvChange,
+        T::RvMet,
+    ];
+    let words: Vec<&str> = head.iter().map(|t| t.get(lang)).collect();
+    out.push_str(&format!("| {} |\n", words.join(" | ")));
+    out.push_str("|---|---:|---:|---:|---:|:---:|\n");
+    for m in &r.metrics {
+        let mut actual = cell(m, m.actual);
+        if let Some(e) = m.expected {
+            actual.push_str(&fill(
+                T::RvExpected.get(lang),
+                &[&format_value(Unit::Share, e)],
+            ));
+        }
+        let target = match m.target {
+            Some(t) if m.lower_is_better => format!("≤ {}", format_value(m.unit, t)),
+            Some(t) => format_value(m.unit, t),
+            None => "—".to_string(),
+        };
+        let change = m
+            .change()
+            .map(|c| format_change(m.unit, c))
+            .unwrap_or_else(|| "—".to_string());
+        let met = match m.met() {
+            Some(true) => "✓",
+            Some(false) => "✗",
+            None => "—",
+        };
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            metric_name(lang, &m.key),
+            actual,
+            target,
+            cell(m, m.previous),
+            change,
+            met
+        ));
+    }
+
+    out.push_str(&format!("\n## {}\n\n", T::RvSales.get(lang)));
+    if r.sales_by_kind.is_empty() {
+        out.push_str(T::RvNoSales.get(lang));
+        out.push('\n');
+    } else {
+        out.push_str(&format!(
+            "| {} | {} | {} |\n|---|---:|---:|\n",
+            T::RvProduct.get(lang),
+            T::RvCount.get(lang),
+            T::RvAmount.get(lang)
+        ));
+        for s in &r.sales_by_kind {
+            out.push_str(&format!(
+                "| {} | {} | {} |\n",
+                product_name(lang, s.kind),
+                s.count,
+                format_yuan(s.amount)
+            ));
+        }
+    }
+
+    out.push_str(&format!("\n## {}\n\n", T::RvMigrations.get(lang)));
+    if r.migrations.is_empty() {
+        out.push_str(T::RvNoMigrations.get(lang));
+        out.push('\n');
+    } else {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|\n",
+            T::RvCustomer.get(lang),
+            T::RvCustomerNo.get(lang),
+            T::RvFrom.get(lang),
+            T::RvTo.get(lang),
+            T::RvDate.get(lang)
+        ));
+        for m in &r.migrations {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} {} | {} |\n",
+                md_cell(&m.customer_name),
+                md_cell(&m.customer_no),
+                tier_name(lang, policy, &m.from),
+                if m.upgrade { "▲" } else { "▼" },
+                tier_name(lang, policy, &m.to),
+                m.date
+            ));
+        }
+    }
+
+    let (summary, plan) = match &w.reflection {
+        Some(r) => (r.summary.trim(), r.plan.trim()),
+        None => ("", ""),
+    };
+    for (title, text) in [(T::RvSummary, summary), (T::RvPlan, plan)] {
+        out.push_str(&format!("\n## {}\n\n", title.get(lang)));
+        out.push_str(if text.is_empty() {
+            T::RvNotWritten.get(lang)
+        } else {
+            text
+        });
+        out.push('\n');
+    }
+    out
+}
+
+/// A figure in JSON: counts as integers, shares, averages and money as exact decimal strings.
+fn json_value(unit: Unit, v: Option<Decimal>) -> Value {
+    match (unit, v) {
+        (_, None) => Value::Null,
+        (Unit::Count, Some(v)) => v
+            .normalize()
+            .to_string()
+            .parse::<i64>()
+            .map(Value::from)
+            .unwrap_or_else(|_| Value::from(v.to_string())),
+        (Unit::Amount, Some(v)) => Value::from(format_plain(v)),
+        (_, Some(v)) => Value::from(v.normalize().to_string()),
+    }
+}
+
+/// The report as JSON (the contract in the README).
+pub fn review_json(w: &ManagerWeek) -> Value {
+    let r = &w.review;
+    let metrics: Vec<Value> = r
+        .metrics
+        .iter()
+        .map(|m| {
+            let mut v = json!({
+                "key": m.key,
+                "unit": m.unit,
+                "basis": m.basis,
+                "actual": json_value(m.unit, m.actual),
+                "target": json_value(m.unit, m.target),
+                "previous": json_value(m.unit, m.previous),
+                "met": m.met(),
+            });
+            if let Some(e) = m.expected {
+                v["expected"] = json_value(Unit::Share, Some(e));
+            }
+            if let Some((num, den)) = m.parts {
+                v["numerator"] = json!(num);
+                v["denominator"] = json!(den);
+            }
+            v
+        })
+        .collect();
+    let sales: Vec<Value> = r
+        .sales_by_kind
+        .iter()
+        .map(|s| json!({"kind": s.kind.key(), "count": s.count, "amount": format_plain(s.amount)}))
+        .collect();
+    let migrations: Vec<Value> = r
+        .migrations
+        .iter()
+        .map(|m| {
+            json!({
+                "customer_no": m.customer_no,
+                "customer_name": m.customer_name,
+                "from": m.from,
+                "to": m.to,
+                "date": m.date,
+                "upgrade": m.upgrade,
+            })
+        })
+        .collect();
+    json!({
+        "week": w.week,
+        "manager_no": w.manager_no,
+        "manager_name": w.manager_name,
+        "from": r.monday,
+        "to": r.monday + chrono::Duration::days(6),
+        "counted_to": r.end,
+        "metrics": metrics,
+        "sales_by_kind": sales,
+        "migrations": migrations,
+        "reflection": w.reflection.as_ref().map(|x| json!({
+            "summary": x.summary,
+            "plan": x.plan,
+            "updated_at": x.updated_at,
+        })),
+    })
+}
