@@ -54,7 +54,7 @@ fn store(customers: usize, managers: usize, entries: usize) -> PathBuf {
            datetime(?2, '-' || (200 + (c.id * 7 + n.i * 37) % 700) || ' days', '+10 hours'), \
            CASE (c.id + n.i) % 4 WHEN 1 THEN NULL \
              ELSE CASE (c.id * 3 + n.i) % 3 WHEN 0 THEN 'not_reached' ELSE 'reached' END END, \
-           '', ?2 \
+           '', ?2 || ' 09:00:00' \
          FROM customers c, n LIMIT ?3",
         rusqlite::params![per_customer as i64, today().to_string(), missing as i64],
     )

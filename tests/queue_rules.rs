@@ -297,3 +297,61 @@ fn the_aggregate_follows_amendments_deletions_and_restores() {
         .unwrap();
     assert!(guanhu::store::queue::stale_contact_rows(store.conn()).unwrap() > 0);
 }
+
+#[test]
+fn a_past_day_read_from_the_diary_matches_the_entries() {
+    let mut store = common::sample_store();
+    let mut follow = draft(
+        "C0003",
+        EntryKind::Call,
+        Some(Outcome::CallbackRequested),
+        at(16, 10),
+    );
+    follow.follow_up_at = Some(at(18, 15));
+    let drafts = [
+        draft("C0001", EntryKind::Call, Some(Outcome::Reached), at(10, 9)),
+        draft("C0001", EntryKind::Sms, None, at(18, 11)),
+        draft(
+            "C0001",
+            EntryKind::Call,
+            Some(Outcome::NotReached),
+            at(20, 9),
+        ),
+        draft("C0002", EntryKind::Visit, Some(Outcome::Reached), at(18, 9)),
+        draft("C0003", EntryKind::Call, Some(Outcome::Reached), at(19, 9)),
+        follow,
+    ];
+    log_entries(&mut store, Some("M001"), &drafts, common::now()).unwrap();
+    let day = common::d(2026, 11, 18);
+    let from_diary = guanhu::store::queue::contact_facts_as_of(store.conn(), None, day).unwrap();
+    for d in details(&store) {
+        let expected = ContactFacts::from_entries(&d.timeline, day);
+        let id =
+            guanhu::store::customers::find_customer(store.conn(), &d.summary.customer.customer_no)
+                .unwrap()
+                .unwrap()
+                .id;
+        let mut got = from_diary.get(&id).cloned().unwrap_or_default();
+        let mut want = expected;
+        let key = |c: &guanhu::domain::contacts::LastContact| (c.kind, c.outcome);
+        got.before.sort_by_key(key);
+        want.before.sort_by_key(key);
+        assert_eq!(
+            got.before, want.before,
+            "{}",
+            d.summary.customer.customer_no
+        );
+        assert_eq!(
+            got.on_day, want.on_day,
+            "{}",
+            d.summary.customer.customer_no
+        );
+        // The call-back of the 16th, due on the 18th, is still open on the 18th.
+        assert_eq!(
+            got.follow_ups.len(),
+            want.follow_ups.len(),
+            "{}",
+            d.summary.customer.customer_no
+        );
+    }
+}
