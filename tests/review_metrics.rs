@@ -204,3 +204,35 @@ fn reflections_are_saved_per_week_and_rewritten() {
     );
     assert!(load_reflection(&store, "M404", d(2026, 12, 7)).is_err());
 }
+
+#[test]
+fn a_reassigned_customer_moves_between_the_lists_on_its_day() {
+    // 丁 (10,000, no activity) moves from M002 to M001 on Thursday 3 Dec, in W49.
+    let mut store = review_store();
+    guanhu::service::assignment::assign_to(
+        &mut store,
+        &["C04".to_string()],
+        "M001",
+        d(2026, 12, 3),
+        "M002",
+        at(2026, 12, 3, 9),
+        false,
+    )
+    .unwrap();
+    let policy = Policy::default_policy();
+    let m1 = load_week_without_queue(&store, &policy, "M001", d(2026, 12, 2), today()).unwrap();
+    // M001: 丙 (added Tuesday) and 丁 (moved in Thursday) came onto the list: 2 new. AUM at the
+    // end gains 丁's 10,000 on top of the 100,000 worked out in `a_week_across_the_month_end`.
+    check(&m1, "new_customers", n("2"), n("0"));
+    check(&m1, "aum_change", n("110000"), n("0"));
+    check(&m1, "customers_lost", n("0"), n("0"));
+    let m2 = load_week_without_queue(&store, &policy, "M002", d(2026, 12, 2), today()).unwrap();
+    // M002: 丁 was on the list entering W49 and is not at its end: lost 1, AUM −10,000. In W48
+    // nothing moved.
+    check(&m2, "new_customers", n("0"), n("0"));
+    check(&m2, "customers_lost", n("1"), n("0"));
+    check(&m2, "aum_change", n("-10000"), n("0"));
+    // The week before the move, 丁 is still M002's and not M001's.
+    let w48 = load_week_without_queue(&store, &policy, "M002", d(2026, 11, 25), today()).unwrap();
+    check(&w48, "customers_lost", n("0"), n("0"));
+}

@@ -29,8 +29,11 @@ pub struct ReviewEntry {
 pub struct ReviewCustomer {
     pub customer_no: String,
     pub name: String,
-    /// The day the customer came onto the list (`customers.added_on`).
+    /// The day the customer came into the store (`customers.added_on`).
     pub added_on: NaiveDate,
+    /// When the customer was on this manager's list: from (inclusive) to (exclusive, `None`
+    /// while current), from the assignment history. Empty: on the list since `added_on`.
+    pub on_list: Vec<(NaiveDate, Option<NaiveDate>)>,
     pub first_trade_on: Option<NaiveDate>,
     /// The imported risk assessment date (assessments logged in the diary come on top).
     pub risk_assessed_on: Option<NaiveDate>,
@@ -39,6 +42,18 @@ pub struct ReviewCustomer {
     pub holdings: Vec<Holding>,
     /// Entries since [`entries_since`], oldest first.
     pub entries: Vec<ReviewEntry>,
+}
+
+impl ReviewCustomer {
+    /// True when the customer was on this manager's list on `day`.
+    pub fn listed_on(&self, day: NaiveDate) -> bool {
+        if self.on_list.is_empty() {
+            return self.added_on <= day;
+        }
+        self.on_list
+            .iter()
+            .any(|(from, to)| *from <= day && to.is_none_or(|t| day < t))
+    }
 }
 
 /// One working day's queue: rows planned and rows done that day.
@@ -334,9 +349,9 @@ fn figures(
     let end = sunday.min(today);
     // The state entering the week: as of the Sunday before.
     let start = monday - Duration::days(1);
-    let book: Vec<&ReviewCustomer> = customers.iter().filter(|c| c.added_on <= end).collect();
+    let book: Vec<&ReviewCustomer> = customers.iter().filter(|c| c.listed_on(end)).collect();
     let book_start: Vec<&ReviewCustomer> =
-        customers.iter().filter(|c| c.added_on <= start).collect();
+        customers.iter().filter(|c| c.listed_on(start)).collect();
     let n = book.len();
     let count_where = |f: &dyn Fn(&ReviewCustomer) -> bool| book.iter().filter(|c| f(c)).count();
     let covered = |rule: Option<&Rule>, from: NaiveDate, c: &ReviewCustomer| {
@@ -346,7 +361,8 @@ fn figures(
 
     let new = customers
         .iter()
-        .filter(|c| within(c.added_on, monday, end))
+        // Came onto the list during the week (added, or reassigned from another manager).
+        .filter(|c| c.listed_on(end) && !c.listed_on(start))
         .count();
     metrics.push(metric(
         "new_customers",
@@ -518,11 +534,14 @@ fn figures(
         t.weekly.opportunities_handled,
     ));
 
+    // Lost (流失): on the list entering the week and either moved off it, or with assets that
+    // fell to zero.
     let lost = book_start
         .iter()
         .filter(|c| {
-            balance_on(&c.snapshots, start).is_some_and(|a| a > Decimal::ZERO)
-                && balance_on(&c.snapshots, end).is_some_and(|a| a.is_zero())
+            !c.listed_on(end)
+                || (balance_on(&c.snapshots, start).is_some_and(|a| a > Decimal::ZERO)
+                    && balance_on(&c.snapshots, end).is_some_and(|a| a.is_zero()))
         })
         .count();
     let mut m = metric(
@@ -681,7 +700,7 @@ fn opportunities(
 
         let maturing = c.holdings.iter().any(|h| {
             h.maturity_on
-                .is_some_and(|m| within(m, monday, horizon) && c.added_on <= m)
+                .is_some_and(|m| within(m, monday, horizon) && c.listed_on(m))
         });
         tally(maturing, acted_from(monday));
 

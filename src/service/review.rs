@@ -9,10 +9,10 @@ use crate::domain::review::{
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
-use crate::store::customers::list_snapshots_since;
 use crate::store::managers::{ManagerRow, find_manager};
 use crate::store::review::{
-    find_reflection, review_customers, review_entries, review_holdings, upsert_reflection,
+    find_reflection, review_customers, review_entries, review_holdings, review_snapshots,
+    upsert_reflection,
 };
 
 /// A manager's week as the report shows it.
@@ -33,9 +33,8 @@ fn manager(store: &Store, manager_no: &str) -> Result<ManagerRow> {
 
 /// The manager's week holding `day`, with the week before, as of `today`.
 ///
-/// New customers are those whose `added_on` falls in the week: the store keeps no history of
-/// assignments yet, so a customer reassigned to the manager counts from the day they were
-/// first added, and one moved away is no longer in either week.
+/// The list on each day follows the assignment history: a customer reassigned to the manager
+/// is new that week, one moved away is lost that week (and counts for the days before).
 pub fn load_week(
     store: &Store,
     policy: &Policy,
@@ -73,11 +72,12 @@ fn load(
     let last = sunday.min(today);
     let conn = store.conn();
     // Every snapshot: the tier entering the week may rest on one years old.
-    let all_time = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(monday);
-    let mut snapshots = list_snapshots_since(conn, all_time, Some(manager_no))?;
-    let mut holdings = review_holdings(conn, m.id)?;
-    let mut entries = review_entries(conn, m.id, entries_since(policy, monday), last)?;
-    let customers: Vec<ReviewCustomer> = review_customers(conn, m.id)?
+    // Everyone on the list at any time from the Sunday before the previous week to the end.
+    let listed = (monday - Duration::days(8), last);
+    let mut snapshots = review_snapshots(conn, m.id, listed.0, listed.1)?;
+    let mut holdings = review_holdings(conn, m.id, listed.0, listed.1)?;
+    let mut entries = review_entries(conn, m.id, listed, entries_since(policy, monday), last)?;
+    let customers: Vec<ReviewCustomer> = review_customers(conn, m.id, listed.0, listed.1)?
         .into_iter()
         .map(|(id, mut c)| {
             c.snapshots = snapshots.remove(&id).unwrap_or_default();

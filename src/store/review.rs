@@ -3,46 +3,87 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, named_params, params};
 
+use super::customers::balances_at;
 use super::dates::{Day, Moment};
 use super::money::DecimalText;
-use crate::domain::customer::{Holding, ProductKind};
+use crate::domain::customer::{Holding, ProductKind, Snapshot};
 use crate::domain::diary::{EntryKind, Outcome};
 use crate::domain::review::{Reflection, ReviewCustomer, ReviewEntry};
 use crate::error::Result;
 
-/// The manager's customers by row id, without snapshots, holdings or entries.
-pub fn review_customers(conn: &Connection, manager_id: i64) -> Result<Vec<(i64, ReviewCustomer)>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, customer_no, name, added_on, first_trade_on, risk_assessed_on \
-         FROM customers WHERE manager_id = ?1 ORDER BY customer_no",
+/// The customers of a review: those on the manager's list now, and those on it at any time
+/// from `:list_from` to `:list_to` by the assignment history (so a customer moved away mid-week still counts
+/// for the days they were there).
+const LISTED: &str = "WITH listed(id) AS (SELECT id FROM customers WHERE manager_id = :manager \
+     UNION SELECT customer_id FROM customer_assignments WHERE manager_id = :manager \
+     AND from_date <= :list_to AND (to_date IS NULL OR to_date > :list_from)) ";
+
+/// The customers of the review (see [`LISTED`]) by row id, with their periods on the
+/// manager's list, without snapshots, holdings or entries.
+pub fn review_customers(
+    conn: &Connection,
+    manager_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(i64, ReviewCustomer)>> {
+    let mut periods: HashMap<i64, Vec<(NaiveDate, Option<NaiveDate>)>> = HashMap::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT customer_id, from_date, to_date FROM customer_assignments \
+             WHERE manager_id = ?1 AND (to_date IS NULL OR to_date > from_date)",
+        )?;
+        let mut rows = stmt.query([manager_id])?;
+        while let Some(r) = rows.next()? {
+            periods.entry(r.get(0)?).or_default().push((
+                r.get::<_, Day>(1)?.0,
+                r.get::<_, Option<Day>>(2)?.map(|d| d.0),
+            ));
+        }
+    }
+    let mut stmt = conn.prepare(&format!(
+        "{LISTED}SELECT c.id, c.customer_no, c.name, c.added_on, c.first_trade_on, \
+         c.risk_assessed_on FROM customers c JOIN listed ON listed.id = c.id \
+         ORDER BY c.customer_no"
+    ))?;
+    let rows = stmt.query_map(
+        named_params! {":manager": manager_id, ":list_from": from, ":list_to": to},
+        |r| {
+            Ok((
+                r.get(0)?,
+                ReviewCustomer {
+                    customer_no: r.get(1)?,
+                    name: r.get(2)?,
+                    added_on: r.get::<_, Day>(3)?.0,
+                    first_trade_on: r.get::<_, Option<Day>>(4)?.map(|d| d.0),
+                    risk_assessed_on: r.get::<_, Option<Day>>(5)?.map(|d| d.0),
+                    ..ReviewCustomer::default()
+                },
+            ))
+        },
     )?;
-    let rows = stmt.query_map([manager_id], |r| {
-        Ok((
-            r.get(0)?,
-            ReviewCustomer {
-                customer_no: r.get(1)?,
-                name: r.get(2)?,
-                added_on: r.get::<_, Day>(3)?.0,
-                first_trade_on: r.get::<_, Option<Day>>(4)?.map(|d| d.0),
-                risk_assessed_on: r.get::<_, Option<Day>>(5)?.map(|d| d.0),
-                ..ReviewCustomer::default()
-            },
-        ))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    for (id, c) in &mut out {
+        c.on_list = periods.remove(id).unwrap_or_default();
+    }
+    Ok(out)
 }
 
 /// The holdings of the manager's customers, by customer row id.
-pub fn review_holdings(conn: &Connection, manager_id: i64) -> Result<HashMap<i64, Vec<Holding>>> {
-    let mut stmt = conn.prepare(
-        "SELECT h.customer_id, h.kind, h.product_code, h.product_name, h.amount, h.start_on, \
-         h.maturity_on FROM customers c JOIN holdings h ON h.customer_id = c.id \
-         WHERE c.manager_id = ?1",
-    )?;
+pub fn review_holdings(
+    conn: &Connection,
+    manager_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<HashMap<i64, Vec<Holding>>> {
+    let mut stmt = conn.prepare(&format!(
+        "{LISTED}SELECT h.customer_id, h.kind, h.product_code, h.product_name, h.amount, \
+         h.start_on, h.maturity_on FROM listed JOIN holdings h ON h.customer_id = listed.id"
+    ))?;
     let mut out: HashMap<i64, Vec<Holding>> = HashMap::new();
-    let mut rows = stmt.query([manager_id])?;
+    let mut rows =
+        stmt.query(named_params! {":manager": manager_id, ":list_from": from, ":list_to": to})?;
     while let Some(r) = rows.next()? {
         let kind: String = r.get(1)?;
         let start: String = r.get(5)?;
@@ -64,20 +105,23 @@ pub fn review_holdings(conn: &Connection, manager_id: i64) -> Result<HashMap<i64
 pub fn review_entries(
     conn: &Connection,
     manager_id: i64,
+    (list_from, list_to): (NaiveDate, NaiveDate),
     since: NaiveDate,
     until: NaiveDate,
 ) -> Result<HashMap<i64, Vec<ReviewEntry>>> {
-    let mut stmt = conn.prepare(
-        "SELECT e.customer_id, e.kind, e.outcome, e.occurred_at, e.follow_up_at, \
-         e.product_kind, e.amount FROM customers c JOIN diary_entries e \
-         ON e.customer_id = c.id AND e.deleted_at IS NULL \
-         AND e.occurred_at >= ?2 AND e.occurred_at < ?3 \
-         WHERE c.manager_id = ?1",
-    )?;
+    let mut stmt = conn.prepare(&format!(
+        "{LISTED}SELECT e.customer_id, e.kind, e.outcome, e.occurred_at, e.follow_up_at, \
+         e.product_kind, e.amount FROM listed JOIN diary_entries e \
+         ON e.customer_id = listed.id AND e.deleted_at IS NULL \
+         AND e.occurred_at >= :from AND e.occurred_at < :to"
+    ))?;
     let from = since.and_hms_opt(0, 0, 0);
     let to = until.succ_opt().and_then(|d| d.and_hms_opt(0, 0, 0));
     let mut out: HashMap<i64, Vec<ReviewEntry>> = HashMap::new();
-    let mut rows = stmt.query(params![manager_id, from, to])?;
+    let mut rows = stmt.query(named_params! {
+        ":manager": manager_id, ":list_from": list_from, ":list_to": list_to,
+        ":from": from, ":to": to,
+    })?;
     while let Some(r) = rows.next()? {
         let kind: String = r.get(1)?;
         let Some(kind) = EntryKind::from_key(&kind) else {
@@ -105,6 +149,30 @@ pub fn review_entries(
     }
     for entries in out.values_mut() {
         entries.sort_by_key(|e| e.at);
+    }
+    Ok(out)
+}
+
+/// Every balance snapshot of the review's customers (see [`LISTED`]), by row id, oldest first.
+pub fn review_snapshots(
+    conn: &Connection,
+    manager_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<HashMap<i64, Vec<Snapshot>>> {
+    let mut stmt = conn.prepare(&format!(
+        "{LISTED}SELECT s.customer_id, s.as_of, s.deposits, s.wealth, s.funds, s.insurance, \
+         s.bonds, s.other FROM listed JOIN balance_snapshots s ON s.customer_id = listed.id \
+         ORDER BY s.customer_id, s.as_of"
+    ))?;
+    let mut out: HashMap<i64, Vec<Snapshot>> = HashMap::new();
+    let mut rows =
+        stmt.query(named_params! {":manager": manager_id, ":list_from": from, ":list_to": to})?;
+    while let Some(r) = rows.next()? {
+        out.entry(r.get(0)?).or_default().push(Snapshot {
+            as_of: r.get::<_, Day>(1)?.0,
+            balances: balances_at(r, 2)?,
+        });
     }
     Ok(out)
 }
