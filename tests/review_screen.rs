@@ -320,3 +320,29 @@ fn a_week_without_anything_and_tiny_terminals() {
         draw(&mut editing, w, h);
     }
 }
+
+#[test]
+fn missed_targets_stand_out_in_the_warning_colour() {
+    use ratatui::style::Color;
+    let mut store = busy_store();
+    let mut app = loaded_review(&mut store, Lang::En);
+    let t = draw(&mut app, 120, 40);
+    let buffer = t.backend().buffer();
+    let row_of = |text: &str| -> u16 {
+        (0..40)
+            .find(|y| {
+                let line: String = (0..120).map(|x| buffer[(x, *y)].symbol()).collect();
+                line.starts_with(text)
+            })
+            .unwrap_or_else(|| panic!("no row starting {text}"))
+    };
+    // 30% of customers messaged against a target of 100%: missed.
+    assert_eq!(buffer[(0, row_of("SMS coverage"))].fg, Color::Red);
+    // 10 new customers against 5: met, in the normal colour, its bar green.
+    let met = row_of("New customers");
+    assert_ne!(buffer[(0, met)].fg, Color::Red);
+    let bar_x = (0..120)
+        .find(|x| buffer[(*x, met)].symbol() == "▇")
+        .unwrap();
+    assert_eq!(buffer[(bar_x, met)].fg, Color::Green);
+}

@@ -76,11 +76,79 @@ pub fn render_review(frame: &mut Frame, app: &App, area: Rect) {
         let mut all = metrics;
         all.push(Line::from(""));
         all.extend(side);
-        frame.render_widget(Paragraph::new(all).scroll((view.scroll, 0)), body);
+        // Too short for everything: the rest of the week in three lines under the table (the
+        // whole page scrolls with j/k).
+        let strip = if (all.len() as u16) > body.height && body.height >= 12 {
+            3
+        } else {
+            0
+        };
+        let [page, bottom] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(strip)]).areas(body);
+        frame.render_widget(Paragraph::new(all).scroll((view.scroll, 0)), page);
+        if strip > 0 {
+            frame.render_widget(
+                Paragraph::new(summary_strip(app, data, bottom.width)).block(
+                    Block::default()
+                        .borders(Borders::TOP)
+                        .border_style(theme::dim()),
+                ),
+                bottom,
+            );
+        }
     }
     if let Some(editor) = &view.editor {
         render_editor(frame, app, editor, area);
     }
+}
+
+/// The activity, migrations and reflection in two lines, for a small terminal.
+fn summary_strip(app: &App, data: &ReviewData, width: u16) -> Vec<Line<'static>> {
+    let mut activity = vec![Span::styled(
+        format!("{} ", app.t(T::RvActivity)),
+        theme::title(),
+    )];
+    for d in &data.activity {
+        activity.push(Span::styled(
+            format!("{}{} ", weekday(app.lang, d.day), d.total()),
+            if d.total() == 0 {
+                theme::dim()
+            } else {
+                Style::new()
+            },
+        ));
+    }
+    let ups = data.review.migrations.iter().filter(|m| m.upgrade).count();
+    let downs = data.review.migrations.len() - ups;
+    activity.push(Span::styled(
+        format!(" {} ", app.t(T::RvMigrations)),
+        theme::title(),
+    ));
+    activity.push(Span::styled(
+        format!("▲{ups}"),
+        Style::new().fg(Color::Green),
+    ));
+    activity.push(Span::styled(
+        format!(" ▼{downs}"),
+        Style::new().fg(Color::Red),
+    ));
+    let first = |text: Option<&str>| -> String {
+        match text.and_then(|t| t.lines().find(|l| !l.trim().is_empty())) {
+            Some(l) => l.to_string(),
+            None => app.t(T::RvNotWritten).to_string(),
+        }
+    };
+    let r = data.reflection.as_ref();
+    let reflection = vec![
+        Span::styled(format!("{} ", app.t(T::RvSummary)), theme::title()),
+        Span::raw(format!("{}  ", first(r.map(|r| r.summary.as_str())))),
+        Span::styled(format!("{} ", app.t(T::RvPlan)), theme::title()),
+        Span::raw(first(r.map(|r| r.plan.as_str()))),
+    ];
+    vec![
+        Line::from(fit_spans(activity, width as usize)),
+        Line::from(fit_spans(reflection, width as usize)),
+    ]
 }
 
 fn title_line(app: &App, data: &ReviewData, width: u16) -> Line<'static> {
