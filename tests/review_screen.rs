@@ -50,6 +50,20 @@ fn review_app(store: &mut Store) -> App {
     let mut app = today_app(store, Lang::Zh, 40);
     let effects = update(&mut app, Action::GoTo(Screen::Review));
     assert_eq!(effects, vec![Effect::LoadReview(this_monday())]);
+    // Before the week is loaded, `e` opens nothing: an empty editor could erase a reflection.
+    assert!(key(&mut app, KeyCode::Char('e')).is_empty());
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.review.editor.is_none());
+    // The load carried out by the real driver, its answer fed back.
+    let policy = guanhu::domain::policy::Policy::default_policy();
+    let mut driver = guanhu::tui::Effects {
+        store,
+        policy: &policy,
+        today: common::today(),
+    };
+    let answer = driver.run(effects[0].clone(), &app);
+    assert!(matches!(answer, Action::ReviewLoaded(_)), "{answer:?}");
+    assert!(update(&mut app, answer).is_empty());
     app
 }
 

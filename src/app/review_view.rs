@@ -154,15 +154,20 @@ pub fn update_review(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 /// Opens the editor on the week shown, with the reflection as loaded.
+/// Nothing opens before the week is loaded: an empty editor saved over a reflection not yet
+/// read would erase it.
 pub fn open_editor(app: &mut App) {
     let monday = app.review.monday(app.today);
-    let loaded = app
+    let Some(data) = app
         .review
         .data
         .as_ref()
         .filter(|d| d.review.monday == monday)
-        .and_then(|d| d.reflection.clone())
-        .unwrap_or_default();
+    else {
+        app.message = Some(T::RvLoading.get(app.lang).to_string());
+        return;
+    };
+    let loaded = data.reflection.clone().unwrap_or_default();
     app.review.editor = Some(ReflectionEditor {
         day: monday,
         summary: TextArea::with(&loaded.summary),
