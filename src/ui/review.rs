@@ -399,7 +399,8 @@ fn render_editor(frame: &mut Frame, app: &App, ed: &ReflectionEditor, area: Rect
     let width = area.width.saturating_sub(4).min(100);
     let height = area.height.min(24);
     let popup = super::centered(area, width, height);
-    frame.render_widget(Clear, popup);
+    // A column either side too: a wide character cut by the border would smear.
+    frame.render_widget(Clear, super::widen(popup, area));
     let week = crate::domain::review::week_label(ed.day);
     let block = Block::default()
         .borders(Borders::ALL)
