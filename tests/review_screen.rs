@@ -360,3 +360,32 @@ fn missed_targets_stand_out_in_the_warning_colour() {
         .unwrap();
     assert_eq!(buffer[(bar_x, met)].fg, Color::Green);
 }
+
+#[test]
+fn a_failed_load_says_why_and_stops_saying_loading() {
+    let mut store = sample_store();
+    let mut app = loaded_review(&mut store, Lang::Zh);
+    app.manager = Some("M999".into());
+    common::press_at(
+        &mut app,
+        &mut store,
+        KeyCode::Char('['),
+        KeyModifiers::NONE,
+        common::now(),
+    );
+    assert!(app.review.failed);
+    assert!(app.message.is_some());
+    let t = draw(&mut app, 80, 24);
+    let screen: String = t
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("2026-W47"));
+    assert!(!screen.contains("正在计算"));
+    // `e` on a week that is not loaded opens nothing.
+    key(&mut app, KeyCode::Char('e'));
+    assert!(app.review.editor.is_none());
+}

@@ -483,6 +483,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.saving = false;
             if let Some(ed) = app.review.editor.as_mut() {
                 ed.saving = false;
+            } else if app.screen == Screen::Review {
+                app.review.failed = true;
             }
             app.message = Some(fill(app.t(T::Failed), &[&message]));
         }

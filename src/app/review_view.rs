@@ -109,6 +109,8 @@ pub struct ReviewView {
     pub editor: Option<ReflectionEditor>,
     /// Lines scrolled down.
     pub scroll: u16,
+    /// The last load failed (the message line says why): the screen stops saying "loading".
+    pub failed: bool,
 }
 
 impl ReviewView {
@@ -119,7 +121,8 @@ impl ReviewView {
 }
 
 /// The load effect for the week shown.
-pub fn load_week(app: &App) -> Effect {
+pub fn load_week(app: &mut App) -> Effect {
+    app.review.failed = false;
     Effect::LoadReview(app.review.monday(app.today))
 }
 

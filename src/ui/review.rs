@@ -42,7 +42,14 @@ pub fn render_review(frame: &mut Frame, app: &App, area: Rect) {
         let week = crate::domain::review::week_label(monday);
         let lines = vec![
             Line::from(Span::styled(week, theme::title())),
-            Line::from(Span::styled(app.t(T::RvLoading), theme::dim())),
+            Line::from(Span::styled(
+                if view.failed {
+                    "—"
+                } else {
+                    app.t(T::RvLoading)
+                },
+                theme::dim(),
+            )),
         ];
         frame.render_widget(Paragraph::new(lines), area);
         return;
