@@ -8,6 +8,7 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::app::keymap::action_for;
+use crate::app::review_view::{ReviewData, activity_of};
 use crate::app::{Action, App, Effect, UndoStep, update};
 use crate::domain::policy::Policy;
 use crate::domain::queue::TodayQueue;
@@ -95,6 +96,13 @@ impl Effects<'_> {
                 queue::hold_items(self.store, app.manager.as_deref(), &requests, now)
                     .map(Action::HoldsSaved)
             }
+            Effect::LoadReview(day) => self.load_review(app, day),
+            Effect::SaveReflection { day, summary, plan } => self
+                .review_manager(app)
+                .and_then(|m| {
+                    service::review::save_reflection(self.store, &m, day, &summary, &plan, now)
+                })
+                .map(|_| Action::ReflectionSaved),
             Effect::Undo(step) => self
                 .apply(&step, false, now)
                 .map(|_| Action::UndoApplied { step, redo: false }),
@@ -121,6 +129,40 @@ impl Effects<'_> {
             other => other,
         }
         .map(|q| Action::TodayLoaded(Box::new(q)))
+    }
+
+    /// The manager whose week the Review screen shows: the app's, or the store's only one.
+    fn review_manager(&self, app: &App) -> Result<String> {
+        service::resolve_manager(self.store, app.manager.as_deref())?
+            .ok_or_else(|| Error::Input(crate::i18n::T::RvNeedManager.get(app.lang).to_string()))
+    }
+
+    /// The week holding `day` without the queue rebuild (fast on a large store), and the
+    /// week's diary counted by day and kind.
+    fn load_review(&mut self, app: &App, day: NaiveDate) -> Result<Action> {
+        let manager = self.review_manager(app)?;
+        let w = service::review::load_week_without_queue(
+            self.store,
+            self.policy,
+            &manager,
+            day,
+            self.today,
+        )?;
+        let monday = w.review.monday;
+        let entries = diary::load_period(
+            self.store,
+            Some(&manager),
+            monday,
+            monday + chrono::Duration::days(6),
+        )?;
+        Ok(Action::ReviewLoaded(Box::new(ReviewData {
+            manager_no: w.manager_no,
+            manager_name: w.manager_name,
+            week: w.week,
+            activity: activity_of(monday, &entries),
+            review: w.review,
+            reflection: w.reflection,
+        })))
     }
 
     /// Takes a step back (`redo == false`) or makes it again; each is itself recorded.

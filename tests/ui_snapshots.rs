@@ -3,7 +3,7 @@
 mod common;
 
 use common::{sample_app, sample_store};
-use guanhu::app::{Action, App, Screen, update};
+use guanhu::app::{Action, App, update};
 use guanhu::i18n::Lang;
 use guanhu::store::Store;
 use ratatui::Terminal;
@@ -129,21 +129,13 @@ fn empty_store_shows_the_first_step() {
 }
 
 #[test]
-fn help_overlay_and_placeholders() {
+fn help_overlay() {
     let mut store = sample_store();
     for lang in LANGS {
         let mut app = sample_app(&mut store, lang, 24);
         update(&mut app, Action::ToggleHelp);
         let t = draw(&mut app, 80, 24);
         insta::assert_snapshot!(format!("help_{}_80x24", lang_name(lang)), t.backend());
-
-        let mut app = sample_app(&mut store, lang, 24);
-        update(&mut app, Action::GoTo(Screen::Review));
-        let t = draw(&mut app, 80, 24);
-        insta::assert_snapshot!(
-            format!("review_coming_{}_80x24", lang_name(lang)),
-            t.backend()
-        );
     }
 }
 

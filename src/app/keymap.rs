@@ -23,6 +23,10 @@ pub enum Context {
     Ledgers,
     /// The Today screen.
     Today,
+    /// The Review screen.
+    Review,
+    /// The reflection editor on the Review screen.
+    Reflection,
 }
 
 /// One row of the keymap.
@@ -78,6 +82,14 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Ledgers, "[ ]", T::KeyPeriodStep, true),
     b(Context::Ledgers, "t", T::KeyThisPeriod, true),
     b(Context::Ledgers, ":period A B", T::KeyCustomPeriod, false),
+    b(Context::Review, "[ ]", T::KeyWeeks, true),
+    b(Context::Review, "t", T::KeyThisWeek, true),
+    b(Context::Review, "e Enter", T::KeyEditReflection, true),
+    b(Context::Review, "j/k", T::KeyScroll, true),
+    b(Context::Reflection, "Ctrl-s", T::KeySaveReflection, true),
+    b(Context::Reflection, "Tab", T::KeySwitchField, true),
+    b(Context::Reflection, "Enter", T::KeyNewLine, true),
+    b(Context::Reflection, "Esc", T::KeyCloseEditor, true),
     b(Context::Filter, "t", T::FilterTier, true),
     b(Context::Filter, "a", T::FilterAge, true),
     b(Context::Filter, "p", T::FilterPreference, true),
@@ -100,11 +112,13 @@ const fn b(context: Context, label: &'static str, help: T, footer: bool) -> Bind
 pub fn footer_bindings(app: &App) -> Vec<&'static Binding> {
     let contexts: &[Context] = match app.mode {
         Mode::Filter => &[Context::Filter],
+        Mode::Reflection => &[Context::Reflection],
         _ if app.detail.is_some() => &[Context::Detail, Context::Global],
         _ if app.screen == Screen::Customers => &[Context::List, Context::Global],
         _ if app.screen == Screen::Diary => &[Context::Diary, Context::Global],
         _ if app.screen == Screen::Ledgers => &[Context::Ledgers, Context::Global],
         _ if app.screen == Screen::Today => &[Context::Today, Context::Global],
+        _ if app.screen == Screen::Review => &[Context::Review, Context::Global],
         _ => &[Context::Global],
     };
     contexts
@@ -178,6 +192,30 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
                 KeyCode::Backspace => Some(Action::Backspace),
                 KeyCode::Delete => Some(Action::DeleteChar),
                 // Text is taken as typed: the full-width forms only become ASCII for commands.
+                KeyCode::Char(_) => match key.code {
+                    KeyCode::Char(raw) => Some(Action::Input(raw)),
+                    _ => None,
+                },
+                _ => None,
+            };
+        }
+        Mode::Reflection => {
+            return match code {
+                KeyCode::Char('s') if ctrl => Some(Action::Save),
+                _ if ctrl || key.modifiers.contains(KeyModifiers::ALT) => None,
+                KeyCode::Esc => Some(Action::Cancel),
+                KeyCode::Enter => Some(Action::Submit),
+                KeyCode::Tab => Some(Action::NextField),
+                KeyCode::BackTab => Some(Action::PrevField),
+                KeyCode::Up => Some(Action::Up),
+                KeyCode::Down => Some(Action::Down),
+                KeyCode::Left => Some(Action::CursorLeft),
+                KeyCode::Right => Some(Action::CursorRight),
+                KeyCode::Home => Some(Action::Top),
+                KeyCode::End => Some(Action::Bottom),
+                KeyCode::Backspace => Some(Action::Backspace),
+                KeyCode::Delete => Some(Action::DeleteChar),
+                // Text is taken as typed (full-width punctuation stays full-width).
                 KeyCode::Char(_) => match key.code {
                     KeyCode::Char(raw) => Some(Action::Input(raw)),
                     _ => None,
@@ -282,6 +320,18 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('[') => Some(Action::PrevDay),
             KeyCode::Char(']') => Some(Action::NextDay),
             KeyCode::Char('t') => Some(Action::Today),
+            _ => None,
+        };
+    }
+    if app.screen == Screen::Review {
+        return match code {
+            KeyCode::Char('[') | KeyCode::Left => Some(Action::PrevDay),
+            KeyCode::Char(']') | KeyCode::Right => Some(Action::NextDay),
+            KeyCode::Char('t') => Some(Action::Today),
+            KeyCode::Char('e') | KeyCode::Enter => Some(Action::Activate),
+            KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
+            KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
+            KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
             _ => None,
         };
     }

@@ -6,6 +6,8 @@ pub mod hold_form;
 pub mod keymap;
 pub mod ledgers_view;
 pub mod log_form;
+pub mod review_view;
+pub mod text_area;
 pub mod text_field;
 pub mod today_view;
 
@@ -72,6 +74,8 @@ pub enum Mode {
     Confirm,
     /// A popup over the Today screen is open (snooze, dismiss, score breakdown).
     Popup,
+    /// The week's reflection is being written (Review screen).
+    Reflection,
 }
 
 /// A destructive action held as data until the user says yes.
@@ -152,6 +156,8 @@ pub struct App {
     pub book_stale: bool,
     /// An entry's earlier versions, while shown: (entry id, [(when, what, before)]).
     pub history: Option<(i64, Vec<Revision>)>,
+    /// The Review screen.
+    pub review: review_view::ReviewView,
 }
 
 /// One earlier version of a diary entry: when it changed, how (amend, delete, undo…), and the
@@ -291,6 +297,12 @@ pub enum Action {
     TodayLoaded(Box<crate::domain::queue::TodayQueue>),
     /// Result: snoozes or dismissals were recorded, with their ids.
     HoldsSaved(Vec<i64>),
+    /// `Ctrl-s` in the reflection editor: save it.
+    Save,
+    /// Result: a week of the review was loaded.
+    ReviewLoaded(Box<review_view::ReviewData>),
+    /// Result: the week's reflection was saved.
+    ReflectionSaved,
 }
 
 /// I/O the driver carries out for `update`.
@@ -320,6 +332,15 @@ pub enum Effect {
     LoadToday,
     /// Record snoozes and dismissals (answered with `HoldsSaved`).
     HoldItems(Vec<hold_form::HoldDraft>),
+    /// Load the manager's week holding this day, figures without the queue rebuild and the
+    /// week's diary (answered with `ReviewLoaded`).
+    LoadReview(NaiveDate),
+    /// Save the reflection of the week holding `day` (answered with `ReflectionSaved`).
+    SaveReflection {
+        day: NaiveDate,
+        summary: String,
+        plan: String,
+    },
 }
 
 /// Lines of the screen that are not the list: tabs, status, table header, message, footer.
@@ -360,6 +381,7 @@ impl App {
             confirm: None,
             ledgers: ledgers_view::LedgersView::default(),
             history: None,
+            review: review_view::ReviewView::default(),
             today_view: today_view::TodayView::default(),
             book_stale: false,
         }
@@ -459,6 +481,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.loading = false;
             // A failed save leaves the popup open with everything typed in it.
             app.saving = false;
+            if let Some(ed) = app.review.editor.as_mut() {
+                ed.saving = false;
+            } else if app.screen == Screen::Review {
+                app.review.failed = true;
+            }
             app.message = Some(fill(app.t(T::Failed), &[&message]));
         }
         Action::Clock(now) => app.now = now,
@@ -468,6 +495,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::HoldsSaved(ids) => return today_view::holds_saved(app, ids),
         Action::EntriesSaved(ids) => return entries_saved(app, ids),
+        Action::ReviewLoaded(data) => app.review.data = Some(*data),
+        Action::ReflectionSaved => return review_view::reflection_saved(app),
         Action::UndoApplied { step, redo } => {
             app.message = Some(app.t(if redo { T::Redone } else { T::Undone }).to_string());
             app.today_view.follow_returning = app.screen == Screen::Today;
@@ -500,6 +529,7 @@ fn update_input(app: &mut App, action: Action) -> Vec<Effect> {
         Mode::Command => update_command(app, action),
         Mode::Filter => update_filter(app, action),
         Mode::Log => update_log(app, action),
+        Mode::Reflection => review_view::update_editor(app, action),
         Mode::Confirm => {
             match action {
                 Action::Confirm => {
@@ -569,6 +599,9 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
     }
     if app.screen == Screen::Ledgers {
         return update_ledgers(app, action);
+    }
+    if app.screen == Screen::Review {
+        return review_view::update_review(app, action);
     }
     if app.screen == Screen::Today {
         return today_view::update_today(app, action);
@@ -1109,6 +1142,9 @@ fn reload_after_write(app: &mut App) -> Vec<Effect> {
         let (from, to) = p.range();
         effects.push(Effect::LoadPeriod(from, to));
     }
+    if app.screen == Screen::Review {
+        effects.push(review_view::load_week(app));
+    }
     if let Some(d) = &app.detail {
         effects.push(Effect::LoadDetail(
             d.detail.summary.customer.customer_no.clone(),
@@ -1126,6 +1162,7 @@ fn switch_to(app: &mut App, screen: Screen) -> Vec<Effect> {
         Screen::Customers if app.book_stale => vec![Effect::LoadBook],
         Screen::Diary => vec![Effect::LoadDay(app.diary.date.unwrap_or(app.today))],
         Screen::Ledgers => vec![load_period(app)],
+        Screen::Review => vec![review_view::load_week(app)],
         _ => Vec::new(),
     }
 }

@@ -10,13 +10,14 @@ use crate::app::App;
 use crate::app::keymap::{BINDINGS, Context};
 use crate::i18n::T;
 
-const SECTIONS: [(Context, T); 7] = [
+const SECTIONS: [(Context, T); 8] = [
     (Context::Global, T::AppName),
     (Context::Today, T::TabToday),
     (Context::List, T::TabCustomers),
     (Context::Detail, T::DetailProfile),
     (Context::Diary, T::TabDiary),
     (Context::Ledgers, T::TabLedgers),
+    (Context::Review, T::TabReview),
     (Context::Filter, T::FilterPrompt),
 ];
 
@@ -102,6 +103,11 @@ pub fn render_help(frame: &mut Frame, app: &App, area: Rect) {
     for section in sections(app, label_width, column_width) {
         if !cols[c].is_empty() && cols[c].len() + section.len() > inner_height && c + 1 < columns {
             c += 1;
+        }
+        // On a short screen a last section that cannot fit is left out whole rather than cut
+        // (the filter bar and the reflection editor show their keys in the footer anyway).
+        if !cols[c].is_empty() && cols[c].len() + section.len() > inner_height {
+            continue;
         }
         cols[c].extend(section);
     }

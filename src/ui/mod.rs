@@ -6,8 +6,8 @@ mod diary;
 mod help;
 mod ledgers;
 mod log_form;
-mod placeholder;
 mod reasons;
+mod review;
 pub mod text;
 pub mod theme;
 mod today;
@@ -40,7 +40,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         (Screen::Diary, None) => diary::render_diary(frame, app, main),
         (Screen::Ledgers, None) => ledgers::render_ledgers(frame, app, main),
         (Screen::Today, None) => today::render_today(frame, app, main),
-        (screen, None) => placeholder::render_placeholder(frame, app, screen, main),
+        (Screen::Review, None) => review::render_review(frame, app, main),
     }
     render_message(frame, app, message);
     render_footer(frame, app, footer);
