@@ -69,6 +69,8 @@ pub enum Command {
     Assign(crate::cli_admin::AssignArgs),
     /// A manager's week against the targets, as Markdown or JSON (周报).
     Review(ReviewArgs),
+    /// Every manager's week side by side with the team total (展板).
+    Board(BoardArgs),
 }
 
 /// Options of `guanhu review`.
@@ -79,6 +81,29 @@ pub struct ReviewArgs {
     pub week: Option<String>,
     #[arg(long, value_enum, default_value = "md")]
     pub format: ReviewFormat,
+}
+
+/// Options of `guanhu board`.
+#[derive(Debug, Args)]
+pub struct BoardArgs {
+    /// ISO week, such as 2026-W47 (default: the week of --today).
+    #[arg(long)]
+    pub week: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: BoardFormat,
+    /// Sort by a column, best first: sms_coverage, contact_coverage_mtd, sales_count,
+    /// sales_amount, vip_net_change, opportunities_handled, customers_lost, aum_change
+    /// (default: by staff number).
+    #[arg(long)]
+    pub sort: Option<String>,
+}
+
+/// Output formats of the board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BoardFormat {
+    Table,
+    Md,
+    Json,
 }
 
 /// Output formats of the review.
@@ -336,6 +361,10 @@ fn dispatch(cli: &Cli, s: &Settings) -> Result<i32> {
         Some(Command::Queue(args)) => {
             let store = Store::open(&db_path(cli, s))?;
             crate::cli_export::run_queue(s.today, &s.policy, &store, manager_of(cli, s), args)
+        }
+        Some(Command::Board(args)) => {
+            let store = Store::open(&db_path(cli, s))?;
+            crate::cli_board::run_board(s.lang, s.today, &s.policy, &store, args)
         }
         Some(Command::Review(args)) => {
             let store = Store::open(&db_path(cli, s))?;

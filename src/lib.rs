@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cli;
 pub mod cli_admin;
+pub mod cli_board;
 pub mod cli_export;
 pub mod cli_review;
 pub mod clock;

@@ -1,6 +1,7 @@
 //! Plain types and pure rules of the business: customers, money, policy, classification, masking, search. No I/O, no clock, no database, no terminal.
 
 pub mod assignment;
+pub mod board;
 pub mod cadence;
 pub mod classify;
 pub mod contacts;

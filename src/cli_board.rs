@@ -1,0 +1,151 @@
+//! `guanhu board`: the team board (展板) — every manager's week side by side with the team total, as a table, Markdown or JSON. Figures from `service::review`, sorted and totalled by `domain::board`.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde_json::{Map, Value, json};
+
+use crate::cli::{BoardArgs, BoardFormat};
+use crate::cli_review::{format_value, metric_name};
+use crate::domain::board::{BOARD_KEYS, BoardRow, board_row, sort_rows, team_total};
+use crate::domain::policy::Policy;
+use crate::domain::review::{Unit, parse_week, week_label};
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, T, fill};
+use crate::service;
+use crate::store::Store;
+use crate::store::managers::list_managers;
+
+/// Runs `guanhu board`.
+pub fn run_board(
+    lang: Lang,
+    today: NaiveDate,
+    policy: &Policy,
+    store: &Store,
+    args: &BoardArgs,
+) -> Result<i32> {
+    let day = match &args.week {
+        Some(text) => {
+            parse_week(text).ok_or_else(|| Error::Input(fill(T::RvBadWeek.get(lang), &[text])))?
+        }
+        None => today,
+    };
+    if let Some(key) = args.sort.as_deref().filter(|k| !BOARD_KEYS.contains(k)) {
+        return Err(Error::Input(format!(
+            "{}: {key} ({})",
+            lang.pick("无法按此列排序", "cannot sort by"),
+            BOARD_KEYS.join(", ")
+        )));
+    }
+    let mut rows = Vec::new();
+    let mut units = vec![Unit::Count; BOARD_KEYS.len()];
+    for m in list_managers(store.conn())? {
+        // The board leaves out the daily plan completion: ten queue rebuilds per manager.
+        let week =
+            service::review::load_week_without_queue(store, policy, &m.manager_no, day, today)?;
+        let row = board_row(&week.manager_no, &week.manager_name, &week.review.metrics);
+        for (u, metric) in units.iter_mut().zip(&row.metrics) {
+            if metric.actual.is_some() {
+                *u = metric.unit;
+            }
+        }
+        rows.push(row);
+    }
+    sort_rows(&mut rows, args.sort.as_deref());
+    let total = team_total(&rows);
+    let week = week_label(parse_week_monday(day));
+    let text = match args.format {
+        BoardFormat::Table => table(lang, &rows, &total, &units, "\t", false),
+        BoardFormat::Md => format!(
+            "# {} · {week}\n\n{}",
+            lang.pick("团队展板", "Team board"),
+            table(lang, &rows, &total, &units, " | ", true)
+        ),
+        BoardFormat::Json => {
+            let mut t = serde_json::to_string_pretty(&board_json(&week, &rows, &total, &units))
+                .map_err(|e| Error::Input(e.to_string()))?;
+            t.push('\n');
+            t
+        }
+    };
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(|e| Error::io("stdout", e))?;
+    Ok(0)
+}
+
+fn parse_week_monday(day: NaiveDate) -> NaiveDate {
+    crate::domain::period::Period::Week(day).range().0
+}
+
+fn cell(unit: Unit, v: Option<Decimal>) -> String {
+    v.map_or_else(|| "—".to_string(), |v| format_value(unit, v))
+}
+
+/// The board as lines of cells joined by `sep` (Markdown when `md`).
+fn table(
+    lang: Lang,
+    rows: &[BoardRow],
+    total: &[Option<Decimal>],
+    units: &[Unit],
+    sep: &str,
+    md: bool,
+) -> String {
+    let wrap = |cells: Vec<String>| {
+        if md {
+            format!("| {} |\n", cells.join(sep))
+        } else {
+            format!("{}\n", cells.join(sep))
+        }
+    };
+    let mut header = vec![
+        lang.pick("工号", "Staff no.").to_string(),
+        lang.pick("姓名", "Name").to_string(),
+    ];
+    header.extend(BOARD_KEYS.iter().map(|k| metric_name(lang, k)));
+    let mut out = wrap(header);
+    if md {
+        let mut rule = vec!["---".to_string(), "---".to_string()];
+        rule.extend(BOARD_KEYS.iter().map(|_| "---:".to_string()));
+        out.push_str(&wrap(rule));
+    }
+    for r in rows {
+        let mut cells = vec![r.manager_no.clone(), r.manager_name.clone()];
+        cells.extend(r.metrics.iter().map(|m| cell(m.unit, m.actual)));
+        out.push_str(&wrap(cells));
+    }
+    let mut cells = vec![lang.pick("合计", "Team").to_string(), String::new()];
+    cells.extend(total.iter().zip(units).map(|(v, u)| cell(*u, *v)));
+    out.push_str(&wrap(cells));
+    out
+}
+
+fn json_value(unit: Unit, v: Option<Decimal>) -> Value {
+    match v {
+        None => Value::Null,
+        Some(v) if unit == Unit::Amount => Value::from(crate::domain::money::format_plain(v)),
+        Some(v) => Value::from(v.normalize().to_string()),
+    }
+}
+
+fn board_json(week: &str, rows: &[BoardRow], total: &[Option<Decimal>], units: &[Unit]) -> Value {
+    let managers: Vec<Value> = rows
+        .iter()
+        .map(|r| {
+            let metrics: Map<String, Value> = r
+                .metrics
+                .iter()
+                .map(|m| (m.key.clone(), json_value(m.unit, m.actual)))
+                .collect();
+            json!({"manager_no": r.manager_no, "name": r.manager_name, "metrics": metrics})
+        })
+        .collect();
+    let team: Map<String, Value> = BOARD_KEYS
+        .iter()
+        .zip(total.iter().zip(units))
+        .map(|(k, (v, u))| (k.to_string(), json_value(*u, *v)))
+        .collect();
+    json!({"week": week, "managers": managers, "total": team})
+}

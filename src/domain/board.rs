@@ -1,0 +1,152 @@
+//! The team board (展板): one row per manager with the week's main figures, sorted by any of them, and the team total — shares totalled from their parts, counts and amounts summed. Pure.
+
+use rust_decimal::Decimal;
+
+use super::review::{Metric, Unit};
+
+/// The figures the board shows, in column order.
+pub const BOARD_KEYS: [&str; 8] = [
+    "sms_coverage",
+    "contact_coverage_mtd",
+    "sales_count",
+    "sales_amount",
+    "vip_net_change",
+    "opportunities_handled",
+    "customers_lost",
+    "aum_change",
+];
+
+/// One manager's row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoardRow {
+    pub manager_no: String,
+    pub manager_name: String,
+    /// The metrics of [`BOARD_KEYS`], in that order (a missing one as an empty metric).
+    pub metrics: Vec<Metric>,
+}
+
+/// Picks the board's metrics from a manager's week, in [`BOARD_KEYS`] order.
+pub fn board_row(manager_no: &str, manager_name: &str, metrics: &[Metric]) -> BoardRow {
+    BoardRow {
+        manager_no: manager_no.to_string(),
+        manager_name: manager_name.to_string(),
+        metrics: BOARD_KEYS
+            .iter()
+            .map(|k| {
+                metrics
+                    .iter()
+                    .find(|m| m.key == *k)
+                    .cloned()
+                    .unwrap_or_else(|| empty(k))
+            })
+            .collect(),
+    }
+}
+
+fn empty(key: &str) -> Metric {
+    Metric {
+        key: key.to_string(),
+        unit: Unit::Count,
+        basis: super::review::Basis::Week,
+        actual: None,
+        target: None,
+        previous: None,
+        expected: None,
+        parts: None,
+        lower_is_better: false,
+    }
+}
+
+/// Sorts rows by a board key, best first (highest, or lowest where lower is better); rows
+/// without a figure last; ties and `None` (or an unknown key) by staff number.
+pub fn sort_rows(rows: &mut [BoardRow], key: Option<&str>) {
+    let column = key.and_then(|k| BOARD_KEYS.iter().position(|b| *b == k));
+    rows.sort_by(|a, b| {
+        let by_figure = column.map_or(std::cmp::Ordering::Equal, |i| {
+            let (x, y) = (&a.metrics[i], &b.metrics[i]);
+            match (x.actual, y.actual) {
+                (Some(p), Some(q)) if x.lower_is_better => p.cmp(&q),
+                (Some(p), Some(q)) => q.cmp(&p),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+        });
+        by_figure.then_with(|| a.manager_no.cmp(&b.manager_no))
+    });
+}
+
+/// The team total of each column: a share from the summed numerators and denominators, any
+/// other figure summed (`None` when no manager has it).
+pub fn team_total(rows: &[BoardRow]) -> Vec<Option<Decimal>> {
+    (0..BOARD_KEYS.len())
+        .map(|i| {
+            let column: Vec<&Metric> = rows.iter().map(|r| &r.metrics[i]).collect();
+            if column.iter().any(|m| m.unit == Unit::Share) {
+                let (num, den) = column
+                    .iter()
+                    .filter_map(|m| m.parts)
+                    .fold((0usize, 0usize), |(a, b), (n, d)| (a + n, b + d));
+                (den > 0).then(|| Decimal::from(num) / Decimal::from(den))
+            } else {
+                let values: Vec<Decimal> = column.iter().filter_map(|m| m.actual).collect();
+                (!values.is_empty()).then(|| values.iter().sum())
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::review::Basis;
+
+    fn m(key: &str, unit: Unit, actual: Option<i64>, parts: Option<(usize, usize)>) -> Metric {
+        Metric {
+            key: key.into(),
+            unit,
+            basis: Basis::Week,
+            actual: actual.map(Decimal::from),
+            target: None,
+            previous: None,
+            expected: None,
+            parts,
+            lower_is_better: key == "customers_lost",
+        }
+    }
+
+    fn row(no: &str, sms: (usize, usize), sales: i64, lost: i64) -> BoardRow {
+        let share = Decimal::from(sms.0) / Decimal::from(sms.1);
+        let mut sms_metric = m("sms_coverage", Unit::Share, None, Some(sms));
+        sms_metric.actual = Some(share);
+        board_row(
+            no,
+            "",
+            &[
+                sms_metric,
+                m("sales_count", Unit::Count, Some(sales), None),
+                m("customers_lost", Unit::Count, Some(lost), None),
+            ],
+        )
+    }
+
+    #[test]
+    fn sorted_best_first_with_the_total_from_parts() {
+        let mut rows = vec![
+            row("M1", (1, 4), 3, 2),
+            row("M2", (3, 4), 1, 0),
+            row("M3", (2, 2), 3, 1),
+        ];
+        sort_rows(&mut rows, Some("sales_count"));
+        let order: Vec<&str> = rows.iter().map(|r| r.manager_no.as_str()).collect();
+        assert_eq!(order, ["M1", "M3", "M2"], "3, 3 (by number), 1");
+        sort_rows(&mut rows, Some("customers_lost"));
+        let order: Vec<&str> = rows.iter().map(|r| r.manager_no.as_str()).collect();
+        assert_eq!(order, ["M2", "M3", "M1"], "fewest lost first");
+        let total = team_total(&rows);
+        // SMS: (1 + 3 + 2) of (4 + 4 + 2) = 6/10, not the mean of the three shares.
+        assert_eq!(total[0], Some(Decimal::new(6, 1)));
+        assert_eq!(total[2], Some(Decimal::from(7)), "sales summed");
+        assert_eq!(total[1], None, "nobody has the monthly contact figure here");
+    }
+}
