@@ -7,11 +7,11 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
 use crate::cli::{BoardArgs, BoardFormat};
-use crate::cli_review::{format_value, metric_name};
 use crate::domain::board::{BOARD_KEYS, BoardRow, board_row, sort_rows, team_total};
 use crate::domain::policy::Policy;
 use crate::domain::review::{Unit, parse_week, week_label};
 use crate::error::{Error, Result};
+use crate::i18n::metric_name;
 use crate::i18n::{Lang, T, fill};
 use crate::service;
 use crate::store::Store;
@@ -81,7 +81,7 @@ fn parse_week_monday(day: NaiveDate) -> NaiveDate {
 }
 
 fn cell(unit: Unit, v: Option<Decimal>) -> String {
-    v.map_or_else(|| "—".to_string(), |v| format_value(unit, v))
+    v.map_or_else(|| "—".to_string(), |v| unit.format(v))
 }
 
 /// The board as lines of cells joined by `sep` (Markdown when `md`).

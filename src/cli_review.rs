@@ -7,12 +7,12 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::cli::{ReviewArgs, ReviewFormat};
-use crate::domain::customer::ProductKind;
+
 use crate::domain::money::{format_plain, format_yuan};
 use crate::domain::policy::Policy;
 use crate::domain::review::{Metric, Unit, parse_week};
 use crate::error::{Error, Result};
-use crate::i18n::{Lang, T, fill, product_name};
+use crate::i18n::{Lang, T, fill, metric_name, product_name};
 use crate::service::{self, review::ManagerWeek};
 use crate::store::Store;
 
@@ -49,55 +49,16 @@ pub fn run_review(
     Ok(0)
 }
 
-/// The metric's name in words.
-pub fn metric_name(lang: Lang, key: &str) -> String {
-    if let Some(kind) = key.strip_prefix("core_product_penetration.") {
-        let word = ProductKind::parse(kind)
-            .map(|k| product_name(lang, k))
-            .unwrap_or(kind);
-        return fill(T::RvPenetration.get(lang), &[&word]);
-    }
-    let t = match key {
-        "new_customers" => T::RvNewCustomers,
-        "sms_coverage" => T::RvSmsCoverage,
-        "contact_coverage_mtd" => T::RvContactMtd,
-        "visit_coverage_ytd" => T::RvVisitYtd,
-        "sale_coverage_qtd" => T::RvSaleQtd,
-        "sales_count" => T::RvSalesCount,
-        "sales_amount" => T::RvSalesAmount,
-        "risk_assessments" => T::RvRiskAssessments,
-        "risk_assessment_valid_share" => T::RvRiskValid,
-        "vip_net_change" => T::RvVipNet,
-        "opportunities_handled" => T::RvOpportunities,
-        "customers_lost" => T::RvLost,
-        "aum_change" => T::RvAumChange,
-        "product_coverage" => T::RvProductCoverage,
-        "queue_completion" => T::RvQueueCompletion,
-        other => return other.to_string(),
-    };
-    t.get(lang).to_string()
-}
-
-/// A figure as the report prints it: shares as percentages, money in yuan.
-pub fn format_value(unit: Unit, value: Decimal) -> String {
-    match unit {
-        Unit::Count => value.normalize().to_string(),
-        Unit::Share => format!("{:.1}%", (value * Decimal::from(100)).round_dp(1)),
-        Unit::Amount => format_yuan(value),
-        Unit::Average => format!("{:.2}", value.round_dp(2)),
-    }
-}
-
 fn format_change(unit: Unit, change: Decimal) -> String {
     if change.is_zero() {
         return "=".to_string();
     }
     let arrow = if change > Decimal::ZERO { "▲" } else { "▼" };
-    format!("{arrow}{}", format_value(unit, change.abs()))
+    format!("{arrow}{}", unit.format(change.abs()))
 }
 
 fn cell(m: &Metric, v: Option<Decimal>) -> String {
-    v.map(|v| format_value(m.unit, v))
+    v.map(|v| m.unit.format(v))
         .unwrap_or_else(|| "—".to_string())
 }
 
@@ -149,14 +110,11 @@ pub fn render_markdown(lang: Lang, policy: &Policy, w: &ManagerWeek) -> String {
     for m in &r.metrics {
         let mut actual = cell(m, m.actual);
         if let Some(e) = m.expected {
-            actual.push_str(&fill(
-                T::RvExpected.get(lang),
-                &[&format_value(Unit::Share, e)],
-            ));
+            actual.push_str(&fill(T::RvExpected.get(lang), &[&Unit::Share.format(e)]));
         }
         let target = match m.target {
-            Some(t) if m.lower_is_better => format!("≤ {}", format_value(m.unit, t)),
-            Some(t) => format_value(m.unit, t),
+            Some(t) if m.lower_is_better => format!("≤ {}", m.unit.format(t)),
+            Some(t) => m.unit.format(t),
             None => "—".to_string(),
         };
         let change = m

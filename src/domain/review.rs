@@ -78,6 +78,18 @@ pub enum Unit {
     Average,
 }
 
+impl Unit {
+    /// A figure as reports and screens print it: shares as percentages, money in yuan.
+    pub fn format(self, value: Decimal) -> String {
+        match self {
+            Unit::Count => value.normalize().to_string(),
+            Unit::Share => format!("{:.1}%", (value * Decimal::from(100)).round_dp(1)),
+            Unit::Amount => super::money::format_yuan(value),
+            Unit::Average => format!("{:.2}", value.round_dp(2)),
+        }
+    }
+}
+
 /// The period a figure is measured over, ending at the week's end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -13,9 +13,9 @@ use super::text::{fit, fit_spans, right};
 use super::theme;
 use crate::app::App;
 use crate::app::review_view::{DayActivity, ReflectionEditor, ReflectionField, ReviewData};
-use crate::cli_review::{format_value, metric_name};
 use crate::domain::diary::EntryKind;
 use crate::domain::review::{Metric, Unit};
+use crate::i18n::metric_name;
 use crate::i18n::{Lang, T, fill, kind_name};
 
 /// Wide enough for the metrics and, beside them, the activity, migrations and reflection.
@@ -257,7 +257,7 @@ fn metric_line(lang: Lang, m: &Metric) -> Line<'static> {
 
 /// A figure as the report words it, whole yuan without the fen to keep the columns narrow.
 fn figure(unit: Unit, value: Decimal) -> String {
-    let text = format_value(unit, value);
+    let text = unit.format(value);
     match unit {
         Unit::Amount => text.strip_suffix(".00").map(str::to_string).unwrap_or(text),
         _ => text,
