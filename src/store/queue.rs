@@ -370,10 +370,7 @@ fn unpack(packed: &str) -> Vec<LastContact> {
 /// for `guanhu check`: 0 unless the triggers were bypassed.
 pub fn stale_contact_rows(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row(
-        "WITH truth AS (SELECT customer_id, kind, COALESCE(outcome, '') AS outcome, \
-           MAX(occurred_at) AS last_at, COUNT(*) AS n FROM diary_entries \
-           WHERE deleted_at IS NULL AND customer_id IS NOT NULL \
-           GROUP BY customer_id, kind, COALESCE(outcome, '')), \
+        "WITH truth AS (SELECT customer_id, kind, outcome, last_at, n FROM contact_truth), \
          kept AS (SELECT customer_id, kind, outcome, last_at, n FROM contact_last) \
          SELECT (SELECT COUNT(*) FROM (SELECT * FROM truth EXCEPT SELECT * FROM kept)) \
               + (SELECT COUNT(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM truth)) \

@@ -17,10 +17,16 @@ CREATE TABLE contact_last (
     PRIMARY KEY (customer_id, kind, outcome)
 ) WITHOUT ROWID;
 
-INSERT INTO contact_last (customer_id, kind, outcome, last_at, n)
-    SELECT customer_id, kind, COALESCE(outcome, ''), MAX(occurred_at), COUNT(*)
+-- What contact_last must hold, from the diary itself: the triggers recompute from it, and
+-- `guanhu check` compares against it.
+CREATE VIEW contact_truth AS
+    SELECT customer_id, kind, COALESCE(outcome, '') AS outcome, MAX(occurred_at) AS last_at,
+        COUNT(*) AS n
     FROM diary_entries WHERE deleted_at IS NULL AND customer_id IS NOT NULL
     GROUP BY customer_id, kind, COALESCE(outcome, '');
+
+INSERT INTO contact_last (customer_id, kind, outcome, last_at, n)
+    SELECT customer_id, kind, outcome, last_at, n FROM contact_truth;
 
 CREATE TRIGGER contact_last_after_insert AFTER INSERT ON diary_entries
 WHEN NEW.customer_id IS NOT NULL AND NEW.deleted_at IS NULL
@@ -38,17 +44,15 @@ BEGIN
     DELETE FROM contact_last WHERE customer_id = OLD.customer_id AND kind = OLD.kind
         AND outcome = COALESCE(OLD.outcome, '');
     INSERT INTO contact_last (customer_id, kind, outcome, last_at, n)
-        SELECT customer_id, kind, COALESCE(outcome, ''), MAX(occurred_at), COUNT(*)
-        FROM diary_entries WHERE customer_id = OLD.customer_id AND kind = OLD.kind
-        AND outcome IS OLD.outcome AND deleted_at IS NULL
-        GROUP BY customer_id, kind, COALESCE(outcome, '');
+        SELECT customer_id, kind, outcome, last_at, n FROM contact_truth
+        WHERE customer_id = OLD.customer_id AND kind = OLD.kind
+        AND outcome = COALESCE(OLD.outcome, '');
     DELETE FROM contact_last WHERE customer_id = NEW.customer_id AND kind = NEW.kind
         AND outcome = COALESCE(NEW.outcome, '');
     INSERT INTO contact_last (customer_id, kind, outcome, last_at, n)
-        SELECT customer_id, kind, COALESCE(outcome, ''), MAX(occurred_at), COUNT(*)
-        FROM diary_entries WHERE customer_id = NEW.customer_id AND kind = NEW.kind
-        AND outcome IS NEW.outcome AND deleted_at IS NULL
-        GROUP BY customer_id, kind, COALESCE(outcome, '');
+        SELECT customer_id, kind, outcome, last_at, n FROM contact_truth
+        WHERE customer_id = NEW.customer_id AND kind = NEW.kind
+        AND outcome = COALESCE(NEW.outcome, '');
 END;
 
 CREATE TRIGGER contact_last_after_delete AFTER DELETE ON diary_entries
@@ -56,10 +60,9 @@ BEGIN
     DELETE FROM contact_last WHERE customer_id = OLD.customer_id AND kind = OLD.kind
         AND outcome = COALESCE(OLD.outcome, '');
     INSERT INTO contact_last (customer_id, kind, outcome, last_at, n)
-        SELECT customer_id, kind, COALESCE(outcome, ''), MAX(occurred_at), COUNT(*)
-        FROM diary_entries WHERE customer_id = OLD.customer_id AND kind = OLD.kind
-        AND outcome IS OLD.outcome AND deleted_at IS NULL
-        GROUP BY customer_id, kind, COALESCE(outcome, '');
+        SELECT customer_id, kind, outcome, last_at, n FROM contact_truth
+        WHERE customer_id = OLD.customer_id AND kind = OLD.kind
+        AND outcome = COALESCE(OLD.outcome, '');
 END;
 
 -- The same, one row per customer, packed as `kind:outcome=last_at#n` items joined by `;`:
