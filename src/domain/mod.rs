@@ -9,6 +9,7 @@ pub mod customer;
 pub mod diary;
 pub mod mask;
 pub mod money;
+pub mod past_plans;
 pub mod period;
 pub mod policy;
 pub mod portfolio;

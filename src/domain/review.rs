@@ -47,13 +47,23 @@ pub struct ReviewCustomer {
 impl ReviewCustomer {
     /// True when the customer was on this manager's list on `day`.
     pub fn listed_on(&self, day: NaiveDate) -> bool {
-        if self.on_list.is_empty() {
-            return self.added_on <= day;
-        }
-        self.on_list
-            .iter()
-            .any(|(from, to)| *from <= day && to.is_none_or(|t| day < t))
+        listed_on(&self.on_list, self.added_on, day)
     }
+}
+
+/// True when a customer with these periods on a list (from inclusive, to exclusive; none:
+/// on it since `added_on`) was on it on `day`.
+pub fn listed_on(
+    on_list: &[(NaiveDate, Option<NaiveDate>)],
+    added_on: NaiveDate,
+    day: NaiveDate,
+) -> bool {
+    if on_list.is_empty() {
+        return added_on <= day;
+    }
+    on_list
+        .iter()
+        .any(|(from, to)| *from <= day && to.is_none_or(|t| day < t))
 }
 
 /// One working day's queue: rows planned and rows done that day.

@@ -120,30 +120,34 @@ pub fn list_queue_customers(
     } else {
         "?1 IS NULL"
     };
-    let sql = format!(
-        "SELECT id, customer_no, name, birth_date, id_number, risk_assessed_on, first_trade_on, \
-         preference_override, added_on FROM customers WHERE {filter}"
-    );
+    let sql = format!("SELECT {QUEUE_CUSTOMER_COLUMNS} FROM customers c WHERE {filter}");
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([manager_id], |row| {
-        let pref: Option<String> = row.get(7)?;
-        Ok(CustomerRow {
-            id: row.get(0)?,
-            customer: Customer {
-                customer_no: row.get(1)?,
-                name: row.get(2)?,
-                birth_date: row.get::<_, Option<Day>>(3)?.map(|d| d.0),
-                id_number: row.get(4)?,
-                risk_assessed_on: row.get::<_, Option<Day>>(5)?.map(|d| d.0),
-                first_trade_on: row.get::<_, Option<Day>>(6)?.map(|d| d.0),
-                preference_override: pref.as_deref().and_then(Preference::from_key),
-                ..Customer::default()
-            },
-            manager_name: None,
-            added_on: row.get::<_, Day>(8)?.0,
-        })
-    })?;
+    let rows = stmt.query_map([manager_id], queue_customer_at)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The columns of `customers c` that [`queue_customer_at`] reads.
+pub(crate) const QUEUE_CUSTOMER_COLUMNS: &str = "c.id, c.customer_no, c.name, c.birth_date, \
+     c.id_number, c.risk_assessed_on, c.first_trade_on, c.preference_override, c.added_on";
+
+/// A customer with what the queue reads of them, from [`QUEUE_CUSTOMER_COLUMNS`].
+pub(crate) fn queue_customer_at(row: &rusqlite::Row<'_>) -> rusqlite::Result<CustomerRow> {
+    let pref: Option<String> = row.get(7)?;
+    Ok(CustomerRow {
+        id: row.get(0)?,
+        customer: Customer {
+            customer_no: row.get(1)?,
+            name: row.get(2)?,
+            birth_date: row.get::<_, Option<Day>>(3)?.map(|d| d.0),
+            id_number: row.get(4)?,
+            risk_assessed_on: row.get::<_, Option<Day>>(5)?.map(|d| d.0),
+            first_trade_on: row.get::<_, Option<Day>>(6)?.map(|d| d.0),
+            preference_override: pref.as_deref().and_then(Preference::from_key),
+            ..Customer::default()
+        },
+        manager_name: None,
+        added_on: row.get::<_, Day>(8)?.0,
+    })
 }
 
 /// Inserts a new customer; returns its row id.

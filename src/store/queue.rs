@@ -119,7 +119,7 @@ fn bytes_at<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r [u
 }
 
 /// A text column borrowed from the row, without copying it.
-fn text_at<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+pub(crate) fn text_at<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
     row.get_ref(i)?.as_str().map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
     })
@@ -234,18 +234,13 @@ pub fn contact_facts(
     }
     // Follow-ups answered since (a later call, visit, WeChat or sale) are left out here, through
     // the aggregate, so years of settled follow-ups cost nothing.
-    let answering: Vec<String> = EntryKind::ALL
-        .iter()
-        .filter(|k| answers_follow_up(**k))
-        .map(|k| format!("'{}'", k.key()))
-        .collect();
     let sql = format!(
         "SELECT e.customer_id, e.id, e.occurred_at, e.follow_up_at FROM diary_entries e {} \
          AND e.follow_up_at IS NOT NULL AND e.follow_up_at < ?2 AND e.deleted_at IS NULL \
          AND e.customer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contact_last l \
          WHERE l.customer_id = e.customer_id AND l.kind IN ({}) AND l.last_at > e.occurred_at)",
         scope(manager_id, "e"),
-        answering.join(", ")
+        answering_kinds()
     );
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(params![manager_id, end])?;
@@ -269,7 +264,7 @@ const FEW_TOUCHED: usize = 64;
 
 /// Each customer's diary as it stood on `day`, straight from the diary: the latest entry of
 /// each kind and outcome before the day, the day's entries, and follow-ups due by its end and
-/// not answered by then. Entries after the day are left out, as `ContactFacts::from_entries`
+/// not answered before it began. Entries after the day are left out, as `ContactFacts::from_entries`
 /// leaves them out.
 pub fn contact_facts_as_of(
     conn: &Connection,
@@ -320,21 +315,19 @@ pub fn contact_facts_as_of(
             at: r.get::<_, Moment>(3)?.0,
         });
     }
-    let answering: Vec<String> = EntryKind::ALL
-        .iter()
-        .filter(|k| answers_follow_up(**k))
-        .map(|k| format!("'{}'", k.key()))
-        .collect();
     let sql = format!(
         "SELECT e.customer_id, e.id, e.occurred_at, e.follow_up_at FROM diary_entries e {live} \
          AND e.follow_up_at IS NOT NULL AND e.follow_up_at < ?2 AND e.occurred_at < ?2 \
          AND NOT EXISTS (SELECT 1 FROM diary_entries l WHERE l.customer_id = e.customer_id \
          AND l.kind IN ({}) AND l.deleted_at IS NULL AND l.occurred_at > e.occurred_at \
-         AND l.occurred_at < ?2)",
-        answering.join(", ")
+         AND l.occurred_at < ?3)",
+        answering_kinds()
     );
+    // Answered before the day began, the follow-up is settled; answered during the day, it
+    // stays: the day's plan began with it (`ContactFacts::at_start_of_day`), and the queue
+    // sees the answer itself.
     let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(params![manager_id, end])?;
+    let mut rows = stmt.query(params![manager_id, end, start])?;
     while let Some(r) = rows.next()? {
         out.entry(r.get(0)?).or_default().follow_ups.push(FollowUp {
             entry_id: r.get(1)?,
@@ -343,6 +336,16 @@ pub fn contact_facts_as_of(
         });
     }
     Ok(out)
+}
+
+/// The kinds that answer a follow-up, as an SQL list (`'call', 'visit', …`).
+pub(crate) fn answering_kinds() -> String {
+    EntryKind::ALL
+        .iter()
+        .filter(|k| answers_follow_up(**k))
+        .map(|k| format!("'{}'", k.key()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Reads `contact_summary.packed`: `kind:outcome=YYYY-MM-DD HH:MM:SS#n` items joined by `;`
@@ -398,24 +401,33 @@ pub fn live_holds(
     let mut rows = stmt.query(params![manager_id, today])?;
     let mut out: HashMap<i64, Vec<Hold>> = HashMap::new();
     while let Some(r) = rows.next()? {
-        let action: String = r.get(1)?;
-        let code: Option<String> = r.get(2)?;
-        let until: NaiveDate = r.get(3)?;
-        let hold = match (
+        if let Some(hold) = hold_at(r, 1)? {
+            out.entry(r.get(0)?).or_default().push(hold);
+        }
+    }
+    Ok(out)
+}
+
+/// A hold from the columns `action, code, until, created_at` starting at `i`; `None` for a
+/// row this version does not know.
+pub(crate) fn hold_at(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<Hold>> {
+    let action: String = r.get(i)?;
+    let code: Option<String> = r.get(i + 1)?;
+    let until: NaiveDate = r.get(i + 2)?;
+    Ok(
+        match (
             action.as_str(),
             code.as_deref().and_then(ReasonCode::from_key),
         ) {
-            ("snooze", _) => Hold::Snoozed { until },
-            ("dismiss", Some(code)) => Hold::Dismissed {
+            ("snooze", _) => Some(Hold::Snoozed { until }),
+            ("dismiss", Some(code)) => Some(Hold::Dismissed {
                 code,
                 until,
-                at: r.get(4)?,
-            },
-            _ => continue,
-        };
-        out.entry(r.get(0)?).or_default().push(hold);
-    }
-    Ok(out)
+                at: r.get(i + 3)?,
+            }),
+            _ => None,
+        },
+    )
 }
 
 /// Records a snooze (`code` None) or a dismissal of one reason; returns the row id.

@@ -2,14 +2,17 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, named_params, params};
 
-use super::customers::balances_at;
+use super::customers::{CustomerRow, QUEUE_CUSTOMER_COLUMNS, balances_at, queue_customer_at};
 use super::dates::{Day, Moment};
 use super::money::DecimalText;
+use super::queue::{answering_kinds, hold_at, text_at};
+use crate::domain::contacts::{ContactFacts, FollowUp, LastContact, WindowEntry};
 use crate::domain::customer::{Holding, ProductKind, Snapshot};
 use crate::domain::diary::{EntryKind, Outcome};
+use crate::domain::past_plans::HoldRecord;
 use crate::domain::review::{Reflection, ReviewCustomer, ReviewEntry};
 use crate::error::Result;
 
@@ -173,6 +176,151 @@ pub fn review_snapshots(
             as_of: r.get::<_, Day>(1)?.0,
             balances: balances_at(r, 2)?,
         });
+    }
+    Ok(out)
+}
+
+/// The customers of the review (see [`LISTED`]) with what the daily queue reads of them.
+pub fn review_queue_customers(
+    conn: &Connection,
+    manager_id: i64,
+    (list_from, list_to): (NaiveDate, NaiveDate),
+) -> Result<Vec<CustomerRow>> {
+    let mut stmt = conn.prepare(&format!(
+        "{LISTED}SELECT {QUEUE_CUSTOMER_COLUMNS} FROM listed JOIN customers c ON c.id = listed.id"
+    ))?;
+    let rows = stmt.query_map(
+        named_params! {":manager": manager_id, ":list_from": list_from, ":list_to": list_to},
+        queue_customer_at,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Each review customer's diary as it stood at the start of `start` (see
+/// [`ContactFacts::rolled_to`]): the latest live entry of each kind and outcome before it, and
+/// the follow-ups set before it, due by the end of `until` and not answered before `start`
+/// (one answered since is left to the queue, which checks).
+pub fn review_contacts_at_start(
+    conn: &Connection,
+    manager_id: i64,
+    (list_from, list_to): (NaiveDate, NaiveDate),
+    start: NaiveDate,
+    until: NaiveDate,
+) -> Result<HashMap<i64, ContactFacts>> {
+    let start_at = start.and_hms_opt(0, 0, 0).unwrap_or_default();
+    let until_end = until.and_hms_opt(0, 0, 0).unwrap_or_default() + Duration::days(1);
+    let mut out: HashMap<i64, ContactFacts> = HashMap::new();
+    let mut stmt = conn.prepare(&format!(
+        "{LISTED}SELECT e.customer_id, e.kind, e.outcome, MAX(e.occurred_at), COUNT(*) \
+         FROM listed JOIN diary_entries e INDEXED BY diary_by_customer_kind \
+         ON e.customer_id = listed.id AND e.deleted_at IS NULL AND e.occurred_at < :start \
+         GROUP BY e.customer_id, e.kind, e.outcome"
+    ))?;
+    let mut rows = stmt.query(named_params! {
+        ":manager": manager_id, ":list_from": list_from, ":list_to": list_to, ":start": start_at,
+    })?;
+    while let Some(r) = rows.next()? {
+        let Some(kind) = EntryKind::from_key(text_at(r, 1)?) else {
+            continue;
+        };
+        let outcome: Option<String> = r.get(2)?;
+        out.entry(r.get(0)?).or_default().before.push(LastContact {
+            kind,
+            outcome: outcome.as_deref().and_then(Outcome::from_key),
+            at: r.get::<_, Moment>(3)?.0,
+            count: r.get::<_, i64>(4)?.max(0) as u32,
+        });
+    }
+    let mut stmt = conn.prepare(&format!(
+        "{LISTED}SELECT e.customer_id, e.id, e.occurred_at, e.follow_up_at \
+         FROM listed JOIN diary_entries e ON e.customer_id = listed.id \
+         AND e.deleted_at IS NULL AND e.follow_up_at IS NOT NULL \
+         AND e.follow_up_at < :until_end AND e.occurred_at < :start \
+         AND NOT EXISTS (SELECT 1 FROM diary_entries l WHERE l.customer_id = e.customer_id \
+         AND l.kind IN ({}) AND l.deleted_at IS NULL AND l.occurred_at > e.occurred_at \
+         AND l.occurred_at < :start)",
+        answering_kinds()
+    ))?;
+    let mut rows = stmt.query(named_params! {
+        ":manager": manager_id, ":list_from": list_from, ":list_to": list_to,
+        ":start": start_at, ":until_end": until_end,
+    })?;
+    while let Some(r) = rows.next()? {
+        out.entry(r.get(0)?).or_default().follow_ups.push(FollowUp {
+            entry_id: r.get(1)?,
+            set_at: r.get::<_, Moment>(2)?.0,
+            due_at: r.get::<_, Moment>(3)?.0,
+        });
+    }
+    Ok(out)
+}
+
+/// Live diary entries of the review's customers on days `from..=to`, by customer row id,
+/// with their ids and follow-ups (what rolls the queue's facts forward day by day).
+pub fn review_window_entries(
+    conn: &Connection,
+    manager_id: i64,
+    (list_from, list_to): (NaiveDate, NaiveDate),
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<HashMap<i64, Vec<WindowEntry>>> {
+    let mut stmt = conn.prepare(&format!(
+        "{LISTED}SELECT e.customer_id, e.id, e.kind, e.outcome, e.occurred_at, e.follow_up_at \
+         FROM listed JOIN diary_entries e ON e.customer_id = listed.id \
+         AND e.deleted_at IS NULL AND e.occurred_at >= :from AND e.occurred_at < :to"
+    ))?;
+    let mut rows = stmt.query(named_params! {
+        ":manager": manager_id, ":list_from": list_from, ":list_to": list_to,
+        ":from": from.and_hms_opt(0, 0, 0),
+        ":to": to.succ_opt().and_then(|d| d.and_hms_opt(0, 0, 0)),
+    })?;
+    let mut out: HashMap<i64, Vec<WindowEntry>> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        let Some(kind) = EntryKind::from_key(text_at(r, 2)?) else {
+            continue;
+        };
+        let outcome: Option<String> = r.get(3)?;
+        out.entry(r.get(0)?).or_default().push(WindowEntry {
+            id: r.get(1)?,
+            kind,
+            outcome: outcome.as_deref().and_then(Outcome::from_key),
+            at: r.get::<_, Moment>(4)?.0,
+            follow_up_at: r.get::<_, Option<Moment>>(5)?.map(|m| m.0),
+        });
+    }
+    Ok(out)
+}
+
+/// Snoozes and dismissals on the review's customers that could matter on some day of
+/// `from..=to`, with when they were recorded and undone.
+pub fn review_holds(
+    conn: &Connection,
+    manager_id: i64,
+    (list_from, list_to): (NaiveDate, NaiveDate),
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<HashMap<i64, Vec<HoldRecord>>> {
+    let mut stmt = conn.prepare(&format!(
+        "{LISTED}SELECT q.customer_id, q.action, q.code, q.until, q.created_at, q.undone_at \
+         FROM listed JOIN queue_holds q ON q.customer_id = listed.id \
+         WHERE q.created_at < :to AND (q.undone_at IS NULL OR q.undone_at >= :from) \
+         AND (q.until >= :from_day OR q.code = 'callback')"
+    ))?;
+    let mut rows = stmt.query(named_params! {
+        ":manager": manager_id, ":list_from": list_from, ":list_to": list_to,
+        ":from": from.and_hms_opt(0, 0, 0),
+        ":from_day": from,
+        ":to": to.succ_opt().and_then(|d| d.and_hms_opt(0, 0, 0)),
+    })?;
+    let mut out: HashMap<i64, Vec<HoldRecord>> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        if let Some(hold) = hold_at(r, 1)? {
+            out.entry(r.get(0)?).or_default().push(HoldRecord {
+                hold,
+                created_at: r.get(4)?,
+                undone_at: r.get(5)?,
+            });
+        }
     }
     Ok(out)
 }
