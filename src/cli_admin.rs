@@ -10,8 +10,9 @@ use crate::domain::assignment::{Move, Role};
 use crate::domain::money::format_plain;
 use crate::domain::policy::Policy;
 use crate::error::{Error, Result};
-use crate::i18n::{Lang, T, fill, role_name};
+use crate::i18n::{Lang, T, fill, metric_name, role_name};
 use crate::service::assignment as svc;
+use crate::service::targets;
 use crate::store::Store;
 
 /// Options of `guanhu managers`.
@@ -46,6 +47,17 @@ pub enum ManagersCommand {
         /// relationship_manager, team_lead, branch_head or counter_staff.
         #[arg(long)]
         role: Option<String>,
+    },
+    /// Show a manager's targets (the policy's and their own); set or clear their own.
+    Targets {
+        /// Staff number (工号).
+        no: String,
+        /// KEY=VALUE, such as weekly.sales_count=8 or weekly.sms_coverage=95% (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
+        /// Go back to the policy's value of KEY (repeatable).
+        #[arg(long = "clear", value_name = "KEY")]
+        clear: Vec<String>,
     },
 }
 
@@ -114,7 +126,82 @@ pub fn run_managers(cx: &AdminContext<'_>, store: &mut Store, args: &ManagersArg
             }
             Ok(0)
         }
+        Some(ManagersCommand::Targets { no, set, clear }) => {
+            run_targets(cx, store, no.trim(), set, clear, args.format)
+        }
     }
+}
+
+/// `guanhu managers targets`: changes what was asked (in one transaction), then lists the
+/// targets in effect.
+fn run_targets(
+    cx: &AdminContext<'_>,
+    store: &mut Store,
+    no: &str,
+    set: &[String],
+    clear: &[String],
+    format: ListFormat,
+) -> Result<i32> {
+    let lang = cx.lang;
+    let mut sets = Vec::with_capacity(set.len());
+    for item in set {
+        let Some((key, value)) = item.split_once('=') else {
+            return Err(Error::Input(fill(T::TargetSetForm.get(lang), &[item])));
+        };
+        let key = key.trim().trim_start_matches("targets.");
+        sets.push((key.to_string(), targets::parse_target_value(key, value)?));
+    }
+    if !sets.is_empty() || !clear.is_empty() {
+        let clear: Vec<String> = clear
+            .iter()
+            .map(|k| k.trim().trim_start_matches("targets.").to_string())
+            .collect();
+        targets::change_targets(store, no, &sets, &clear, cx.now)?;
+    }
+    let rows = targets::list_targets(store, cx.policy, no)?;
+    let mut out = std::io::stdout().lock();
+    let written = match format {
+        ListFormat::Json => serde_json::to_writer_pretty(&mut out, &rows)
+            .map_err(std::io::Error::other)
+            .and_then(|_| writeln!(out)),
+        ListFormat::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            rows.iter()
+                .try_for_each(|r| w.serialize(r))
+                .map_err(std::io::Error::other)
+                .and_then(|_| w.flush())
+        }
+        ListFormat::Table => {
+            let header = [
+                T::RvMetric,
+                T::TargetKey,
+                T::TargetPolicy,
+                T::TargetOwn,
+                T::TargetInEffect,
+            ]
+            .map(|t| t.get(lang))
+            .join("\t");
+            std::iter::once(header)
+                .chain(rows.iter().map(|r| {
+                    let metric = r.key.split_once('.').map_or(r.key, |(_, m)| m);
+                    format!(
+                        "{}\t{}\t{}\t{}\t{}",
+                        metric_name(lang, metric),
+                        r.key,
+                        r.unit.format(r.policy),
+                        r.own.map_or_else(|| "—".to_string(), |v| r.unit.format(v)),
+                        r.unit.format(r.in_effect()),
+                    )
+                }))
+                .try_for_each(|line| writeln!(out, "{line}"))
+        }
+    };
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return Err(Error::io("stdout", e));
+    }
+    Ok(0)
 }
 
 /// A stored role key in words; an unknown key is shown as stored.

@@ -51,6 +51,13 @@ pub enum Error {
     UnknownRole(String),
     #[error("{field}: {value} is not a YYYY-MM-DD date")]
     BadDate { field: &'static str, value: String },
+    /// A manager's own target refused: its key, the value as given, and why.
+    #[error("target {key} = {value}: {problem:?}")]
+    BadTarget {
+        key: String,
+        value: String,
+        problem: crate::domain::policy::PolicyProblem,
+    },
     /// An assignment dated before the customer's current manager took over.
     #[error("customer {customer_no}: {on} is before {since}")]
     AssignmentBeforeCurrent {
@@ -143,6 +150,14 @@ impl Error {
                 ),
                 &[field, value],
             ),
+            Error::BadTarget {
+                key,
+                value,
+                problem,
+            } => fill(
+                lang.pick("指标 {}（{}）：{}；未做任何改动", "Target {} ({}): {}. Nothing was changed"),
+                &[key, value, &describe_policy_problem(problem, lang)],
+            ),
             Error::AssignmentBeforeCurrent {
                 customer_no,
                 on,
@@ -202,6 +217,11 @@ fn describe_policy_problem(problem: &crate::domain::policy::PolicyProblem, lang:
             "must be relationship_manager, team_lead, branch_head or counter_staff, or a list of staff numbers",
         ),
         P::MaxNotAboveMin => lang.pick("上限必须大于下限", "the upper bound must be above the lower bound"),
+        P::UnknownTarget => lang.pick(
+            "不是指标键（如 weekly.sales_count，见 guanhu managers targets）",
+            "is not a target key (such as weekly.sales_count; see guanhu managers targets)",
+        ),
+        P::NotWholeNumber => lang.pick("必须是整数", "must be a whole number"),
         P::UnknownProduct => lang.pick(
             "只能是产品类型键：fund、wealth、insurance、deposit、bond、credit_card、e_banking、mobile_banking、payroll 或 other",
             "must be a product kind key: fund, wealth, insurance, deposit, bond, credit_card, e_banking, mobile_banking, payroll or other",

@@ -148,6 +148,12 @@ texts! {
     AssignMove => "{} {}：{} → {}（{}）", "{} {}: {} → {} ({})";
     AssignNobody => "（无）", "(none)";
     AssignManual => "手工", "manual";
+    TargetKey => "键", "Key";
+    TargetPolicy => "策略", "Policy";
+    TargetOwn => "本人", "Own";
+    TargetInEffect => "执行", "In effect";
+    TargetSetForm => "--set 需写成 键=值（如 weekly.sales_count=8）：{}", "--set takes KEY=VALUE (such as weekly.sales_count=8): {}";
+    RvPenetrationEach => "每项", "each";
     AssignWouldChange => "试运行，未写入：将改派 {} 位客户，分户日期 {}", "Dry run, nothing written: {} customers would be reassigned from {}";
     AssignChanged => "已改派 {} 位客户，分户日期 {}", "Reassigned {} customers from {}";
     Today => "日期", "Date";
@@ -495,6 +501,12 @@ pub fn metric_name(lang: Lang, key: &str) -> String {
             .map(|k| product_name(lang, k))
             .unwrap_or(kind);
         return fill(T::RvPenetration.get(lang), &[&word]);
+    }
+    if key == "core_product_penetration" {
+        return fill(
+            T::RvPenetration.get(lang),
+            &[&T::RvPenetrationEach.get(lang)],
+        );
     }
     let t = match key {
         "new_customers" => T::RvNewCustomers,

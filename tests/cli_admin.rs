@@ -343,3 +343,105 @@ fn assign_by_rule_takes_no_customer_numbers() {
     assert_eq!(o.status.code(), Some(2), "clap refuses the mix");
     assert_eq!(manager_of(&db, "6222000012345678"), "A0123");
 }
+
+#[test]
+fn managers_targets_are_listed_set_and_cleared_all_or_nothing() {
+    let (_dir, db) = imported();
+    let line = |out: &str, key: &str| {
+        out.lines()
+            .find(|l| l.split('\t').nth(1) == Some(key))
+            .unwrap_or_else(|| panic!("{key} missing:\n{out}"))
+            .to_string()
+    };
+    // The policy's values, none of the manager's own.
+    let o = guanhu(&db, &["--lang", "en", "managers", "targets", "A0123"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(
+        out.lines().next(),
+        Some("Metric\tKey\tPolicy\tOwn\tIn effect")
+    );
+    assert_eq!(
+        line(&out, "weekly.sales_count"),
+        "Sales\tweekly.sales_count\t5\t—\t5"
+    );
+    // Own values: a count, a share as a percentage, an amount; the listing shows them.
+    let o = guanhu(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "managers",
+            "targets",
+            "A0123",
+            "--set",
+            "weekly.sales_count=8",
+            "--set",
+            "weekly.sms_coverage=95%",
+            "--set",
+            "targets.weekly.sales_amount=300,000",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(
+        line(&out, "weekly.sales_count"),
+        "Sales\tweekly.sales_count\t5\t8\t8"
+    );
+    assert!(line(&out, "weekly.sms_coverage").ends_with("\t100.0%\t95.0%\t95.0%"));
+    assert!(line(&out, "weekly.sales_amount").ends_with("\t¥300,000.00\t¥300,000.00"));
+    // One bad value refuses the whole command, naming the key and why; nothing changes.
+    let o = guanhu(
+        &db,
+        &[
+            "--lang",
+            "zh",
+            "managers",
+            "targets",
+            "A0123",
+            "--set",
+            "weekly.sales_count=9",
+            "--set",
+            "weekly.sms_coverage=1.5",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("weekly.sms_coverage") && err.contains("必须在 0 到 1 之间"),
+        "{err}"
+    );
+    let o = guanhu(&db, &["--lang", "en", "managers", "targets", "A0123"]);
+    assert!(line(&stdout(&o), "weekly.sales_count").ends_with("\t8\t8"));
+    let o = guanhu(
+        &db,
+        &["managers", "targets", "A0123", "--set", "weekly.no_such=1"],
+    );
+    assert!(stderr(&o).contains("weekly.no_such"), "{}", stderr(&o));
+    // Cleared: the policy's value holds again; JSON for scripts.
+    let o = guanhu(
+        &db,
+        &[
+            "managers",
+            "--format",
+            "json",
+            "targets",
+            "A0123",
+            "--clear",
+            "weekly.sales_count",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let sales = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["key"] == "weekly.sales_count")
+        .unwrap();
+    assert_eq!(sales["own"], serde_json::Value::Null);
+    assert_eq!(sales["policy"], "5");
+    let o = guanhu(&db, &["managers", "targets", "NOBODY"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("NOBODY"), "{}", stderr(&o));
+}

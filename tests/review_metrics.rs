@@ -110,13 +110,11 @@ fn a_week_across_the_month_end() {
     );
     // Kinds held: 甲 2, 乙 1, 丙 0 = 3 over 3 customers = 1.00; W48: 甲 2, 乙 0 = 2 over 2.
     check(&w, "product_coverage", n("1"), n("1"));
-    // Queue completion is the queue's own planned/done, rebuilt day by day: here only its
-    // range is checked (the queue's rules are tested in tests/queue_rules.rs).
+    // Queue completion: rows done over rows planned, each working day's plan rebuilt as it
+    // stood (worked out day by day in tests/review_queue.rs): W49 0/3, 2/4, 0/4, 1/4, 2/3 =
+    // 5 of 18; W48 (丙 not yet on the list) 0/3, 1/3, 1/3, 0/3, 1/3 = 3 of 15.
     let q = metric(&w, "queue_completion");
-    assert!(
-        q.actual
-            .is_some_and(|a| a >= Decimal::ZERO && a <= Decimal::ONE)
-    );
+    assert_eq!((q.parts, q.previous), (Some((5, 18)), n("0.2")));
     // Without the rebuild every other figure is the same and queue completion is unmeasured.
     let store = review_store();
     let policy = Policy::default_policy();
@@ -235,4 +233,34 @@ fn a_reassigned_customer_moves_between_the_lists_on_its_day() {
     // The week before the move, 丁 is still M002's and not M001's.
     let w48 = load_week_without_queue(&store, &policy, "M002", d(2026, 11, 25), today()).unwrap();
     check(&w48, "customers_lost", n("0"), n("0"));
+}
+
+/// A manager's own targets replace the policy's for them only; the figures stay the same.
+#[test]
+fn a_managers_own_targets_judge_their_week() {
+    let mut store = review_store();
+    let policy = Policy::default_policy();
+    let now = at(2026, 12, 7, 9);
+    let sets = vec![
+        ("weekly.sales_count".to_string(), Decimal::ONE),
+        (
+            "weekly.sms_coverage".to_string(),
+            Decimal::from_str("0.6").unwrap(),
+        ),
+    ];
+    guanhu::service::targets::change_targets(&mut store, "M001", &sets, &[], now).unwrap();
+    let own = load_week_without_queue(&store, &policy, "M001", d(2026, 12, 2), today()).unwrap();
+    let sales = metric(&own, "sales_count");
+    // One sale (乙's fund) against their own target of 1: met, where the policy's 5 was not.
+    assert_eq!(
+        (sales.actual, sales.target, sales.met()),
+        (n("1"), n("1"), Some(true))
+    );
+    let sms = metric(&own, "sms_coverage");
+    assert_eq!((sms.target, sms.met()), (n("0.6"), Some(true)));
+    // Everything else keeps the policy's target.
+    assert_eq!(metric(&own, "sales_amount").target, n("500000"));
+    // 赵经理 has none of their own.
+    let other = load_week_without_queue(&store, &policy, "M002", d(2026, 12, 2), today()).unwrap();
+    assert_eq!(metric(&other, "sales_count").target, n("5"));
 }

@@ -138,6 +138,10 @@ pub enum PolicyProblem {
     MaxNotAboveMin,
     /// Not a product kind key (fund, wealth, credit_card, e_banking, …).
     UnknownProduct,
+    /// Not one of the targets' keys (`weekly.sales_count`, …).
+    UnknownTarget,
+    /// A count with a fraction.
+    NotWholeNumber,
 }
 
 impl std::fmt::Display for PolicyError {

@@ -109,7 +109,15 @@ fn load(
             c
         })
         .collect();
-    let review = review_week(policy, &customers, &queue_days, monday, today);
+    // The manager's own targets, where set, over the policy's.
+    let own = super::targets::targets_of(conn, policy, m.id)?;
+    let review = if own == policy.targets {
+        review_week(policy, &customers, &queue_days, monday, today)
+    } else {
+        let mut judged_by = policy.clone();
+        judged_by.targets = own;
+        review_week(&judged_by, &customers, &queue_days, monday, today)
+    };
     let week = week_label(monday);
     let reflection = find_reflection(conn, m.id, &week)?;
     Ok(ManagerWeek {

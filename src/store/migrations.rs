@@ -11,6 +11,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0003_queue", include_str!("sql/0003_queue.sql")),
     ("0004_review", include_str!("sql/0004_review.sql")),
     ("0005_assignment", include_str!("sql/0005_assignment.sql")),
+    ("0006_targets", include_str!("sql/0006_targets.sql")),
 ];
 
 /// The schema version this build writes.

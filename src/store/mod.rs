@@ -10,6 +10,7 @@ mod migrations;
 mod money;
 pub mod queue;
 pub mod review;
+pub mod targets;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
