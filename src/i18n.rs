@@ -93,7 +93,7 @@ texts! {
     TmColVip => "贵宾净增", "VIP net";
     TmColOpportunities => "商机处理", "Opport.";
     TmColLost => "流失", "Lost";
-    TmColAum => "AUM变动", "AUM Δ";
+    TmColAum => "资产变动", "AUM Δ";
     TmForLeads => "团队展板仅对团队长和网点负责人开放", "The team board is for team leads and branch heads";
     TmViewing => "正在查看 {} 的周报（只读），Esc 返回团队", "Viewing {}'s week (read only); Esc returns to the team";
     TmReadOnly => "这是其他客户经理的周总结，只能由本人填写", "This is another manager's reflection; only they can write it";

@@ -430,3 +430,27 @@ fn the_role_that_opens_the_tab_is_read_from_the_store() {
     );
     assert_eq!(manager_role(&store, "M999").unwrap(), None);
 }
+
+#[test]
+fn a_long_team_scrolls_to_keep_the_cursor_on_screen() {
+    let mut store = team_store();
+    for i in 10..40 {
+        insert_manager(
+            store.conn(),
+            &format!("M0{i}"),
+            "新人",
+            Role::RelationshipManager,
+            at(2026, 1, 5, 9),
+        )
+        .unwrap();
+    }
+    let mut app = board_w49(&mut store, Lang::En);
+    assert_eq!(app.team.board.as_ref().unwrap().rows.len(), 33);
+    key(&mut app, KeyCode::Char('G'));
+    let text = screen_text(&draw(&mut app, 80, 24));
+    assert!(text.contains("M039"), "the last row, selected, is shown");
+    assert!(!text.contains("M001"), "the first rows scrolled away");
+    assert!(text.contains("Team "), "the total row stays under the rows");
+    key(&mut app, KeyCode::Char('g'));
+    assert!(screen_text(&draw(&mut app, 80, 24)).contains("M001"));
+}

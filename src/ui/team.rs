@@ -20,7 +20,7 @@ use crate::i18n::{Lang, T, fill};
 const RANK: usize = 2;
 /// Staff numbers and names are cut to this many columns (four Chinese characters).
 const TEXT_MAX: usize = 8;
-/// Lines of the screen that are not manager rows: title, blank, header, rule, total, blank, hint.
+/// Lines of the screen that are not manager rows: title, sort, header, rule, total, blank, hint.
 const FIXED_LINES: u16 = 7;
 
 /// Draws the Team screen.
@@ -43,7 +43,7 @@ pub fn render_team(frame: &mut Frame, app: &App, area: Rect) {
         return;
     };
     let width = area.width as usize;
-    let mut lines = vec![title_line(app, board, width), Line::from("")];
+    let mut lines = vec![title_line(app, board, width), sort_line(app, width)];
     if board.rows.is_empty() {
         lines.push(Line::from(Span::styled(app.t(T::TmEmpty), theme::dim())));
         frame.render_widget(Paragraph::new(lines), area);
@@ -92,7 +92,7 @@ pub fn render_team(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// The week, its dates, and the sort column with its direction.
+/// The week and its dates.
 fn title_line(app: &App, board: &Board, width: usize) -> Line<'static> {
     let sunday = board.monday + Duration::days(6);
     let mut spans = vec![Span::styled(
@@ -115,21 +115,24 @@ fn title_line(app: &App, board: &Board, width: usize) -> Line<'static> {
             theme::dim(),
         ));
     }
+    Line::from(fit_spans(spans, width))
+}
+
+/// The sort column, by its full name (the headings are abbreviated), and the direction.
+fn sort_line(app: &App, width: usize) -> Line<'static> {
     let view = &app.team;
+    // The full name here: the column headings are abbreviated.
     let column = match view.sort_key() {
-        Some(key) => column_name(app.lang, key),
-        None => app.t(T::TmStaffNo),
+        Some(key) => crate::i18n::metric_name(app.lang, key),
+        None => app.t(T::TmStaffNo).to_string(),
     };
     let direction = app.t(if view.reversed {
         T::TmWorstFirst
     } else {
         T::TmBestFirst
     });
-    spans.push(Span::styled(
-        format!("  {} · {direction}", fill(app.t(T::TmSortBy), &[&column])),
-        theme::key(),
-    ));
-    Line::from(fit_spans(spans, width))
+    let text = format!("{} · {direction}", fill(app.t(T::TmSortBy), &[&column]));
+    Line::from(fit_spans(vec![Span::styled(text, theme::dim())], width))
 }
 
 /// The red-for-missed legend, and how many metric columns the width left out.
