@@ -82,8 +82,10 @@ texts! {
     TmName => "姓名", "Name";
     TmTotal => "合计", "Team";
     TmSortBy => "排序：{}", "sorted by {}";
-    TmBestFirst => "由高到低", "best first";
-    TmWorstFirst => "由低到高", "worst first";
+    TmBestFirst => "从优到差", "best first";
+    TmWorstFirst => "从差到优", "worst first";
+    TmAscending => "升序", "ascending";
+    TmDescending => "降序", "descending";
     TmMissedHint => "红色：未达目标", "red: target missed";
     TmMoreColumns => "另有 {} 列未显示，h/l 移动排序列即可看到", "{} column(s) off screen: h/l moves the sort column to them";
     TmColSms => "短信覆盖", "SMS";

@@ -126,10 +126,12 @@ fn sort_line(app: &App, width: usize) -> Line<'static> {
         Some(key) => crate::i18n::metric_name(app.lang, key),
         None => app.t(T::TmStaffNo).to_string(),
     };
-    let direction = app.t(if view.reversed {
-        T::TmWorstFirst
-    } else {
-        T::TmBestFirst
+    // Best and worst, not high and low: fewer customers lost is the better figure.
+    let direction = app.t(match (view.sort_key(), view.reversed) {
+        (None, false) => T::TmAscending,
+        (None, true) => T::TmDescending,
+        (Some(_), false) => T::TmBestFirst,
+        (Some(_), true) => T::TmWorstFirst,
     });
     let text = format!("{} · {direction}", fill(app.t(T::TmSortBy), &[&column]));
     Line::from(fit_spans(vec![Span::styled(text, theme::dim())], width))
