@@ -102,6 +102,7 @@ texts! {
     KeySortColumn => "排序列", "sort by";
     KeyReverseSort => "倒序", "reverse";
     KeyOpenWeek => "查看周报", "their week";
+    KeyBackToTeam => "返回团队", "back to team";
     RvTitle => "周报 · {}（{}）· {}（{} 至 {}）", "Weekly review · {} ({}) · {} ({} to {})";
     RvMetric => "指标", "Metric";
     RvActual => "实际", "Actual";

@@ -300,6 +300,13 @@ fn enter_opens_the_managers_week_on_the_review_tab_and_esc_comes_back() {
     assert!(app.review.editor.is_none());
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.message.as_deref(), Some(T::TmReadOnly.get(Lang::Zh)));
+    // The footer offers the way back, not the editor.
+    let footer: Vec<&str> = guanhu::app::keymap::footer_bindings(&app)
+        .iter()
+        .map(|b| b.label)
+        .collect();
+    assert!(footer.contains(&"Esc"), "{footer:?}");
+    assert!(!footer.contains(&"e Enter"), "{footer:?}");
     // Weeks still move, for M001.
     assert_eq!(
         key(&mut app, KeyCode::Char('[')),

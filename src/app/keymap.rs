@@ -27,6 +27,8 @@ pub enum Context {
     Review,
     /// The Team screen (leads only).
     Team,
+    /// The Review screen showing another manager's week, opened from the Team screen.
+    TeamReview,
     /// The reflection editor on the Review screen.
     Reflection,
 }
@@ -94,6 +96,10 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Team, "r", T::KeyReverseSort, true),
     b(Context::Team, "j/k g G", T::KeyMove, false),
     b(Context::Team, "Enter", T::KeyOpenWeek, true),
+    b(Context::TeamReview, "[ ]", T::KeyWeeks, true),
+    b(Context::TeamReview, "t", T::KeyThisWeek, true),
+    b(Context::TeamReview, "j/k", T::KeyScroll, true),
+    b(Context::TeamReview, "Esc", T::KeyBackToTeam, true),
     b(Context::Reflection, "Ctrl-s", T::KeySaveReflection, true),
     b(Context::Reflection, "Tab", T::KeySwitchField, true),
     b(Context::Reflection, "Enter", T::KeyNewLine, true),
@@ -126,6 +132,10 @@ pub fn footer_bindings(app: &App) -> Vec<&'static Binding> {
         _ if app.screen == Screen::Diary => &[Context::Diary, Context::Global],
         _ if app.screen == Screen::Ledgers => &[Context::Ledgers, Context::Global],
         _ if app.screen == Screen::Today => &[Context::Today, Context::Global],
+        // Another manager's week: their reflection is not for writing, Esc goes back.
+        _ if app.screen == Screen::Review && app.review_manager.is_some() => {
+            &[Context::TeamReview, Context::Global]
+        }
         _ if app.screen == Screen::Review => &[Context::Review, Context::Global],
         _ if app.screen == Screen::Team => &[Context::Team, Context::Global],
         _ => &[Context::Global],

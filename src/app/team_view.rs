@@ -70,14 +70,20 @@ impl TeamView {
 
     /// Sorts the rows by the sort column, keeping the cursor on the same manager.
     pub fn resort(&mut self) {
+        let keep = self.selected().map(|r| r.manager_no.clone());
+        self.sort_keeping(keep);
+    }
+
+    /// Sorts the rows by the sort column and puts the cursor on `manager_no` (the first row
+    /// when it is gone).
+    fn sort_keeping(&mut self, manager_no: Option<String>) {
         let key = self.sort_key();
         let reversed = self.reversed;
         let Some(board) = self.board.as_mut() else {
             return;
         };
-        let keep = board.rows.get(self.cursor).map(|r| r.manager_no.clone());
         sort_rows_by(&mut board.rows, key, reversed);
-        self.cursor = keep
+        self.cursor = manager_no
             .and_then(|no| board.rows.iter().position(|r| r.manager_no == no))
             .unwrap_or(0);
     }
@@ -110,12 +116,7 @@ pub fn board_loaded(app: &mut App, board: Board) {
     let keep = app.team.selected().map(|r| r.manager_no.clone());
     app.team.stale = false;
     app.team.board = Some(board);
-    app.team.resort();
-    if let Some(board) = &app.team.board {
-        app.team.cursor = keep
-            .and_then(|no| board.rows.iter().position(|r| r.manager_no == no))
-            .unwrap_or(0);
-    }
+    app.team.sort_keeping(keep);
 }
 
 /// Keys on the Team screen in normal mode.
