@@ -202,12 +202,24 @@ fn the_board_is_loaded_once_a_week_and_again_after_a_write() {
     // Back on the tab, the same week is still fresh: nothing to load.
     key(&mut app, KeyCode::Char('1'));
     assert!(key(&mut app, KeyCode::Char('6')).is_empty());
+    // A week seen before comes back at once, without the store.
+    press(&mut app, &mut store, KeyCode::Char(']'));
+    assert_eq!(app.team.shown(app.today).unwrap().week, "2026-W50");
+    assert!(key(&mut app, KeyCode::Char('[')).is_empty());
+    assert_eq!(app.team.shown(app.today).unwrap().week, "2026-W49");
+    assert!(key(&mut app, KeyCode::Char(']')).is_empty());
+    assert!(key(&mut app, KeyCode::Char('[')).is_empty());
     // A write anywhere may change the figures: the tab loads again when next opened.
     key(&mut app, KeyCode::Char('1'));
     update(&mut app, Action::EntriesSaved(vec![1]));
     assert_eq!(
         key(&mut app, KeyCode::Char('6')),
         vec![Effect::LoadTeam(w49())]
+    );
+    // And every other week loaded before with it.
+    assert_eq!(
+        key(&mut app, KeyCode::Char(']')),
+        vec![Effect::LoadTeam(this_monday())]
     );
 }
 

@@ -1195,7 +1195,7 @@ fn reload_after_write(app: &mut App) -> Vec<Effect> {
     if app.screen == Screen::Review {
         effects.push(review_view::load_week(app));
     }
-    app.team.stale = true;
+    app.team.mark_stale();
     if app.screen == Screen::Team {
         effects.push(team_view::load_board(app));
     }

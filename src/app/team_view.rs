@@ -27,6 +27,8 @@ pub struct TeamView {
     pub failed: bool,
     /// A write since the board was loaded may have changed it.
     pub stale: bool,
+    /// Other weeks loaded before, newest last, so stepping back and forth is instant.
+    pub earlier: Vec<Board>,
 }
 
 impl Default for TeamView {
@@ -40,6 +42,7 @@ impl Default for TeamView {
             cursor: 0,
             failed: false,
             stale: false,
+            earlier: Vec::new(),
         }
     }
 }
@@ -88,6 +91,18 @@ impl TeamView {
             .unwrap_or(0);
     }
 
+    /// After a write: every loaded week may have changed.
+    pub fn mark_stale(&mut self) {
+        self.stale = true;
+        self.earlier.clear();
+    }
+
+    /// Takes a loaded week out of the earlier ones.
+    fn take_earlier(&mut self, monday: NaiveDate) -> Option<Board> {
+        let i = self.earlier.iter().position(|b| b.monday == monday)?;
+        Some(self.earlier.remove(i))
+    }
+
     fn move_by(&mut self, delta: isize) {
         let len = self.board.as_ref().map_or(0, |b| b.rows.len());
         self.cursor = self
@@ -103,18 +118,34 @@ pub fn load_board(app: &mut App) -> Effect {
     Effect::LoadTeam(app.team.monday(app.today))
 }
 
-/// The effects of opening the tab: a load unless the week shown is loaded and still fresh.
+/// The effects of showing the week: a load unless it is loaded and still fresh.
 pub fn open(app: &mut App) -> Vec<Effect> {
     if app.team.shown(app.today).is_some() && !app.team.stale {
+        return Vec::new();
+    }
+    if !app.team.stale
+        && let Some(board) = app.team.take_earlier(app.team.monday(app.today))
+    {
+        board_loaded(app, board);
         return Vec::new();
     }
     vec![load_board(app)]
 }
 
+/// How many weeks besides the one shown are kept.
+const EARLIER_WEEKS: usize = 8;
+
 /// A week of the board arrived: shown in the chosen order, the cursor kept on its manager.
 pub fn board_loaded(app: &mut App, board: Board) {
     let keep = app.team.selected().map(|r| r.manager_no.clone());
     app.team.stale = false;
+    if let Some(old) = app.team.board.take().filter(|b| b.monday != board.monday) {
+        app.team.earlier.retain(|b| b.monday != old.monday);
+        app.team.earlier.push(old);
+        if app.team.earlier.len() > EARLIER_WEEKS {
+            app.team.earlier.remove(0);
+        }
+    }
     app.team.board = Some(board);
     app.team.sort_keeping(keep);
 }
@@ -163,7 +194,7 @@ pub fn update_team(app: &mut App, action: Action) -> Vec<Effect> {
         _ => return Vec::new(),
     };
     view.day = Some(day);
-    vec![load_board(app)]
+    open(app)
 }
 
 /// Enter on a manager: that manager's week on the Review tab, read only; Esc comes back.
