@@ -17,6 +17,7 @@ use crate::domain::board::{BOARD_KEYS, Board};
 use crate::domain::review::Unit;
 use crate::i18n::{Lang, T, fill};
 
+/// The rank column's width.
 const RANK: usize = 2;
 /// Staff numbers and names are cut to this many columns (four Chinese characters).
 const TEXT_MAX: usize = 8;
