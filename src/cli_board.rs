@@ -1,4 +1,4 @@
-//! `guanhu board`: the team board (展板) — every manager's week side by side with the team total, as a table, Markdown or JSON. Figures from `service::review`, sorted and totalled by `domain::board`.
+//! `guanhu board`: the team board (展板) — every manager's week side by side with the team total, as a table, Markdown or JSON. Rows and the team total from `service::board`, sorted by `domain::board`.
 
 use std::io::Write;
 
@@ -7,15 +7,14 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
 use crate::cli::{BoardArgs, BoardFormat};
-use crate::domain::board::{BOARD_KEYS, BoardRow, board_row, sort_rows, team_total};
+use crate::domain::board::{BOARD_KEYS, BoardRow, sort_rows};
 use crate::domain::policy::Policy;
-use crate::domain::review::{Unit, parse_week, week_label};
+use crate::domain::review::{Unit, parse_week};
 use crate::error::{Error, Result};
 use crate::i18n::metric_name;
 use crate::i18n::{Lang, T, fill};
 use crate::service;
 use crate::store::Store;
-use crate::store::managers::list_managers;
 
 /// Runs `guanhu board`.
 pub fn run_board(
@@ -38,23 +37,10 @@ pub fn run_board(
             BOARD_KEYS.join(", ")
         )));
     }
-    let mut rows = Vec::new();
-    let mut units = vec![Unit::Count; BOARD_KEYS.len()];
-    for m in list_managers(store.conn())? {
-        // The board leaves out the daily plan completion: ten queue rebuilds per manager.
-        let week =
-            service::review::load_week_without_queue(store, policy, &m.manager_no, day, today)?;
-        let row = board_row(&week.manager_no, &week.manager_name, &week.review.metrics);
-        for (u, metric) in units.iter_mut().zip(&row.metrics) {
-            if metric.actual.is_some() {
-                *u = metric.unit;
-            }
-        }
-        rows.push(row);
-    }
+    let board = service::board::load_board(store, policy, day, today)?;
+    let mut rows = board.rows;
     sort_rows(&mut rows, args.sort.as_deref());
-    let total = team_total(&rows);
-    let week = week_label(parse_week_monday(day));
+    let (total, units, week) = (board.total, board.units, board.week);
     let text = match args.format {
         BoardFormat::Table => table(lang, &rows, &total, &units, "\t", false),
         BoardFormat::Md => format!(
@@ -74,10 +60,6 @@ pub fn run_board(
         .write_all(text.as_bytes())
         .map_err(|e| Error::io("stdout", e))?;
     Ok(0)
-}
-
-fn parse_week_monday(day: NaiveDate) -> NaiveDate {
-    crate::domain::period::Period::Week(day).range().0
 }
 
 fn cell(unit: Unit, v: Option<Decimal>) -> String {

@@ -97,6 +97,10 @@ impl Effects<'_> {
                     .map(Action::HoldsSaved)
             }
             Effect::LoadReview(day) => self.load_review(app, day),
+            Effect::LoadTeam(day) => {
+                service::board::load_board(self.store, self.policy, day, self.today)
+                    .map(|b| Action::TeamLoaded(Box::new(b)))
+            }
             Effect::SaveReflection { day, summary, plan } => self
                 .review_manager(app)
                 .and_then(|m| {
@@ -131,8 +135,12 @@ impl Effects<'_> {
         .map(|q| Action::TodayLoaded(Box::new(q)))
     }
 
-    /// The manager whose week the Review screen shows: the app's, or the store's only one.
+    /// The manager whose week the Review screen shows: the one chosen on the Team tab, else the
+    /// app's, or the store's only one.
     fn review_manager(&self, app: &App) -> Result<String> {
+        if let Some(no) = &app.review_manager {
+            return Ok(no.clone());
+        }
         service::resolve_manager(self.store, app.manager.as_deref())?
             .ok_or_else(|| Error::Input(crate::i18n::T::RvNeedManager.get(app.lang).to_string()))
     }

@@ -25,6 +25,10 @@ pub enum Context {
     Today,
     /// The Review screen.
     Review,
+    /// The Team screen (leads only).
+    Team,
+    /// The Review screen showing another manager's week, opened from the Team screen.
+    TeamReview,
     /// The reflection editor on the Review screen.
     Reflection,
 }
@@ -86,6 +90,16 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Review, "t", T::KeyThisWeek, true),
     b(Context::Review, "e Enter", T::KeyEditReflection, true),
     b(Context::Review, "j/k", T::KeyScroll, true),
+    b(Context::Team, "[ ]", T::KeyWeeks, true),
+    b(Context::Team, "t", T::KeyThisWeek, false),
+    b(Context::Team, "h/l", T::KeySortColumn, true),
+    b(Context::Team, "r", T::KeyReverseSort, true),
+    b(Context::Team, "j/k g G", T::KeyMove, false),
+    b(Context::Team, "Enter", T::KeyOpenWeek, true),
+    b(Context::TeamReview, "[ ]", T::KeyWeeks, true),
+    b(Context::TeamReview, "t", T::KeyThisWeek, true),
+    b(Context::TeamReview, "j/k", T::KeyScroll, true),
+    b(Context::TeamReview, "Esc", T::KeyBackToTeam, true),
     b(Context::Reflection, "Ctrl-s", T::KeySaveReflection, true),
     b(Context::Reflection, "Tab", T::KeySwitchField, true),
     b(Context::Reflection, "Enter", T::KeyNewLine, true),
@@ -118,7 +132,12 @@ pub fn footer_bindings(app: &App) -> Vec<&'static Binding> {
         _ if app.screen == Screen::Diary => &[Context::Diary, Context::Global],
         _ if app.screen == Screen::Ledgers => &[Context::Ledgers, Context::Global],
         _ if app.screen == Screen::Today => &[Context::Today, Context::Global],
+        // Another manager's week: their reflection is not for writing, Esc goes back.
+        _ if app.screen == Screen::Review && app.review_manager.is_some() => {
+            &[Context::TeamReview, Context::Global]
+        }
         _ if app.screen == Screen::Review => &[Context::Review, Context::Global],
+        _ if app.screen == Screen::Team => &[Context::Team, Context::Global],
         _ => &[Context::Global],
     };
     contexts
@@ -268,7 +287,7 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Char('q') => Some(Action::Quit),
         KeyCode::Char('?') => Some(Action::ToggleHelp),
         KeyCode::Char(':') => Some(Action::StartCommand),
-        KeyCode::Char(c @ '1'..='5') => Some(Action::GoTo(Screen::ALL[(c as u8 - b'1') as usize])),
+        KeyCode::Char(c @ '1'..='6') => Some(Action::GoTo(Screen::ALL[(c as u8 - b'1') as usize])),
         KeyCode::Tab => Some(Action::NextTab),
         KeyCode::BackTab => Some(Action::PrevTab),
         KeyCode::Char('m') => Some(Action::StartLog(EntryKind::Memo)),
@@ -278,6 +297,10 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     };
     if global.is_some() {
         return global;
+    }
+    // Before the quick-log keys: the board has no customer to log for, and `r` reverses.
+    if app.screen == Screen::Team && app.detail.is_none() {
+        return team_action(code);
     }
     if let Some(kind) = quick_log_kind(code) {
         return Some(Action::StartLog(kind));
@@ -332,6 +355,7 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
             KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
             KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
+            KeyCode::Esc => Some(Action::Back),
             _ => None,
         };
     }
@@ -371,6 +395,24 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Char('/') => Some(Action::StartSearch),
         KeyCode::Char('f') => Some(Action::StartFilter),
         KeyCode::Esc => Some(Action::Back),
+        _ => None,
+    }
+}
+
+/// Keys on the Team screen.
+fn team_action(code: KeyCode) -> Option<Action> {
+    match code {
+        KeyCode::Char('[') => Some(Action::PrevDay),
+        KeyCode::Char(']') => Some(Action::NextDay),
+        KeyCode::Char('t') => Some(Action::Today),
+        KeyCode::Char('h') | KeyCode::Char('<') | KeyCode::Left => Some(Action::PrevSortColumn),
+        KeyCode::Char('l') | KeyCode::Char('>') | KeyCode::Right => Some(Action::NextSortColumn),
+        KeyCode::Char('r') => Some(Action::ReverseSort),
+        KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
+        KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
+        KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
+        KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
+        KeyCode::Enter => Some(Action::Activate),
         _ => None,
     }
 }

@@ -7,6 +7,7 @@ pub mod keymap;
 pub mod ledgers_view;
 pub mod log_form;
 pub mod review_view;
+pub mod team_view;
 pub mod text_area;
 pub mod text_field;
 pub mod today_view;
@@ -24,7 +25,7 @@ use log_form::{LogForm, Target};
 
 pub use crate::i18n::{kind_name, outcome_name, product_name};
 
-/// The tabs of the app, in order (keys 1–5).
+/// The tabs of the app, in order (keys 1–6; Team only for leads, see [`App::tabs`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Today,
@@ -32,16 +33,19 @@ pub enum Screen {
     Diary,
     Ledgers,
     Review,
+    /// The team board, for team leads and branch heads.
+    Team,
 }
 
 impl Screen {
     /// Every tab in order.
-    pub const ALL: [Screen; 5] = [
+    pub const ALL: [Screen; 6] = [
         Screen::Today,
         Screen::Customers,
         Screen::Diary,
         Screen::Ledgers,
         Screen::Review,
+        Screen::Team,
     ];
 
     /// The tab's title.
@@ -52,11 +56,13 @@ impl Screen {
             Screen::Diary => T::TabDiary,
             Screen::Ledgers => T::TabLedgers,
             Screen::Review => T::TabReview,
+            Screen::Team => T::TabTeam,
         }
     }
 
-    fn index(self) -> usize {
-        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    /// The tab's key (1–6), the same whichever tabs are shown.
+    pub fn number(self) -> usize {
+        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
     }
 }
 
@@ -158,6 +164,13 @@ pub struct App {
     pub history: Option<(i64, Vec<Revision>)>,
     /// The Review screen.
     pub review: review_view::ReviewView,
+    /// The role of the app's manager, from the store (`None`: unknown, or no manager).
+    pub role: Option<crate::domain::assignment::Role>,
+    /// The Team screen.
+    pub team: team_view::TeamView,
+    /// Another manager whose week the Review tab shows, opened from the Team tab (`None`: the
+    /// app's own manager).
+    pub review_manager: Option<String>,
 }
 
 /// One earlier version of a diary entry: when it changed, how (amend, delete, undo…), and the
@@ -303,6 +316,14 @@ pub enum Action {
     ReviewLoaded(Box<review_view::ReviewData>),
     /// Result: the week's reflection was saved.
     ReflectionSaved,
+    /// `h` on the Team screen: sort by the column to the left.
+    PrevSortColumn,
+    /// `l` on the Team screen: sort by the column to the right.
+    NextSortColumn,
+    /// `r` on the Team screen: best first ↔ worst first.
+    ReverseSort,
+    /// Result: a week of the team board was loaded.
+    TeamLoaded(Box<crate::domain::board::Board>),
 }
 
 /// I/O the driver carries out for `update`.
@@ -341,6 +362,9 @@ pub enum Effect {
         summary: String,
         plan: String,
     },
+    /// Load every manager's week holding this day as the team board (answered with
+    /// `TeamLoaded`).
+    LoadTeam(NaiveDate),
 }
 
 /// Lines of the screen that are not the list: tabs, status, table header, message, footer.
@@ -384,6 +408,9 @@ impl App {
             review: review_view::ReviewView::default(),
             today_view: today_view::TodayView::default(),
             book_stale: false,
+            role: None,
+            team: team_view::TeamView::default(),
+            review_manager: None,
         }
     }
 
@@ -394,6 +421,20 @@ impl App {
             effects.push(Effect::LoadToday);
         }
         effects
+    }
+
+    /// Whether the Team tab is shown: to team leads and branch heads, and on the whole store
+    /// (no manager chosen), which only someone looking after the branch opens.
+    pub fn team_visible(&self) -> bool {
+        self.manager.is_none() || self.role.is_some_and(|r| r.sees_team())
+    }
+
+    /// The tabs shown, in order.
+    pub fn tabs(&self) -> Vec<Screen> {
+        Screen::ALL
+            .into_iter()
+            .filter(|s| *s != Screen::Team || self.team_visible())
+            .collect()
     }
 
     /// Text in the app's language.
@@ -407,13 +448,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Quit => app.quit = true,
         Action::GoTo(screen) => return switch_to(app, screen),
-        Action::NextTab => {
-            let i = (app.screen.index() + 1) % Screen::ALL.len();
-            return switch_to(app, Screen::ALL[i]);
-        }
-        Action::PrevTab => {
-            let i = (app.screen.index() + Screen::ALL.len() - 1) % Screen::ALL.len();
-            return switch_to(app, Screen::ALL[i]);
+        Action::NextTab | Action::PrevTab => {
+            let tabs = app.tabs();
+            let n = tabs.len();
+            let i = tabs.iter().position(|s| *s == app.screen).unwrap_or(0);
+            let step = if action == Action::NextTab { 1 } else { n - 1 };
+            return switch_to(app, tabs[(i + step) % n]);
         }
         Action::DayLoaded(day) => {
             let keep = app.diary.selected().map(|e| e.id);
@@ -485,6 +525,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 ed.saving = false;
             } else if app.screen == Screen::Review {
                 app.review.failed = true;
+            } else if app.screen == Screen::Team {
+                app.team.failed = true;
             }
             app.message = Some(fill(app.t(T::Failed), &[&message]));
         }
@@ -497,6 +539,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::EntriesSaved(ids) => return entries_saved(app, ids),
         Action::ReviewLoaded(data) => app.review.data = Some(*data),
         Action::ReflectionSaved => return review_view::reflection_saved(app),
+        Action::TeamLoaded(board) => team_view::board_loaded(app, *board),
         Action::UndoApplied { step, redo } => {
             app.message = Some(app.t(if redo { T::Redone } else { T::Undone }).to_string());
             app.today_view.follow_returning = app.screen == Screen::Today;
@@ -601,7 +644,13 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         return update_ledgers(app, action);
     }
     if app.screen == Screen::Review {
+        if let Some(effects) = team_view::update_other_review(app, &action) {
+            return effects;
+        }
         return review_view::update_review(app, action);
+    }
+    if app.screen == Screen::Team {
+        return team_view::update_team(app, action);
     }
     if app.screen == Screen::Today {
         return today_view::update_today(app, action);
@@ -824,6 +873,7 @@ fn run_command(app: &mut App, command: &str) -> Vec<Effect> {
         (Some("diary"), _) => Action::GoTo(Screen::Diary),
         (Some("ledgers"), _) => Action::GoTo(Screen::Ledgers),
         (Some("review"), _) => Action::GoTo(Screen::Review),
+        (Some("team"), _) => Action::GoTo(Screen::Team),
         (Some("period"), Some(from)) => {
             let parse = |t: &str| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok();
             match (parse(from), words.next().and_then(parse)) {
@@ -1145,6 +1195,10 @@ fn reload_after_write(app: &mut App) -> Vec<Effect> {
     if app.screen == Screen::Review {
         effects.push(review_view::load_week(app));
     }
+    app.team.mark_stale();
+    if app.screen == Screen::Team {
+        effects.push(team_view::load_board(app));
+    }
     if let Some(d) = &app.detail {
         effects.push(Effect::LoadDetail(
             d.detail.summary.customer.customer_no.clone(),
@@ -1155,6 +1209,15 @@ fn reload_after_write(app: &mut App) -> Vec<Effect> {
 
 /// Switches tab, loading what the new tab shows.
 fn switch_to(app: &mut App, screen: Screen) -> Vec<Effect> {
+    if screen == Screen::Team && !app.team_visible() {
+        app.message = Some(app.t(T::TmForLeads).to_string());
+        return Vec::new();
+    }
+    if app.review_manager.take().is_some() {
+        // Another manager's week is seen from the Team tab only; the Review tab itself is the
+        // app's own manager's, and the figures loaded were the other's.
+        app.review.data = None;
+    }
     app.screen = screen;
     app.detail = None;
     match screen {
@@ -1163,6 +1226,7 @@ fn switch_to(app: &mut App, screen: Screen) -> Vec<Effect> {
         Screen::Diary => vec![Effect::LoadDay(app.diary.date.unwrap_or(app.today))],
         Screen::Ledgers => vec![load_period(app)],
         Screen::Review => vec![review_view::load_week(app)],
+        Screen::Team => team_view::open(app),
         _ => Vec::new(),
     }
 }

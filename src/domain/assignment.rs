@@ -21,6 +21,11 @@ pub enum Role {
 }
 
 impl Role {
+    /// Whether the role sees the team board (the Team tab): leads and branch heads do.
+    pub fn sees_team(self) -> bool {
+        matches!(self, Role::TeamLead | Role::BranchHead)
+    }
+
     /// Every role, in the order lists show them.
     pub const ALL: [Role; 4] = [
         Role::RelationshipManager,

@@ -25,6 +25,21 @@ pub struct BoardRow {
     pub metrics: Vec<Metric>,
 }
 
+/// One week of the board.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Board {
+    /// `2026-W49`.
+    pub week: String,
+    /// The Monday of the week.
+    pub monday: chrono::NaiveDate,
+    /// One row per manager of the store, by staff number.
+    pub rows: Vec<BoardRow>,
+    /// The team total of each column of [`BOARD_KEYS`].
+    pub total: Vec<Option<Decimal>>,
+    /// Each column's unit (how its total is written): taken from any manager who has the figure.
+    pub units: Vec<Unit>,
+}
+
 /// Picks the board's metrics from a manager's week, in [`BOARD_KEYS`] order.
 pub fn board_row(manager_no: &str, manager_name: &str, metrics: &[Metric]) -> BoardRow {
     BoardRow {
@@ -60,19 +75,32 @@ fn empty(key: &str) -> Metric {
 /// Sorts rows by a board key, best first (highest, or lowest where lower is better); rows
 /// without a figure last; ties and `None` (or an unknown key) by staff number.
 pub fn sort_rows(rows: &mut [BoardRow], key: Option<&str>) {
+    sort_rows_by(rows, key, false);
+}
+
+/// [`sort_rows`], or worst first when `reversed` (staff numbers descending without a key). Rows
+/// without a figure stay last either way: a blank is no rank, not the worst one.
+pub fn sort_rows_by(rows: &mut [BoardRow], key: Option<&str>, reversed: bool) {
+    use std::cmp::Ordering;
     let column = key.and_then(|k| BOARD_KEYS.iter().position(|b| *b == k));
+    let flip = |o: Ordering| if reversed { o.reverse() } else { o };
     rows.sort_by(|a, b| {
-        let by_figure = column.map_or(std::cmp::Ordering::Equal, |i| {
+        let by_figure = column.map_or(Ordering::Equal, |i| {
             let (x, y) = (&a.metrics[i], &b.metrics[i]);
             match (x.actual, y.actual) {
-                (Some(p), Some(q)) if x.lower_is_better => p.cmp(&q),
-                (Some(p), Some(q)) => q.cmp(&p),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
+                (Some(p), Some(q)) if x.lower_is_better => flip(p.cmp(&q)),
+                (Some(p), Some(q)) => flip(q.cmp(&p)),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
             }
         });
-        by_figure.then_with(|| a.manager_no.cmp(&b.manager_no))
+        let by_number = a.manager_no.cmp(&b.manager_no);
+        by_figure.then(if column.is_none() {
+            flip(by_number)
+        } else {
+            by_number
+        })
     });
 }
 
@@ -143,6 +171,12 @@ mod tests {
         sort_rows(&mut rows, Some("customers_lost"));
         let order: Vec<&str> = rows.iter().map(|r| r.manager_no.as_str()).collect();
         assert_eq!(order, ["M2", "M3", "M1"], "fewest lost first");
+        sort_rows_by(&mut rows, Some("customers_lost"), true);
+        let order: Vec<&str> = rows.iter().map(|r| r.manager_no.as_str()).collect();
+        assert_eq!(order, ["M1", "M3", "M2"], "most lost first");
+        sort_rows_by(&mut rows, None, true);
+        let order: Vec<&str> = rows.iter().map(|r| r.manager_no.as_str()).collect();
+        assert_eq!(order, ["M3", "M2", "M1"], "staff numbers descending");
         let total = team_total(&rows);
         // SMS: (1 + 3 + 2) of (4 + 4 + 2) = 6/10, not the mean of the three shares.
         assert_eq!(total[0], Some(Decimal::new(6, 1)));

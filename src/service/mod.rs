@@ -1,6 +1,7 @@
 //! Use-cases both the CLI and the TUI call: import a plan, load a manager's book, load one customer, generate a demo store. Each write is one transaction; no terminal code.
 
 pub mod assignment;
+pub mod board;
 pub mod demo;
 pub mod diary;
 pub mod export;

@@ -8,6 +8,7 @@ mod ledgers;
 mod log_form;
 mod reasons;
 mod review;
+mod team;
 pub mod text;
 pub mod theme;
 mod today;
@@ -41,6 +42,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         (Screen::Ledgers, None) => ledgers::render_ledgers(frame, app, main),
         (Screen::Today, None) => today::render_today(frame, app, main),
         (Screen::Review, None) => review::render_review(frame, app, main),
+        (Screen::Team, None) => team::render_team(frame, app, main),
     }
     render_message(frame, app, message);
     render_footer(frame, app, footer);
@@ -82,12 +84,12 @@ pub(crate) fn widen(r: Rect, bounds: Rect) -> Rect {
 }
 
 fn render_tabs(frame: &mut Frame, app: &App, area: Rect) {
-    let titles: Vec<Line> = Screen::ALL
+    let tabs = app.tabs();
+    let titles: Vec<Line> = tabs
         .iter()
-        .enumerate()
-        .map(|(i, s)| Line::from(format!("{} {}", i + 1, app.t(s.title()))))
+        .map(|s| Line::from(format!("{} {}", s.number(), app.t(s.title()))))
         .collect();
-    let selected = Screen::ALL.iter().position(|s| *s == app.screen);
+    let selected = tabs.iter().position(|s| *s == app.screen);
     let tabs = Tabs::new(titles)
         .select(selected)
         .highlight_style(theme::title().add_modifier(ratatui::style::Modifier::REVERSED))
