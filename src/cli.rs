@@ -667,15 +667,17 @@ fn check(s: &Settings, store: &Store) -> Result<i32> {
     let book = service::load_portfolio(store, &s.policy, s.today, None)?;
     // The queue reads the trigger-kept contact aggregate: it must say what the diary says.
     let stale = crate::store::queue::stale_contact_rows(store.conn())?;
-    let ok = integrity == ["ok"] && fk == 0 && stale == 0;
+    // The review reads the assignment history, the rest the customer's manager: they must agree.
+    let mismatched = crate::store::assignments::assignment_mismatches(store.conn())?;
+    let ok = integrity == ["ok"] && fk == 0 && stale == 0 && mismatched == 0;
     println!(
         "{}",
         fill(
             s.lang.pick(
-                "SQLite 完整性检查：{}；外键问题：{}；{} 位客户的余额与日期均可读取；联系汇总与日志不符：{}",
-                "SQLite integrity check: {}; foreign key problems: {}; balances and dates of {} customers read back; contact summary rows disagreeing with the diary: {}",
+                "SQLite 完整性检查：{}；外键问题：{}；{} 位客户的余额与日期均可读取；联系汇总与日志不符：{}；客户经理与分户记录不符：{}",
+                "SQLite integrity check: {}; foreign key problems: {}; balances and dates of {} customers read back; contact summary rows disagreeing with the diary: {}; customers whose manager disagrees with the assignment history: {}",
             ),
-            &[&integrity.join("; "), &fk, &book.len(), &stale],
+            &[&integrity.join("; "), &fk, &book.len(), &stale, &mismatched],
         )
     );
     Ok(if ok { 0 } else { 1 })

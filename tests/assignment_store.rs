@@ -12,7 +12,7 @@ use guanhu::service::assignment::{
 };
 use guanhu::service::import_customers;
 use guanhu::store::Store;
-use guanhu::store::assignments::list_assignments;
+use guanhu::store::assignments::{assignment_mismatches, list_assignments};
 use guanhu::store::customers::find_customer;
 use rust_decimal::Decimal;
 
@@ -171,6 +171,17 @@ fn an_import_that_changes_the_manager_records_the_change() {
         .map(|h| h.reason)
         .collect();
     assert_eq!(reasons, ["added", "import"]);
+    // The customer's manager and the history agree; a write that moves one without the other
+    // (bypassing the service) is what `guanhu check` counts.
+    assert_eq!(assignment_mismatches(store.conn()).unwrap(), 0);
+    store
+        .conn()
+        .execute(
+            "UPDATE customers SET manager_id = (SELECT id FROM managers WHERE manager_no = 'A')",
+            [],
+        )
+        .unwrap();
+    assert_eq!(assignment_mismatches(store.conn()).unwrap(), 1);
 }
 
 #[test]

@@ -176,6 +176,18 @@ pub fn list_managers_on(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Customers whose manager (`customers.manager_id`) is not the one their current assignment
+/// names (or who have one without the other), for `guanhu check`: 0 unless a write bypassed
+/// the service that keeps the two together.
+pub fn assignment_mismatches(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) FROM customers c LEFT JOIN customer_assignments a \
+         ON a.customer_id = c.id AND a.to_date IS NULL WHERE c.manager_id IS NOT a.manager_id",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
