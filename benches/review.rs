@@ -1,4 +1,4 @@
-//! Benchmark: one manager's weekly review (figures for the week and the week before, the queue rebuilt for each working day, the reflection) on the 100,000-customer, 2,000,000-entry store that `benches/queue.rs` builds and caches under `target/bench-stores/` (run `cargo bench --bench queue` once first to build it).
+//! Benchmark: one manager's weekly review (figures for the week and the week before, the queue rebuilt for each working day, the reflection), and the team board of every manager, on the 100,000-customer, 2,000,000-entry store that `benches/queue.rs` builds and caches under `target/bench-stores/` (run `cargo bench --bench queue` once first to build it).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -48,6 +48,10 @@ fn bench_review(c: &mut Criterion) {
                     .unwrap(),
             )
         })
+    });
+    // The Team tab and `guanhu board`: every manager of the store (33 on this one).
+    group.bench_function("team_board_33_managers_100000_customers", |b| {
+        b.iter(|| black_box(service::board::load_board(&store, &policy, week, today).unwrap()))
     });
     group.finish();
 }

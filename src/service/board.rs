@@ -1,12 +1,12 @@
 //! The team board's use-case: every manager's week (figures without the queue rebuild) as board rows with the team total, for `guanhu board` and the Team tab alike. No formatting, no terminal code.
 
 use crate::domain::assignment::Role;
-use crate::domain::board::{BOARD_KEYS, Board, board_row, sort_rows, team_total};
+use crate::domain::board::{BOARD_KEYS, Board, BoardRow, board_row, sort_rows, team_total};
 use crate::domain::policy::Policy;
 use crate::domain::review::{Unit, monday_of, week_label};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::store::Store;
-use crate::store::managers::{find_manager, list_managers};
+use crate::store::managers::{ManagerRow, find_manager, list_managers};
 use chrono::NaiveDate;
 
 /// Every manager's week holding `day`, as board rows by staff number, with the team total.
@@ -16,19 +16,45 @@ pub fn load_board(
     day: NaiveDate,
     today: NaiveDate,
 ) -> Result<Board> {
-    let mut rows = Vec::new();
+    let managers = list_managers(store.conn())?;
+    // Each manager's week is read on its own: with a second connection, half the managers
+    // are read on another thread.
+    let read = |conn: &rusqlite::Connection, managers: &[ManagerRow]| -> Result<Vec<BoardRow>> {
+        managers
+            .iter()
+            .map(|m| {
+                let week = super::review::load(conn, policy, &m.manager_no, day, today, false)?;
+                Ok(board_row(
+                    &week.manager_no,
+                    &week.manager_name,
+                    &week.review.metrics,
+                ))
+            })
+            .collect()
+    };
+    let (first, second) = managers.split_at(managers.len() / 2);
+    let mut rows = match store.reader()? {
+        Some(other) if !first.is_empty() => std::thread::scope(|scope| {
+            let read = &read;
+            let theirs = scope.spawn(move || (read(&other, first), other));
+            let mine = read(store.conn(), second);
+            let (theirs, other) = theirs
+                .join()
+                .map_err(|_| Error::Input("reading the team board failed".into()))?;
+            store.return_reader(other);
+            let mut rows = theirs?;
+            rows.extend(mine?);
+            Ok::<_, Error>(rows)
+        })?,
+        _ => read(store.conn(), &managers)?,
+    };
     let mut units = vec![Unit::Count; BOARD_KEYS.len()];
-    for m in list_managers(store.conn())? {
-        // The board leaves out the daily plan completion: ten queue rebuilds per manager.
-        let week =
-            super::review::load_week_without_queue(store, policy, &m.manager_no, day, today)?;
-        let row = board_row(&week.manager_no, &week.manager_name, &week.review.metrics);
+    for row in &rows {
         for (u, metric) in units.iter_mut().zip(&row.metrics) {
             if metric.actual.is_some() {
                 *u = metric.unit;
             }
         }
-        rows.push(row);
     }
     sort_rows(&mut rows, None);
     let total = team_total(&rows);

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
+use rusqlite::Connection;
 
 use crate::domain::customer::{Holding, Snapshot};
 use crate::domain::past_plans::{PlanCustomer, plan_on};
@@ -31,9 +32,8 @@ pub struct ManagerWeek {
     pub reflection: Option<Reflection>,
 }
 
-fn manager(store: &Store, manager_no: &str) -> Result<ManagerRow> {
-    find_manager(store.conn(), manager_no)?
-        .ok_or_else(|| Error::NoSuchManager(manager_no.to_string()))
+fn manager(conn: &Connection, manager_no: &str) -> Result<ManagerRow> {
+    find_manager(conn, manager_no)?.ok_or_else(|| Error::NoSuchManager(manager_no.to_string()))
 }
 
 /// The manager's week holding `day`, with the week before, as of `today`.
@@ -47,7 +47,7 @@ pub fn load_week(
     day: NaiveDate,
     today: NaiveDate,
 ) -> Result<ManagerWeek> {
-    load(store, policy, manager_no, day, today, true)
+    load(store.conn(), policy, manager_no, day, today, true)
 }
 
 /// [`load_week`] without `queue_completion` (left unmeasured): rebuilding each working day's
@@ -59,22 +59,22 @@ pub fn load_week_without_queue(
     day: NaiveDate,
     today: NaiveDate,
 ) -> Result<ManagerWeek> {
-    load(store, policy, manager_no, day, today, false)
+    load(store.conn(), policy, manager_no, day, today, false)
 }
 
-fn load(
-    store: &Store,
+/// The week on one connection (the board reads managers on two at once).
+pub(crate) fn load(
+    conn: &Connection,
     policy: &Policy,
     manager_no: &str,
     day: NaiveDate,
     today: NaiveDate,
     with_queue: bool,
 ) -> Result<ManagerWeek> {
-    let m = manager(store, manager_no)?;
+    let m = manager(conn, manager_no)?;
     let monday = monday_of(day);
     let sunday = monday + Duration::days(6);
     let last = sunday.min(today);
-    let conn = store.conn();
     // Every snapshot: the tier entering the week may rest on one years old.
     // Everyone on the list at any time from the Sunday before the previous week to the end.
     let listed = (monday - Duration::days(8), last);
@@ -89,7 +89,7 @@ fn load(
             holdings: &holdings,
         };
         queue_days(
-            store,
+            conn,
             policy,
             m.id,
             listed,
@@ -138,8 +138,8 @@ pub fn plan_days(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<DayCompletion>> {
-    let m = manager(store, manager_no)?;
     let conn = store.conn();
+    let m = manager(conn, manager_no)?;
     let listed = (from, to);
     let customers = review_customers(conn, m.id, from, to)?;
     let snapshots = review_snapshots(conn, m.id, from, to)?;
@@ -149,7 +149,7 @@ pub fn plan_days(
         snapshots: &snapshots,
         holdings: &holdings,
     };
-    queue_days(store, policy, m.id, listed, &book, from, to)
+    queue_days(conn, policy, m.id, listed, &book, from, to)
 }
 
 /// What the review has already read of its customers, lent to the queue rebuild.
@@ -164,7 +164,7 @@ struct ReviewBook<'a> {
 /// read once and rolled forward day by day, and the days are shared between two threads.
 #[allow(clippy::too_many_arguments)]
 fn queue_days(
-    store: &Store,
+    conn: &Connection,
     policy: &Policy,
     manager_id: i64,
     listed: (NaiveDate, NaiveDate),
@@ -180,7 +180,6 @@ fn queue_days(
     if days.is_empty() {
         return Ok(Vec::new());
     }
-    let conn = store.conn();
     let rows = review_queue_customers(conn, manager_id, listed)?;
     let mut start = review_contacts_at_start(conn, manager_id, listed, from, to)?;
     let mut window = review_window_entries(conn, manager_id, listed, from, to)?;
@@ -236,7 +235,7 @@ pub fn load_reflection(
     manager_no: &str,
     day: NaiveDate,
 ) -> Result<Option<Reflection>> {
-    let m = manager(store, manager_no)?;
+    let m = manager(store.conn(), manager_no)?;
     find_reflection(store.conn(), m.id, &week_label(monday_of(day)))
 }
 
