@@ -89,6 +89,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Reflection, "Ctrl-s", T::KeySaveReflection, true),
     b(Context::Reflection, "Tab", T::KeySwitchField, true),
     b(Context::Reflection, "Enter", T::KeyNewLine, true),
+    b(Context::Reflection, "PgUp/Dn", T::KeyWeeks, true),
     b(Context::Reflection, "Esc", T::KeyCloseEditor, true),
     b(Context::Filter, "t", T::FilterTier, true),
     b(Context::Filter, "a", T::FilterAge, true),
@@ -207,6 +208,9 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
                 KeyCode::Enter => Some(Action::Submit),
                 KeyCode::Tab => Some(Action::NextField),
                 KeyCode::BackTab => Some(Action::PrevField),
+                // `[` `]` are text here: the weeks move with the page keys.
+                KeyCode::PageUp => Some(Action::PrevDay),
+                KeyCode::PageDown => Some(Action::NextDay),
                 KeyCode::Up => Some(Action::Up),
                 KeyCode::Down => Some(Action::Down),
                 KeyCode::Left => Some(Action::CursorLeft),

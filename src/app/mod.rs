@@ -74,7 +74,7 @@ pub enum Mode {
     Confirm,
     /// A popup over the Today screen is open (snooze, dismiss, score breakdown).
     Popup,
-    /// The week's reflection is being written (Review screen).
+    /// The week's reflection is being written in place (Review screen).
     Reflection,
 }
 
@@ -297,7 +297,7 @@ pub enum Action {
     TodayLoaded(Box<crate::domain::queue::TodayQueue>),
     /// Result: snoozes or dismissals were recorded, with their ids.
     HoldsSaved(Vec<i64>),
-    /// `Ctrl-s` in the reflection editor: save it.
+    /// `Ctrl-s` while writing the reflection: save it.
     Save,
     /// Result: a week of the review was loaded.
     ReviewLoaded(Box<review_view::ReviewData>),
@@ -405,6 +405,10 @@ impl App {
 /// Applies an action to the model and returns the effects to carry out. Never fails, never does I/O.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
+        // Ctrl-c while writing the reflection asks before unsaved text is thrown away.
+        Action::Quit if app.mode == Mode::Reflection => {
+            return review_view::update_editor(app, action);
+        }
         Action::Quit => app.quit = true,
         Action::GoTo(screen) => return switch_to(app, screen),
         Action::NextTab => {
@@ -483,6 +487,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.saving = false;
             if let Some(ed) = app.review.editor.as_mut() {
                 ed.saving = false;
+                // A save on the way out failed: stay, with the text.
+                ed.then = None;
             } else if app.screen == Screen::Review {
                 app.review.failed = true;
             }
@@ -495,7 +501,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::HoldsSaved(ids) => return today_view::holds_saved(app, ids),
         Action::EntriesSaved(ids) => return entries_saved(app, ids),
-        Action::ReviewLoaded(data) => app.review.data = Some(*data),
+        Action::ReviewLoaded(data) => return review_view::week_loaded(app, *data),
         Action::ReflectionSaved => return review_view::reflection_saved(app),
         Action::UndoApplied { step, redo } => {
             app.message = Some(app.t(if redo { T::Redone } else { T::Undone }).to_string());

@@ -1,6 +1,6 @@
-//! A multi-line text area that takes Chinese input: the cursor is a character index into the whole text, Enter inserts a newline, and the cursor's screen position counts wide characters as two columns.
+//! A multi-line text area that takes Chinese input: the cursor is a character index into the whole text, Enter inserts a newline, and the text wraps into rows of a given width where wide characters take two columns. Knows nothing of the terminal.
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Text over several lines and a cursor (a character index).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -134,6 +134,73 @@ impl TextArea {
     }
 }
 
+/// The text broken into screen rows at most `width` columns wide, each as a range of character
+/// indices (`start..end`, the newline that ends a line in neither). Chinese breaks anywhere; a
+/// run of ASCII letters moves whole to the next row when a space came before it on the row, so
+/// English does not split mid-word. A row always takes one character, even one wider than `width`.
+pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut rows = Vec::new();
+    let (mut start, mut col, mut after_space) = (0, 0, None::<usize>);
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            rows.push((start, i));
+            (start, col, after_space) = (i + 1, 0, None);
+            continue;
+        }
+        let w = c.width().unwrap_or(0);
+        if col + w > width && i > start {
+            let cut = match after_space {
+                Some(s) if s > start && c.is_ascii_graphic() => s,
+                _ => i,
+            };
+            rows.push((start, cut));
+            col = chars[cut..i].iter().map(|c| c.width().unwrap_or(0)).sum();
+            (start, after_space) = (cut, None);
+        }
+        if c == ' ' {
+            after_space = Some(i + 1);
+        } else if !c.is_ascii_graphic() {
+            // Only an unbroken ASCII word is carried over.
+            after_space = None;
+        }
+        col += w;
+    }
+    rows.push((start, chars.len()));
+    rows
+}
+
+impl TextArea {
+    /// The text as `wrap` rows it, and the cursor's row and column among them. A cursor after
+    /// a full row's last character shows at the start of the next row.
+    pub fn layout(&self, width: usize) -> (Vec<String>, (usize, usize)) {
+        let chars: Vec<char> = self.text.chars().collect();
+        let rows = wrap(&self.text, width);
+        let mut at = (0, 0);
+        for (r, &(start, end)) in rows.iter().enumerate() {
+            // At a soft break the cursor belongs to the row that starts there.
+            let soft_break = rows.get(r + 1).is_some_and(|next| next.0 == end);
+            if self.cursor >= start && (self.cursor < end || (self.cursor == end && !soft_break)) {
+                let col: usize = chars[start..self.cursor]
+                    .iter()
+                    .map(|c| c.width().unwrap_or(0))
+                    .sum();
+                at = if width > 0 && col >= width {
+                    (r + 1, 0)
+                } else {
+                    (r, col)
+                };
+                break;
+            }
+        }
+        let lines = rows
+            .iter()
+            .map(|&(start, end)| chars[start..end].iter().collect())
+            .collect();
+        (lines, at)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,5 +222,35 @@ mod tests {
         a.end();
         a.insert('。');
         assert_eq!(a.text(), "拜访张伟短信30户。");
+    }
+
+    #[test]
+    fn wide_characters_wrap_at_the_width_and_the_cursor_follows() {
+        let a = TextArea::with("拜访张伟短信\n约");
+        let (rows, cursor) = a.layout(8);
+        assert_eq!(rows, vec!["拜访张伟", "短信", "约"]);
+        assert_eq!(cursor, (2, 2));
+        // A wide character never straddles the edge: a width of 7 holds three.
+        let (rows, _) = TextArea::with("拜访张伟").layout(7);
+        assert_eq!(rows, vec!["拜访张", "伟"]);
+        // The cursor after a full last row goes to the start of the next.
+        assert_eq!(TextArea::with("拜访张伟").layout(8).1, (1, 0));
+        let mut b = TextArea::with("拜访张伟短信");
+        for _ in 0..2 {
+            b.left();
+        }
+        assert_eq!(b.layout(8).1, (1, 0));
+        assert_eq!(
+            TextArea::default().layout(10),
+            (vec![String::new()], (0, 0))
+        );
+        assert_eq!(TextArea::with("ab").layout(0).0, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn english_wraps_between_words() {
+        let (rows, cursor) = TextArea::with("call Wang about funds").layout(10);
+        assert_eq!(rows, vec!["call Wang ", "about ", "funds"]);
+        assert_eq!(cursor, (2, 5));
     }
 }
