@@ -181,6 +181,8 @@ texts! {
     EmptyQuit => "按 q 退出。", "Press q to quit.";
     HelpTitle => "按键", "Keys";
     HelpClose => "按 ? 或 Esc 关闭", "Press ? or Esc to close";
+    HelpScroll => "j/k 滚动 {}/{}", "j/k scroll {}/{}";
+    HelpReflection => "编辑总结/计划", "Writing the reflection";
     DetailProfile => "基本信息", "Profile";
     DetailAssets => "金融资产", "Assets";
     DetailClass => "分层与群组", "Tier and segments";

@@ -163,6 +163,8 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             return match code {
                 KeyCode::Char('q') => Some(Action::Quit),
                 KeyCode::Char('?') | KeyCode::Esc | KeyCode::Enter => Some(Action::ToggleHelp),
+                KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
+                KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
                 _ => None,
             };
         }

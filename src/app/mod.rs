@@ -158,6 +158,8 @@ pub struct App {
     pub history: Option<(i64, Vec<Revision>)>,
     /// The Review screen.
     pub review: review_view::ReviewView,
+    /// Lines the `?` help is scrolled down, when it is taller than the screen.
+    pub help_scroll: u16,
 }
 
 /// One earlier version of a diary entry: when it changed, how (amend, delete, undo…), and the
@@ -382,6 +384,7 @@ impl App {
             ledgers: ledgers_view::LedgersView::default(),
             history: None,
             review: review_view::ReviewView::default(),
+            help_scroll: 0,
             today_view: today_view::TodayView::default(),
             book_stale: false,
         }
@@ -521,9 +524,16 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 fn update_input(app: &mut App, action: Action) -> Vec<Effect> {
     match app.mode {
         Mode::Help => {
-            if matches!(action, Action::ToggleHelp | Action::Cancel | Action::Back) {
-                app.mode = Mode::Normal;
-                app.history = None;
+            match action {
+                Action::ToggleHelp | Action::Cancel | Action::Back => {
+                    app.mode = Mode::Normal;
+                    app.history = None;
+                    app.help_scroll = 0;
+                }
+                // The drawing stops it at the last line.
+                Action::Down => app.help_scroll = app.help_scroll.saturating_add(1),
+                Action::Up => app.help_scroll = app.help_scroll.saturating_sub(1),
+                _ => {}
             }
             Vec::new()
         }
