@@ -243,13 +243,22 @@ fn metric_line(lang: Lang, m: &Metric) -> Line<'static> {
     ])
 }
 
-/// A figure as the report words it, whole yuan without the fen to keep the columns narrow.
+/// A figure as the report words it; amounts in whole yuan to keep the columns narrow, and in
+/// 万 when even that is wider than the column (a branch's AUM change can be).
 fn figure(unit: Unit, value: Decimal) -> String {
-    let text = unit.format(value);
-    match unit {
-        Unit::Amount => text.strip_suffix(".00").map(str::to_string).unwrap_or(text),
-        _ => text,
+    let Unit::Amount = unit else {
+        return unit.format(value);
+    };
+    let whole =
+        value.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let text = unit.format(whole);
+    let text = text.strip_suffix(".00").map(str::to_string).unwrap_or(text);
+    if text.chars().count() <= FIGURE {
+        return text;
     }
+    let wan = (value / Decimal::from(10_000))
+        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    format!("{wan:.2}万")
 }
 
 /// A ▇ bar of actual over target (full when a ceiling is kept), coloured by whether it is met.
@@ -454,5 +463,18 @@ fn render_reflection(
             let y = inner.y + ((row - scroll) as u16).min(inner.height - 1);
             frame.set_cursor_position(Position::new(x, y));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_fit_their_column() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(figure(Unit::Amount, d("50000.00")), "¥50,000");
+        assert_eq!(figure(Unit::Amount, d("-1878585.49")), "-¥1,878,585");
+        assert_eq!(figure(Unit::Amount, d("123456789.5")), "12345.68万");
     }
 }
