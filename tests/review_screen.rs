@@ -540,3 +540,33 @@ fn a_failed_load_says_why_and_stops_saying_loading() {
     key(&mut app, KeyCode::Char('e'));
     assert!(app.review.editor.is_none());
 }
+
+#[test]
+fn up_and_down_move_by_the_rows_on_screen() {
+    let mut store = sample_store();
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut app = loaded_review(&mut store, Lang::Zh);
+        update(&mut app, Action::Resize(w, h));
+        key(&mut app, KeyCode::Char('e'));
+        // One line of 240 columns: several rows in either layout.
+        type_text(&mut app, &"拜访客户".repeat(30));
+        let before = draw(&mut app, w, h).get_cursor_position().unwrap();
+        key(&mut app, KeyCode::Up);
+        let up = draw(&mut app, w, h).get_cursor_position().unwrap();
+        assert_eq!(up.y + 1, before.y, "{w}x{h}");
+        // As near the column as a row of wide characters allows.
+        assert!(before.x - up.x <= 2, "{before:?} {up:?}");
+        key(&mut app, KeyCode::Down);
+        let down = draw(&mut app, w, h).get_cursor_position().unwrap();
+        assert_eq!(down.y, before.y, "{w}x{h}");
+        let text = app
+            .review
+            .editor
+            .as_ref()
+            .unwrap()
+            .summary
+            .text()
+            .to_string();
+        assert_eq!(text, "拜访客户".repeat(30), "moving changes nothing");
+    }
+}

@@ -462,8 +462,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.redo.clear();
             return reload_after_write(app);
         }
-        Action::Resize(_, h) => {
+        Action::Resize(w, h) => {
             app.list_height = h.saturating_sub(CHROME_LINES).max(1) as usize;
+            app.review.text_width = review_view::text_width(w);
             app.customers.scroll_to_cursor(app.list_height);
             app.today_view.scroll_to_cursor(app.list_height);
         }

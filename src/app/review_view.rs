@@ -8,6 +8,27 @@ use crate::domain::diary::{DiaryEntry, EntryKind};
 use crate::domain::review::{Reflection, WeekReview, monday_of};
 use crate::i18n::{T, fill};
 
+/// Terminal width from which the Review screen shows two columns (below it, one page).
+pub const TWO_COLUMNS: u16 = 110;
+
+/// Columns the metrics table takes, with its margin, beside the side column.
+pub const TABLE_COLUMNS: u16 = 76;
+
+/// The width the reflection wraps at while it is edited on a terminal `screen_width` wide:
+/// the text area's inside (the side column's, or the whole width on one page) less a column
+/// kept for the cursor after a full row. Up and Down move by these rows; `ui::review` lays
+/// the screen out from the same constants.
+pub fn text_width(screen_width: u16) -> u16 {
+    let area = if screen_width >= TWO_COLUMNS {
+        // The side column's left rule.
+        screen_width - TABLE_COLUMNS - 1
+    } else {
+        screen_width
+    };
+    // The area's two borders and the cursor's column.
+    area.saturating_sub(3).max(1)
+}
+
 /// One day's logged work, by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DayActivity {
@@ -130,6 +151,8 @@ pub struct ReviewView {
     pub editor: Option<ReflectionEditor>,
     /// The week was changed while editing: editing goes on once the new week is loaded.
     pub edit_on_load: bool,
+    /// The reflection's wrap width on this terminal (`text_width`), 0 before the size is known.
+    pub text_width: u16,
     /// Lines scrolled down.
     pub scroll: u16,
     /// The last load failed (the message line says why): the screen stops saying "loading".
@@ -253,6 +276,7 @@ fn save(ed: &mut ReflectionEditor, then: Option<Leave>) -> Vec<Effect> {
 /// Keys while the reflection is being edited in place.
 pub fn update_editor(app: &mut App, action: Action) -> Vec<Effect> {
     let lang = app.lang;
+    let width = app.review.text_width as usize;
     let Some(ed) = app.review.editor.as_mut() else {
         app.mode = Mode::Normal;
         return Vec::new();
@@ -318,6 +342,9 @@ pub fn update_editor(app: &mut App, action: Action) -> Vec<Effect> {
         Action::DeleteChar => ed.focused().delete(),
         Action::CursorLeft => ed.focused().left(),
         Action::CursorRight => ed.focused().right(),
+        // By screen rows once the terminal's width is known, else by lines.
+        Action::Up if width > 0 => ed.focused().up_in(width),
+        Action::Down if width > 0 => ed.focused().down_in(width),
         Action::Up => ed.focused().up(),
         Action::Down => ed.focused().down(),
         Action::Top => ed.focused().home(),

@@ -171,8 +171,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
 }
 
 impl TextArea {
-    /// The text as `wrap` rows it, and the cursor's row and column among them. A cursor after
-    /// a full row's last character shows at the start of the next row.
+    /// The text as `wrap` rows it, and the cursor's row and column among them. After a full
+    /// row's last character the column is `width`: a caller that shows the cursor keeps a
+    /// column free for it and wraps at one less.
     pub fn layout(&self, width: usize) -> (Vec<String>, (usize, usize)) {
         let chars: Vec<char> = self.text.chars().collect();
         let rows = wrap(&self.text, width);
@@ -185,11 +186,7 @@ impl TextArea {
                     .iter()
                     .map(|c| c.width().unwrap_or(0))
                     .sum();
-                at = if width > 0 && col >= width {
-                    (r + 1, 0)
-                } else {
-                    (r, col)
-                };
+                at = (r, col);
                 break;
             }
         }
@@ -198,6 +195,45 @@ impl TextArea {
             .map(|&(start, end)| chars[start..end].iter().collect())
             .collect();
         (lines, at)
+    }
+
+    /// Cursor to the screen row above when wrapped at `width`, as near its column as the row
+    /// allows (from the first row: to the start).
+    pub fn up_in(&mut self, width: usize) {
+        self.move_rows(width, -1);
+    }
+
+    /// Cursor to the screen row below when wrapped at `width` (from the last row: to the end).
+    pub fn down_in(&mut self, width: usize) {
+        self.move_rows(width, 1);
+    }
+
+    fn move_rows(&mut self, width: usize, step: isize) {
+        let rows = wrap(&self.text, width);
+        let (_, (row, col)) = self.layout(width);
+        let Some(target) = row.checked_add_signed(step) else {
+            self.cursor = 0;
+            return;
+        };
+        let Some(&(start, end)) = rows.get(target) else {
+            self.cursor = self.len();
+            return;
+        };
+        let chars: Vec<char> = self.text.chars().collect();
+        let (mut at, mut used) = (start, 0);
+        while at < end {
+            let w = chars[at].width().unwrap_or(0);
+            if used + w > col {
+                break;
+            }
+            used += w;
+            at += 1;
+        }
+        // The end of a row that wraps is shown at the start of the next: stop before it.
+        if at == end && at > start && rows.get(target + 1).is_some_and(|n| n.0 == end) {
+            at -= 1;
+        }
+        self.cursor = at;
     }
 }
 
@@ -233,8 +269,8 @@ mod tests {
         // A wide character never straddles the edge: a width of 7 holds three.
         let (rows, _) = TextArea::with("拜访张伟").layout(7);
         assert_eq!(rows, vec!["拜访张", "伟"]);
-        // The cursor after a full last row goes to the start of the next.
-        assert_eq!(TextArea::with("拜访张伟").layout(8).1, (1, 0));
+        // After a full row the cursor stands in the column beyond it.
+        assert_eq!(TextArea::with("拜访张伟").layout(8).1, (0, 8));
         let mut b = TextArea::with("拜访张伟短信");
         for _ in 0..2 {
             b.left();
@@ -245,6 +281,41 @@ mod tests {
             (vec![String::new()], (0, 0))
         );
         assert_eq!(TextArea::with("ab").layout(0).0, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn up_and_down_move_by_screen_rows() {
+        // Rows at width 8: 拜访张伟 | 短信三十 | ab | 约
+        let mut a = TextArea::with("拜访张伟短信三十\nab\n约");
+        let at = |a: &TextArea| a.layout(8).1;
+        a.up_in(8);
+        assert_eq!(at(&a), (2, 2));
+        a.up_in(8);
+        assert_eq!(at(&a), (1, 2));
+        a.up_in(8);
+        assert_eq!(at(&a), (0, 2));
+        a.up_in(8);
+        assert_eq!(at(&a), (0, 0));
+        a.end();
+        assert_eq!(at(&a), (1, 8));
+        // The end of a row that wraps shows on the next: up stops before its last character.
+        a.up_in(8);
+        assert_eq!(at(&a), (0, 6));
+        a.down_in(8);
+        assert_eq!(at(&a), (1, 6));
+        a.down_in(8);
+        assert_eq!(at(&a), (2, 2));
+        a.down_in(8);
+        a.down_in(8);
+        assert_eq!(at(&a), (3, 2));
+        let mut b = TextArea::with("ab\n拜访张伟短信");
+        b.home();
+        b.up_in(8);
+        b.end();
+        b.down_in(8);
+        assert_eq!(b.layout(8).1, (1, 2));
+        b.down_in(8);
+        assert_eq!(b.layout(8).1, (2, 2));
     }
 
     #[test]

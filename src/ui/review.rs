@@ -12,20 +12,22 @@ use rust_decimal::prelude::ToPrimitive;
 use super::text::{fit, fit_spans, right};
 use super::theme;
 use crate::app::App;
-use crate::app::review_view::{DayActivity, ReflectionEditor, ReflectionField, ReviewData};
+use crate::app::review_view::{
+    DayActivity, ReflectionEditor, ReflectionField, ReviewData, TABLE_COLUMNS, TWO_COLUMNS,
+};
 use crate::app::text_area::TextArea;
 use crate::domain::diary::EntryKind;
 use crate::domain::review::{Metric, Unit};
 use crate::i18n::metric_name;
 use crate::i18n::{Lang, T, fill, kind_name};
 
-/// Wide enough for the metrics and, beside them, the activity, migrations and reflection.
-const TWO_COLUMNS: u16 = 110;
 const NAME: usize = 28;
 const FIGURE: usize = 11;
 const BAR: usize = 8;
 /// The metrics table's width: name, actual, target, bar, change.
 const TABLE: u16 = (NAME + 1 + FIGURE + 1 + FIGURE + 2 + BAR + 1 + FIGURE) as u16;
+// The model wraps the reflection (for Up and Down) from the same widths as this layout.
+const _: () = assert!(TABLE + 2 == TABLE_COLUMNS);
 
 /// The four kinds of the activity chart, each with its colour.
 const KINDS: [(EntryKind, Color); 4] = [
@@ -444,7 +446,13 @@ fn render_reflection(
             );
             continue;
         }
-        let (rows, (row, col)) = area_text.layout(inner.width as usize);
+        // While editing a column is kept for the cursor after a full row
+        // (`review_view::text_width`).
+        let wrap = match editor {
+            Some(_) => inner.width.saturating_sub(1).max(1),
+            None => inner.width,
+        } as usize;
+        let (rows, (row, col)) = area_text.layout(wrap);
         // Shown from the top, unless the cursor is further down than the area is tall.
         let scroll = if focused {
             (row + 1).saturating_sub(inner.height as usize)
