@@ -199,6 +199,8 @@ pub fn update_review(app: &mut App, action: Action) -> Vec<Effect> {
     };
     app.review.day = Some(day);
     app.review.scroll = 0;
+    // Moving on by hand: a week asked for from the editor that never came opens nothing later.
+    app.review.edit_on_load = false;
     vec![load_week(app)]
 }
 
