@@ -128,7 +128,23 @@ fn the_summary_matches_the_store() {
     assert_eq!(summary.managers, 4);
     assert_eq!(summary.first_manager_no, "M001");
     assert_eq!(store.count_customers().unwrap(), 500);
-    assert_eq!(count(&store, "SELECT COUNT(*) FROM managers"), 4);
+    // The four managers (M001 leading them) and the counter staff member.
+    assert_eq!(count(&store, "SELECT COUNT(*) FROM managers"), 5);
+    assert_eq!(
+        count(
+            &store,
+            "SELECT COUNT(*) FROM customers c JOIN managers m ON m.id = c.manager_id \
+             WHERE m.manager_no = 'G001'"
+        ) as usize,
+        summary.counter_customers
+    );
+    assert_eq!(
+        count(
+            &store,
+            "SELECT COUNT(*) FROM customer_assignments WHERE reason = 'manual'"
+        ) as usize,
+        summary.reassigned
+    );
     assert_eq!(
         count(&store, "SELECT COUNT(*) FROM balance_snapshots") as usize,
         summary.snapshots
@@ -153,8 +169,10 @@ fn zero_managers_still_makes_one_and_zero_customers_is_fine() {
     let (store, summary) = demo(0, 0, 1);
     assert_eq!(summary.managers, 1);
     assert_eq!(summary.customers, 0);
+    assert_eq!((summary.counter_customers, summary.reassigned), (0, 0));
     assert_eq!(store.count_customers().unwrap(), 0);
-    assert_eq!(count(&store, "SELECT COUNT(*) FROM managers"), 1);
+    // The one manager and the counter staff member.
+    assert_eq!(count(&store, "SELECT COUNT(*) FROM managers"), 2);
 }
 
 #[test]
@@ -192,19 +210,129 @@ fn a_branch_of_two_thousand_looks_like_a_real_one() {
     assert!(lifecycle(Lifecycle::New) > 0.01, "new customers");
     assert!(lifecycle(Lifecycle::Loyal) > 0.0, "loyal customers");
 
-    // Each manager has a normal share of the book, the first one included.
+    // Each manager has a normal share of the book, the first one included; the counter a few.
     let mut per_manager: HashMap<String, usize> = HashMap::new();
     for c in &customers {
         *per_manager
             .entry(c.customer.manager_no.clone().unwrap())
             .or_default() += 1;
     }
+    let counter = per_manager.remove("G001").unwrap_or(0);
+    assert!((3..=12).contains(&counter), "G001 has {counter} customers");
     assert_eq!(per_manager.len(), 3);
     for (no, k) in &per_manager {
         assert!((500..=850).contains(k), "{no} has {k} customers");
     }
     let first = load_portfolio(store, &policy, today(), Some("M001")).unwrap();
     assert_eq!(first.len(), per_manager["M001"]);
+}
+
+#[test]
+fn every_role_shows_and_a_few_customers_moved_lately() {
+    use guanhu::store::managers::list_managers;
+    let branch = shared(&SMALL);
+    let (store, summary) = (&branch.store, &branch.summary);
+    let roles: Vec<(String, String)> = list_managers(store.conn())
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.manager_no, m.role))
+        .collect();
+    let role = |r: &str| r.to_string();
+    assert_eq!(
+        roles,
+        vec![
+            ("G001".to_string(), role("counter_staff")),
+            ("M001".to_string(), role("team_lead")),
+            ("M002".to_string(), role("relationship_manager")),
+            ("M003".to_string(), role("relationship_manager")),
+        ]
+    );
+    // The counter's customers are small and have no diary (a clerk logs nothing here).
+    let policy = Policy::default_policy();
+    let counter = load_portfolio(store, &policy, today(), Some("G001")).unwrap();
+    assert_eq!(counter.len(), summary.counter_customers);
+    assert!(!counter.is_empty());
+    for c in &counter {
+        assert!(c.class.aum < rust_decimal::Decimal::from(20_000), "{c:?}");
+    }
+    assert_eq!(
+        count(
+            store,
+            "SELECT COUNT(*) FROM diary_entries e JOIN managers m ON m.id = e.manager_id \
+             WHERE m.manager_no = 'G001'"
+        ),
+        0
+    );
+    // Each manager handed two customers to the next in the last three weeks, by the lead,
+    // after the last thing the old manager logged or planned for them.
+    assert_eq!(summary.reassigned, 6);
+    let mut stmt = store
+        .conn()
+        .prepare(
+            "SELECT a.customer_id, a.from_date, a.actor, m.manager_no, c.manager_id = a.manager_id, \
+             (SELECT MAX(MAX(COALESCE(e.occurred_at, '')), MAX(COALESCE(e.follow_up_at, ''))) \
+              FROM diary_entries e WHERE e.customer_id = a.customer_id) \
+             FROM customer_assignments a JOIN managers m ON m.id = a.manager_id \
+             JOIN customers c ON c.id = a.customer_id WHERE a.reason = 'manual'",
+        )
+        .unwrap();
+    let moves: Vec<(i64, String, String, String, bool, Option<String>)> = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut receivers = HashMap::<String, usize>::new();
+    for (id, from, actor, to, current, touched) in &moves {
+        let from = NaiveDate::parse_from_str(from, "%Y-%m-%d").unwrap();
+        assert!(
+            from < today() && from >= today() - Duration::days(21),
+            "{id} {from}"
+        );
+        assert_eq!(actor, "M001");
+        assert!(current, "customer {id} is with {to} now");
+        assert!(touched.as_deref().unwrap_or("") < from.to_string().as_str());
+        *receivers.entry(to.clone()).or_default() += 1;
+    }
+    assert_eq!(receivers.len(), 3, "{receivers:?}");
+    // The review counts them: over the last three weeks the managers gained and lost some.
+    let mut gained = 0;
+    let mut lost = 0;
+    for no in ["M001", "M002", "M003"] {
+        for back in [0, 7, 14, 21] {
+            let week = guanhu::service::review::load_week_without_queue(
+                store,
+                &policy,
+                no,
+                today() - Duration::days(back),
+                today(),
+            )
+            .unwrap();
+            let get = |key: &str| {
+                week.review
+                    .metrics
+                    .iter()
+                    .find(|m| m.key == key)
+                    .and_then(|m| m.actual)
+                    .unwrap_or_default()
+            };
+            gained += get("new_customers").to_string().parse::<i64>().unwrap_or(0);
+            lost += get("customers_lost")
+                .to_string()
+                .parse::<i64>()
+                .unwrap_or(0);
+        }
+    }
+    assert!(gained >= 6, "new customers {gained}");
+    assert!(lost >= 6, "customers lost {lost}");
 }
 
 #[test]

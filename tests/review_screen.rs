@@ -5,6 +5,7 @@ mod common;
 use chrono::NaiveDate;
 use common::{d, sample_store, today_app};
 use guanhu::app::keymap::action_for;
+use guanhu::app::review_view::{Leave, ReflectionField};
 use guanhu::app::{Action, App, Effect, Mode, Screen, update};
 use guanhu::domain::customer::ProductKind;
 use guanhu::domain::diary::{EntryDraft, EntryKind, Outcome, Sale};
@@ -102,62 +103,185 @@ fn brackets_and_t_move_by_weeks() {
 }
 
 #[test]
-fn the_reflection_is_written_in_chinese_over_several_lines_and_saved_as_typed() {
+fn the_reflection_is_written_in_place_in_chinese_over_several_lines_and_saved_as_typed() {
     let mut store = sample_store();
     let mut app = review_app(&mut store);
     assert!(key(&mut app, KeyCode::Char('e')).is_empty());
     assert_eq!(app.mode, Mode::Reflection);
+    assert_eq!(
+        app.review.editor.as_ref().unwrap().focus,
+        ReflectionField::Summary
+    );
     type_text(&mut app, "本周拜访张伟，\n短信覆盖30户");
     key(&mut app, KeyCode::Tab);
+    assert_eq!(
+        app.review.editor.as_ref().unwrap().focus,
+        ReflectionField::Plan
+    );
     type_text(&mut app, "下周：跟进王芳的理财到期\n约李娜面谈");
     // Keys that mean something elsewhere are text here.
     type_text(&mut app, " q[t");
-    key(&mut app, KeyCode::Backspace);
-    key(&mut app, KeyCode::Backspace);
-    key(&mut app, KeyCode::Backspace);
-    key(&mut app, KeyCode::Backspace);
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    // Shift-Tab goes back to the summary; the cursor is where it was left.
+    key(&mut app, KeyCode::BackTab);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::End);
+    type_text(&mut app, "李娜");
+    key(&mut app, KeyCode::Tab);
     let effects = press(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert_eq!(
         effects,
         vec![Effect::SaveReflection {
             day: this_monday(),
-            summary: "本周拜访张伟，\n短信覆盖30户".to_string(),
+            summary: "本周拜访张伟，李娜\n短信覆盖30户".to_string(),
             plan: "下周：跟进王芳的理财到期\n约李娜面谈".to_string(),
         }]
     );
-    // A failed save keeps the editor open with every character typed.
+    // While it is written, keys do nothing.
+    type_text(&mut app, "乱");
+    // A failed save keeps editing with every character typed.
     update(&mut app, Action::Failed("disk full".into()));
     assert_eq!(app.mode, Mode::Reflection);
     let ed = app.review.editor.as_ref().unwrap();
     assert!(!ed.saving);
-    assert_eq!(ed.summary.text(), "本周拜访张伟，\n短信覆盖30户");
+    assert!(ed.changed());
+    assert_eq!(ed.summary.text(), "本周拜访张伟，李娜\n短信覆盖30户");
     assert!(app.message.as_deref().unwrap().contains("disk full"));
-    // Saved at the second try: the editor closes with a confirmation and a reload.
+    // Saved at the second try: still editing in place, nothing unsaved, the week shows the text.
     let effects = press(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert_eq!(effects.len(), 1);
-    let effects = update(&mut app, Action::ReflectionSaved);
-    assert_eq!(effects, vec![Effect::LoadReview(this_monday())]);
+    assert!(update(&mut app, Action::ReflectionSaved).is_empty());
+    assert_eq!(app.mode, Mode::Reflection);
+    assert!(!app.review.editor.as_ref().unwrap().changed());
+    assert!(app.message.as_deref().unwrap().contains("2026-W48"));
+    let shown = app
+        .review
+        .data
+        .as_ref()
+        .unwrap()
+        .reflection
+        .clone()
+        .unwrap();
+    assert_eq!(shown.plan, "下周：跟进王芳的理财到期\n约李娜面谈");
+    // Nothing unsaved: one Esc leaves.
+    key(&mut app, KeyCode::Esc);
     assert_eq!(app.mode, Mode::Normal);
     assert!(app.review.editor.is_none());
-    assert!(app.message.as_deref().unwrap().contains("2026-W48"));
 }
 
 #[test]
-fn esc_over_unsaved_text_asks_before_discarding() {
+fn esc_over_unsaved_text_asks_save_discard_or_keep_editing() {
     let mut store = sample_store();
     let mut app = review_app(&mut store);
     key(&mut app, KeyCode::Enter);
     type_text(&mut app, "客户");
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.mode, Mode::Reflection, "the first Esc only warns");
-    assert!(app.message.is_some());
+    assert_eq!(
+        app.mode,
+        Mode::Reflection,
+        "Esc over unsaved text asks first"
+    );
+    let ed = app.review.editor.as_ref().unwrap();
+    assert_eq!(ed.asking, Some(Leave::Close));
+    assert!(app.message.as_deref().unwrap().contains("Esc"));
+    // Keys that are no answer are not typed either.
+    type_text(&mut app, "x维");
+    assert_eq!(app.review.editor.as_ref().unwrap().summary.text(), "客户");
+    // Esc: keep editing, the text as it was.
     key(&mut app, KeyCode::Esc);
+    assert_eq!(app.review.editor.as_ref().unwrap().asking, None);
+    type_text(&mut app, "回访");
+    assert_eq!(
+        app.review.editor.as_ref().unwrap().summary.text(),
+        "客户回访"
+    );
+    // d (a full-width ｄ too): discard and leave.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('ｄ'));
     assert_eq!(app.mode, Mode::Normal);
     assert!(app.review.editor.is_none());
-    // Unchanged, one Esc closes.
+    assert!(app.review.data.as_ref().unwrap().reflection.is_none());
+    // s: save, and leave once it is stored.
     key(&mut app, KeyCode::Char('e'));
+    type_text(&mut app, "总结");
     key(&mut app, KeyCode::Esc);
+    let effects = key(&mut app, KeyCode::Char('s'));
+    assert_eq!(
+        effects,
+        vec![Effect::SaveReflection {
+            day: this_monday(),
+            summary: "总结".to_string(),
+            plan: String::new(),
+        }]
+    );
+    assert_eq!(app.mode, Mode::Reflection, "still there until it is stored");
+    update(&mut app, Action::ReflectionSaved);
     assert_eq!(app.mode, Mode::Normal);
+    assert!(app.review.editor.is_none());
+    // Ctrl-c over unsaved text asks too, and d then quits.
+    key(&mut app, KeyCode::Char('e'));
+    type_text(&mut app, "。");
+    press(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(!app.quit);
+    assert_eq!(
+        app.review.editor.as_ref().unwrap().asking,
+        Some(Leave::Quit)
+    );
+    key(&mut app, KeyCode::Char('d'));
+    assert!(app.quit);
+}
+
+#[test]
+fn moving_weeks_while_editing_keeps_the_text() {
+    let mut store = sample_store();
+    let mut app = review_app(&mut store);
+    let policy = guanhu::domain::policy::Policy::default_policy();
+    key(&mut app, KeyCode::Char('e'));
+    type_text(&mut app, "本周小结");
+    // PgDn over unsaved text asks; s saves it, then the next week opens for editing.
+    assert!(key(&mut app, KeyCode::PageDown).is_empty());
+    assert_eq!(
+        app.review.editor.as_ref().unwrap().asking,
+        Some(Leave::Week(d(2026, 11, 30)))
+    );
+    let save = key(&mut app, KeyCode::Char('s'));
+    assert_eq!(save.len(), 1);
+    let mut driver = guanhu::tui::Effects {
+        store: &mut store,
+        policy: &policy,
+        today: common::today(),
+    };
+    assert_eq!(driver.run(save[0].clone(), &app), Action::ReflectionSaved);
+    let load = update(&mut app, Action::ReflectionSaved);
+    assert_eq!(load, vec![Effect::LoadReview(d(2026, 11, 30))]);
+    let loaded = driver.run(load[0].clone(), &app);
+    update(&mut app, loaded);
+    assert_eq!(app.mode, Mode::Reflection);
+    let ed = app.review.editor.as_ref().unwrap();
+    assert_eq!((ed.day, ed.summary.text()), (d(2026, 11, 30), ""));
+    // Unchanged, PgUp goes straight back, and the saved text is there to go on with.
+    let load = key(&mut app, KeyCode::PageUp);
+    assert_eq!(load, vec![Effect::LoadReview(this_monday())]);
+    let loaded = driver.run(load[0].clone(), &app);
+    update(&mut app, loaded);
+    let ed = app.review.editor.as_ref().unwrap();
+    assert_eq!((ed.day, ed.summary.text()), (this_monday(), "本周小结"));
+    assert_eq!(
+        load_reflection(driver.store, "M001", common::today())
+            .unwrap()
+            .unwrap()
+            .summary,
+        "本周小结"
+    );
+    // Esc from the question keeps the week and the text.
+    type_text(&mut app, "，续");
+    key(&mut app, KeyCode::PageUp);
+    key(&mut app, KeyCode::Esc);
+    let ed = app.review.editor.as_ref().unwrap();
+    assert_eq!((ed.day, ed.summary.text()), (this_monday(), "本周小结，续"));
+    assert_eq!(app.review.monday(app.today), this_monday());
 }
 
 fn entry(no: &str, day: u32, hour: u32, kind: EntryKind) -> EntryDraft {
@@ -229,6 +353,18 @@ fn saved_through_the_real_store_and_read_back() {
     ] {
         common::press_at(&mut app, &mut store, code, mods, common::now());
     }
+    assert_eq!(
+        app.mode,
+        Mode::Reflection,
+        "saving keeps the reflection in place to go on"
+    );
+    common::press_at(
+        &mut app,
+        &mut store,
+        KeyCode::Esc,
+        KeyModifiers::NONE,
+        common::now(),
+    );
     assert_eq!(app.mode, Mode::Normal);
     let r = app
         .review
@@ -299,12 +435,27 @@ fn snapshots_in_both_languages_and_sizes() {
             let t = draw(&mut app, w, h);
             insta::assert_snapshot!(format!("review_{name}_{w}x{h}"), t.backend());
         }
-        // The editor open over the screen, at the small size.
-        let mut app = loaded_review(&mut store, lang);
-        key(&mut app, KeyCode::Char('e'));
-        key(&mut app, KeyCode::Tab);
-        let t = draw(&mut app, 80, 24);
-        insta::assert_snapshot!(format!("review_editor_{name}_80x24"), t.backend());
+        // Editing in place: the plan has the cursor, with a line added and not yet saved.
+        for (w, h) in [(120, 40), (80, 24)] {
+            let mut app = loaded_review(&mut store, lang);
+            key(&mut app, KeyCode::Char('e'));
+            key(&mut app, KeyCode::Tab);
+            key(&mut app, KeyCode::Enter);
+            type_text(
+                &mut app,
+                "跟进 the fund maturities of 王芳、李娜 and 张伟 before Friday",
+            );
+            let mut t = draw(&mut app, w, h);
+            insta::assert_snapshot!(format!("review_editing_{name}_{w}x{h}"), t.backend());
+            // The cursor stands right after the last character typed, wide ones counted twice.
+            let cursor = t.get_cursor_position().unwrap();
+            let buffer = t.backend().buffer().clone();
+            let before: String = (cursor.x.saturating_sub(6)..cursor.x)
+                .map(|x| buffer[(x, cursor.y)].symbol().to_string())
+                .collect();
+            assert!(before.ends_with("Friday"), "{before:?} at {cursor:?}");
+            assert_eq!(buffer[(cursor.x, cursor.y)].symbol(), " ");
+        }
     }
 }
 
@@ -388,4 +539,34 @@ fn a_failed_load_says_why_and_stops_saying_loading() {
     // `e` on a week that is not loaded opens nothing.
     key(&mut app, KeyCode::Char('e'));
     assert!(app.review.editor.is_none());
+}
+
+#[test]
+fn up_and_down_move_by_the_rows_on_screen() {
+    let mut store = sample_store();
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut app = loaded_review(&mut store, Lang::Zh);
+        update(&mut app, Action::Resize(w, h));
+        key(&mut app, KeyCode::Char('e'));
+        // One line of 240 columns: several rows in either layout.
+        type_text(&mut app, &"拜访客户".repeat(30));
+        let before = draw(&mut app, w, h).get_cursor_position().unwrap();
+        key(&mut app, KeyCode::Up);
+        let up = draw(&mut app, w, h).get_cursor_position().unwrap();
+        assert_eq!(up.y + 1, before.y, "{w}x{h}");
+        // As near the column as a row of wide characters allows.
+        assert!(before.x - up.x <= 2, "{before:?} {up:?}");
+        key(&mut app, KeyCode::Down);
+        let down = draw(&mut app, w, h).get_cursor_position().unwrap();
+        assert_eq!(down.y, before.y, "{w}x{h}");
+        let text = app
+            .review
+            .editor
+            .as_ref()
+            .unwrap()
+            .summary
+            .text()
+            .to_string();
+        assert_eq!(text, "拜访客户".repeat(30), "moving changes nothing");
+    }
 }

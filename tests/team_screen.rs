@@ -404,6 +404,23 @@ fn the_tab_bar_shows_team_to_leads_only() {
     assert!(!screen_text(&draw(&mut rm, 80, 24)).contains("6 团"));
 }
 
+/// The `?` help lists the Team keys to those who have the tab, and only to them.
+#[test]
+fn the_help_lists_the_team_keys_to_leads_only() {
+    for lang in [Lang::Zh, Lang::En] {
+        // Compared without spaces: the screen text pads wide characters.
+        let squeeze = |t: &str| t.replace(' ', "");
+        let sort_key = squeeze(T::KeySortColumn.get(lang));
+        let mut lead = lead(lang);
+        update(&mut lead, Action::ToggleHelp);
+        let text = squeeze(&screen_text(&draw(&mut lead, 120, 40)));
+        assert!(text.contains(&sort_key), "{text}");
+        let mut rm = app_for(Some("M001"), Some(Role::RelationshipManager), lang);
+        update(&mut rm, Action::ToggleHelp);
+        assert!(!squeeze(&screen_text(&draw(&mut rm, 120, 40))).contains(&sort_key));
+    }
+}
+
 #[test]
 fn missed_targets_stand_out_in_the_warning_colour() {
     use ratatui::style::Color;

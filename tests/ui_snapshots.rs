@@ -4,7 +4,7 @@ mod common;
 
 use common::{sample_app, sample_store};
 use guanhu::app::{Action, App, update};
-use guanhu::i18n::Lang;
+use guanhu::i18n::{Lang, T};
 use guanhu::store::Store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -136,6 +136,79 @@ fn help_overlay() {
         update(&mut app, Action::ToggleHelp);
         let t = draw(&mut app, 80, 24);
         insta::assert_snapshot!(format!("help_{}_80x24", lang_name(lang)), t.backend());
+        // Every section is on the 80×24 screen, the last (the filter bar) too.
+        let screen = screen_text(&t);
+        for title in HELP_SECTIONS {
+            assert!(
+                screen.contains(title.get(lang)),
+                "{} missing from the help at 80x24:\n{screen}",
+                title.get(lang)
+            );
+        }
+        assert!(screen.contains(T::KeyConfirm.get(lang)));
+    }
+}
+
+/// The headings of the `?` help, in order.
+const HELP_SECTIONS: [T; 9] = [
+    T::AppName,
+    T::TabToday,
+    T::TabCustomers,
+    T::DetailProfile,
+    T::TabDiary,
+    T::TabLedgers,
+    T::TabReview,
+    T::HelpReflection,
+    T::FilterPrompt,
+];
+
+fn screen_text(t: &Terminal<TestBackend>) -> String {
+    let buffer = t.backend().buffer();
+    let area = buffer.area;
+    let mut text = String::new();
+    for y in 0..area.height {
+        let mut x = 0;
+        // A wide character's second cell holds a blank that is not part of the text.
+        while x < area.width {
+            let symbol = buffer[(x, y)].symbol();
+            text.push_str(symbol);
+            x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+        }
+        text.push('\n');
+    }
+    text
+}
+
+#[test]
+fn help_too_tall_for_the_screen_scrolls_with_j_and_k() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut store = sample_store();
+    for lang in LANGS {
+        let mut app = sample_app(&mut store, lang, 16);
+        update(&mut app, Action::ToggleHelp);
+        let mut seen = String::new();
+        let mut last = String::new();
+        for _ in 0..40 {
+            let screen = screen_text(&draw(&mut app, 80, 16));
+            if screen == last {
+                break;
+            }
+            seen.push_str(&screen);
+            last = screen;
+            let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+            let action = guanhu::app::keymap::action_for(&app, j).unwrap();
+            update(&mut app, action);
+        }
+        assert!(seen.contains("j/k"), "the help says it scrolls");
+        for title in HELP_SECTIONS {
+            assert!(seen.contains(title.get(lang)), "{}", title.get(lang));
+        }
+        // k goes back; Esc closes and the next help starts at the top.
+        let k = KeyEvent::new(KeyCode::Char('k'), KeyModifiers::NONE);
+        let action = guanhu::app::keymap::action_for(&app, k).unwrap();
+        update(&mut app, action);
+        update(&mut app, Action::Cancel);
+        assert_eq!(app.help_scroll, 0);
     }
 }
 

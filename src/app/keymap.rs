@@ -103,6 +103,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Context::Reflection, "Ctrl-s", T::KeySaveReflection, true),
     b(Context::Reflection, "Tab", T::KeySwitchField, true),
     b(Context::Reflection, "Enter", T::KeyNewLine, true),
+    b(Context::Reflection, "PgUp/Dn", T::KeyWeeks, true),
     b(Context::Reflection, "Esc", T::KeyCloseEditor, true),
     b(Context::Filter, "t", T::FilterTier, true),
     b(Context::Filter, "a", T::FilterAge, true),
@@ -181,6 +182,8 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             return match code {
                 KeyCode::Char('q') => Some(Action::Quit),
                 KeyCode::Char('?') | KeyCode::Esc | KeyCode::Enter => Some(Action::ToggleHelp),
+                KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
+                KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
                 _ => None,
             };
         }
@@ -226,6 +229,9 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
                 KeyCode::Enter => Some(Action::Submit),
                 KeyCode::Tab => Some(Action::NextField),
                 KeyCode::BackTab => Some(Action::PrevField),
+                // `[` `]` are text here: the weeks move with the page keys.
+                KeyCode::PageUp => Some(Action::PrevDay),
+                KeyCode::PageDown => Some(Action::NextDay),
                 KeyCode::Up => Some(Action::Up),
                 KeyCode::Down => Some(Action::Down),
                 KeyCode::Left => Some(Action::CursorLeft),

@@ -80,7 +80,7 @@ pub enum Mode {
     Confirm,
     /// A popup over the Today screen is open (snooze, dismiss, score breakdown).
     Popup,
-    /// The week's reflection is being written (Review screen).
+    /// The week's reflection is being written in place (Review screen).
     Reflection,
 }
 
@@ -171,6 +171,8 @@ pub struct App {
     /// Another manager whose week the Review tab shows, opened from the Team tab (`None`: the
     /// app's own manager).
     pub review_manager: Option<String>,
+    /// Lines the `?` help is scrolled down, when it is taller than the screen.
+    pub help_scroll: u16,
 }
 
 /// One earlier version of a diary entry: when it changed, how (amend, delete, undo…), and the
@@ -310,7 +312,7 @@ pub enum Action {
     TodayLoaded(Box<crate::domain::queue::TodayQueue>),
     /// Result: snoozes or dismissals were recorded, with their ids.
     HoldsSaved(Vec<i64>),
-    /// `Ctrl-s` in the reflection editor: save it.
+    /// `Ctrl-s` while writing the reflection: save it.
     Save,
     /// Result: a week of the review was loaded.
     ReviewLoaded(Box<review_view::ReviewData>),
@@ -406,6 +408,7 @@ impl App {
             ledgers: ledgers_view::LedgersView::default(),
             history: None,
             review: review_view::ReviewView::default(),
+            help_scroll: 0,
             today_view: today_view::TodayView::default(),
             book_stale: false,
             role: None,
@@ -446,6 +449,10 @@ impl App {
 /// Applies an action to the model and returns the effects to carry out. Never fails, never does I/O.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
+        // Ctrl-c while writing the reflection asks before unsaved text is thrown away.
+        Action::Quit if app.mode == Mode::Reflection => {
+            return review_view::update_editor(app, action);
+        }
         Action::Quit => app.quit = true,
         Action::GoTo(screen) => return switch_to(app, screen),
         Action::NextTab | Action::PrevTab => {
@@ -495,8 +502,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.redo.clear();
             return reload_after_write(app);
         }
-        Action::Resize(_, h) => {
+        Action::Resize(w, h) => {
             app.list_height = h.saturating_sub(CHROME_LINES).max(1) as usize;
+            app.review.text_width = review_view::text_width(w);
             app.customers.scroll_to_cursor(app.list_height);
             app.today_view.scroll_to_cursor(app.list_height);
         }
@@ -523,6 +531,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.saving = false;
             if let Some(ed) = app.review.editor.as_mut() {
                 ed.saving = false;
+                // A save on the way out failed: stay, with the text.
+                ed.then = None;
             } else if app.screen == Screen::Review {
                 app.review.failed = true;
             } else if app.screen == Screen::Team {
@@ -537,7 +547,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::HoldsSaved(ids) => return today_view::holds_saved(app, ids),
         Action::EntriesSaved(ids) => return entries_saved(app, ids),
-        Action::ReviewLoaded(data) => app.review.data = Some(*data),
+        Action::ReviewLoaded(data) => return review_view::week_loaded(app, *data),
         Action::ReflectionSaved => return review_view::reflection_saved(app),
         Action::TeamLoaded(board) => team_view::board_loaded(app, *board),
         Action::UndoApplied { step, redo } => {
@@ -558,9 +568,16 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 fn update_input(app: &mut App, action: Action) -> Vec<Effect> {
     match app.mode {
         Mode::Help => {
-            if matches!(action, Action::ToggleHelp | Action::Cancel | Action::Back) {
-                app.mode = Mode::Normal;
-                app.history = None;
+            match action {
+                Action::ToggleHelp | Action::Cancel | Action::Back => {
+                    app.mode = Mode::Normal;
+                    app.history = None;
+                    app.help_scroll = 0;
+                }
+                // The drawing stops it at the last line.
+                Action::Down => app.help_scroll = app.help_scroll.saturating_add(1),
+                Action::Up => app.help_scroll = app.help_scroll.saturating_sub(1),
+                _ => {}
             }
             Vec::new()
         }

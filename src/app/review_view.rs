@@ -1,12 +1,33 @@
-//! The Review screen's model: the week shown (any day of it), the figures once loaded, the day-by-day activity, and the reflection editor (本周总结 / 下周计划) while open.
+//! The Review screen's model: the week shown (any day of it), the figures once loaded, the day-by-day activity, and the reflection (本周总结 / 下周计划) while it is edited in place; leaving it with unsaved changes asks first.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 
 use super::text_area::TextArea;
 use super::{Action, App, Effect, Mode};
 use crate::domain::diary::{DiaryEntry, EntryKind};
 use crate::domain::review::{Reflection, WeekReview, monday_of};
 use crate::i18n::{T, fill};
+
+/// Terminal width from which the Review screen shows two columns (below it, one page).
+pub const TWO_COLUMNS: u16 = 110;
+
+/// Columns the metrics table takes, with its margin, beside the side column.
+pub const TABLE_COLUMNS: u16 = 76;
+
+/// The width the reflection wraps at while it is edited on a terminal `screen_width` wide:
+/// the text area's inside (the side column's, or the whole width on one page) less a column
+/// kept for the cursor after a full row. Up and Down move by these rows; `ui::review` lays
+/// the screen out from the same constants.
+pub fn text_width(screen_width: u16) -> u16 {
+    let area = if screen_width >= TWO_COLUMNS {
+        // The side column's left rule.
+        screen_width - TABLE_COLUMNS - 1
+    } else {
+        screen_width
+    };
+    // The area's two borders and the cursor's column.
+    area.saturating_sub(3).max(1)
+}
 
 /// One day's logged work, by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -69,24 +90,37 @@ pub enum ReflectionField {
     Plan,
 }
 
-/// The reflection being written.
+/// Where the writer goes when they stop editing; with unsaved changes it waits for an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    /// Back to the screen (Esc).
+    Close,
+    /// To the week holding this Monday, editing on (PgUp/PgDn).
+    Week(NaiveDate),
+    /// Out of the app (Ctrl-c).
+    Quit,
+}
+
+/// The reflection being written in place on the Review screen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReflectionEditor {
-    /// Any day of the week the reflection belongs to.
+    /// The Monday of the week the reflection belongs to.
     pub day: NaiveDate,
     pub summary: TextArea,
     pub plan: TextArea,
     pub focus: ReflectionField,
-    /// The text as it was when opened, to tell whether anything changed.
+    /// The text as last loaded or saved, to tell whether anything changed.
     pub original: (String, String),
-    /// Esc was pressed once over unsaved changes: a second Esc discards them.
-    pub discard_armed: bool,
+    /// Leaving over unsaved changes: the question (save / discard / keep editing) is on screen.
+    pub asking: Option<Leave>,
+    /// What to do once the save being written is stored (the answer "save" to `asking`).
+    pub then: Option<Leave>,
     /// True while the save is being written.
     pub saving: bool,
 }
 
 impl ReflectionEditor {
-    /// True when the text differs from what was loaded.
+    /// True when the text differs from what was loaded or last saved.
     pub fn changed(&self) -> bool {
         self.summary.text() != self.original.0 || self.plan.text() != self.original.1
     }
@@ -98,6 +132,14 @@ impl ReflectionEditor {
             ReflectionField::Plan => &mut self.plan,
         }
     }
+
+    /// The area of a field.
+    pub fn area(&self, field: ReflectionField) -> &TextArea {
+        match field {
+            ReflectionField::Summary => &self.summary,
+            ReflectionField::Plan => &self.plan,
+        }
+    }
 }
 
 /// The Review screen.
@@ -107,6 +149,10 @@ pub struct ReviewView {
     pub day: Option<NaiveDate>,
     pub data: Option<ReviewData>,
     pub editor: Option<ReflectionEditor>,
+    /// The week was changed while editing: editing goes on once the new week is loaded.
+    pub edit_on_load: bool,
+    /// The reflection's wrap width on this terminal (`text_width`), 0 before the size is known.
+    pub text_width: u16,
     /// Lines scrolled down.
     pub scroll: u16,
     /// The last load failed (the message line says why): the screen stops saying "loading".
@@ -153,12 +199,27 @@ pub fn update_review(app: &mut App, action: Action) -> Vec<Effect> {
     };
     app.review.day = Some(day);
     app.review.scroll = 0;
+    // Moving on by hand: a week asked for from the editor that never came opens nothing later.
+    app.review.edit_on_load = false;
     vec![load_week(app)]
 }
 
-/// Opens the editor on the week shown, with the reflection as loaded.
-/// Nothing opens before the week is loaded: an empty editor saved over a reflection not yet
-/// read would erase it.
+/// A week arrived: show it, and go on editing if the writer moved to it from the editor.
+pub fn week_loaded(app: &mut App, data: ReviewData) -> Vec<Effect> {
+    let monday = data.review.monday;
+    app.review.data = Some(data);
+    if app.review.edit_on_load && monday == app.review.monday(app.today) {
+        app.review.edit_on_load = false;
+        if app.review.editor.is_none() {
+            open_editor(app);
+        }
+    }
+    Vec::new()
+}
+
+/// Opens the editor in place on the week shown, with the reflection as loaded, the cursor in
+/// 本周总结. Nothing opens before the week is loaded: an empty editor saved over a reflection
+/// not yet read would erase it.
 pub fn open_editor(app: &mut App) {
     let monday = app.review.monday(app.today);
     let Some(data) = app
@@ -177,15 +238,47 @@ pub fn open_editor(app: &mut App) {
         plan: TextArea::with(&loaded.plan),
         focus: ReflectionField::Summary,
         original: (loaded.summary, loaded.plan),
-        discard_armed: false,
+        asking: None,
+        then: None,
         saving: false,
     });
     app.mode = Mode::Reflection;
 }
 
-/// Keys while the reflection editor is open.
+/// Stops editing towards `leave`, whatever was typed (the caller has asked or saved).
+fn leave(app: &mut App, leave: Leave) -> Vec<Effect> {
+    app.review.editor = None;
+    app.mode = Mode::Normal;
+    match leave {
+        Leave::Close => Vec::new(),
+        Leave::Quit => {
+            app.quit = true;
+            Vec::new()
+        }
+        Leave::Week(monday) => {
+            app.review.day = Some(monday);
+            app.review.scroll = 0;
+            app.review.edit_on_load = true;
+            vec![load_week(app)]
+        }
+    }
+}
+
+/// The save effect for the editor's text.
+fn save(ed: &mut ReflectionEditor, then: Option<Leave>) -> Vec<Effect> {
+    ed.saving = true;
+    ed.then = then;
+    vec![Effect::SaveReflection {
+        day: ed.day,
+        summary: ed.summary.text().to_string(),
+        plan: ed.plan.text().to_string(),
+    }]
+}
+
+/// Keys while the reflection is being edited in place.
 pub fn update_editor(app: &mut App, action: Action) -> Vec<Effect> {
     let lang = app.lang;
+    let width = app.review.text_width as usize;
     let Some(ed) = app.review.editor.as_mut() else {
         app.mode = Mode::Normal;
         return Vec::new();
@@ -193,29 +286,52 @@ pub fn update_editor(app: &mut App, action: Action) -> Vec<Effect> {
     if ed.saving {
         return Vec::new();
     }
-    if action != Action::Cancel {
-        ed.discard_armed = false;
-    }
-    match action {
-        Action::Save => {
-            ed.saving = true;
-            app.message = None;
-            return vec![Effect::SaveReflection {
-                day: ed.day,
-                summary: ed.summary.text().to_string(),
-                plan: ed.plan.text().to_string(),
-            }];
-        }
-        Action::Cancel => {
-            if ed.changed() && !ed.discard_armed {
-                ed.discard_armed = true;
-                app.message = Some(T::RvDiscardAsk.get(lang).to_string());
-            } else {
-                app.review.editor = None;
-                app.mode = Mode::Normal;
+    if let Some(to) = ed.asking {
+        // The question over unsaved changes: s saves and leaves, d leaves without saving,
+        // Esc stays; other keys are ignored so nothing is typed by mistake.
+        let answer = match action {
+            Action::Input(c) => crate::app::keymap::normalize_char(c).to_ascii_lowercase(),
+            Action::Save => 's',
+            Action::Cancel => 'c',
+            _ => return Vec::new(),
+        };
+        match answer {
+            's' | 'y' => {
+                ed.asking = None;
+                app.message = None;
+                return save(ed, Some(to));
+            }
+            'd' | 'n' => {
+                app.message = None;
+                return leave(app, to);
+            }
+            'c' => {
+                ed.asking = None;
                 app.message = None;
             }
+            _ => {}
         }
+        return Vec::new();
+    }
+    let to = match action {
+        Action::Cancel => Some(Leave::Close),
+        Action::Quit => Some(Leave::Quit),
+        Action::PrevDay => Some(Leave::Week(ed.day - Duration::days(7))),
+        Action::NextDay => Some(Leave::Week(ed.day + Duration::days(7))),
+        _ => None,
+    };
+    if let Some(to) = to {
+        if ed.changed() {
+            ed.asking = Some(to);
+            app.message = Some(T::RvLeaveAsk.get(lang).to_string());
+            return Vec::new();
+        }
+        app.message = None;
+        return leave(app, to);
+    }
+    app.message = None;
+    match action {
+        Action::Save => return save(ed, None),
         Action::NextField | Action::PrevField => {
             ed.focus = match ed.focus {
                 ReflectionField::Summary => ReflectionField::Plan,
@@ -228,6 +344,9 @@ pub fn update_editor(app: &mut App, action: Action) -> Vec<Effect> {
         Action::DeleteChar => ed.focused().delete(),
         Action::CursorLeft => ed.focused().left(),
         Action::CursorRight => ed.focused().right(),
+        // By screen rows once the terminal's width is known, else by lines.
+        Action::Up if width > 0 => ed.focused().up_in(width),
+        Action::Down if width > 0 => ed.focused().down_in(width),
         Action::Up => ed.focused().up(),
         Action::Down => ed.focused().down(),
         Action::Top => ed.focused().home(),
@@ -237,26 +356,29 @@ pub fn update_editor(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// The reflection is stored: close the editor, say so, and show the saved text.
+/// The reflection is stored: say so, show the saved text, and either go on editing (Ctrl-s)
+/// or leave as the writer asked before the save.
 pub fn reflection_saved(app: &mut App) -> Vec<Effect> {
-    let Some(ed) = app.review.editor.take() else {
+    let Some(ed) = app.review.editor.as_mut() else {
         return Vec::new();
     };
-    app.mode = Mode::Normal;
-    let week = crate::domain::review::week_label(ed.day);
+    ed.saving = false;
+    ed.original = (ed.summary.text().to_string(), ed.plan.text().to_string());
+    let (day, then) = (ed.day, ed.then.take());
+    let reflection = Reflection {
+        summary: ed.original.0.clone(),
+        plan: ed.original.1.clone(),
+        updated_at: Some(app.now),
+    };
+    let week = crate::domain::review::week_label(day);
     app.message = Some(fill(T::RvSaved.get(app.lang), &[&week]));
     if let Some(d) = app.review.data.as_mut()
-        && d.review.monday == ed.day
+        && d.review.monday == day
     {
-        d.reflection = Some(Reflection {
-            summary: ed.summary.text().to_string(),
-            plan: ed.plan.text().to_string(),
-            updated_at: Some(app.now),
-        });
+        d.reflection = Some(reflection);
     }
-    if ed.day.iso_week() == app.review.monday(app.today).iso_week() {
-        vec![load_week(app)]
-    } else {
-        Vec::new()
+    if let Some(to) = then {
+        return leave(app, to);
     }
+    Vec::new()
 }

@@ -1,4 +1,4 @@
-//! The demo store: a deterministic, realistic-looking branch (managers, customers, six month-end balance snapshots, holdings, six months of work diary) written in one transaction. Same options and `today` give the same store; no clock, no randomness from outside.
+//! The demo store: a deterministic, realistic-looking branch (a team lead and managers, a counter clerk, customers, six month-end balance snapshots, holdings, six months of work diary, a few recent reassignments) written in one transaction. Same options and `today` give the same store; no clock, no randomness from outside.
 //!
 //! Amounts are integer cents throughout and become `Decimal` only at the end, so nothing
 //! depends on floating point (which could differ between platforms and break determinism).
@@ -9,6 +9,12 @@
 //! purchase of a holding the balances already show (a term product's sale writes that holding
 //! itself), sales after it are new money; a logged risk assessment is the customer's current
 //! one. Activity per manager is that of a 600-customer book at most, so big books stay fast.
+//!
+//! Every role shows: M001 is the team lead (团队长, still with a list of their own, so the app
+//! opens on a lead), the rest relationship managers, and G001 counter staff (柜员) looking
+//! after a few small customers, with no diary. In the last weeks the lead moved a few
+//! customers between managers (after the old manager's last entry for them), so the review's
+//! new and lost figures have something to count.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -16,16 +22,18 @@ use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Timelike, Wee
 use rusqlite::Connection;
 use rust_decimal::Decimal;
 
+use crate::domain::assignment::Role;
 use crate::domain::customer::{
     Balances, Customer, Gender, Holding, ProductKind, RiskLevel, Snapshot,
 };
 use crate::domain::diary::{EntryDraft, EntryKind, Outcome, Sale};
 use crate::error::{Error, Result};
 use crate::store::Store;
+use crate::store::assignments::{reason, reassign_customer};
 use crate::store::customers::{CustomerUpsert, insert_customer, update_risk, upsert_snapshot};
 use crate::store::diary::{EntryLinks, insert_entry, set_holding};
 use crate::store::holdings::{insert_sale_holding, upsert_holding};
-use crate::store::managers::ensure_manager;
+use crate::store::managers::{ensure_manager, insert_manager, update_manager};
 
 /// What to generate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,9 +63,25 @@ pub struct DemoSummary {
     pub holdings: usize,
     /// Diary entries of the six months before `today`, all managers together.
     pub diary_entries: usize,
-    /// The staff number of the first manager (`M001`), to open the app on.
+    /// The staff number of the first manager (`M001`, the team lead), to open the app on.
     pub first_manager_no: String,
+    /// Customers of the counter staff member (`G001`).
+    pub counter_customers: usize,
+    /// Customers the lead moved between managers in the last weeks.
+    pub reassigned: usize,
 }
+
+/// The counter staff member's number and name.
+const COUNTER_STAFF: (&str, &str) = ("G001", "周静");
+
+/// At most this many small customers go to the counter: "a few", whatever the branch's size.
+const COUNTER_CUSTOMERS: usize = 12;
+
+/// Latest AUM below which a customer may be looked after at the counter: 20,000 yuan in cents.
+const COUNTER_AUM: i64 = 2_000_000;
+
+/// Customers each manager hands to the next one in the last weeks.
+const MOVES_PER_MANAGER: usize = 2;
 
 /// Number of month-end snapshots per customer.
 const MONTHS: usize = 6;
@@ -138,6 +162,15 @@ fn write_branch(
         manager_ids.push(ensure_manager(&tx, &manager_no(i), Some(&name), now)?);
         manager_names.push(name);
     }
+    update_manager(&tx, manager_ids[0], None, Some(Role::TeamLead))?;
+    let counter_id = insert_manager(
+        &tx,
+        COUNTER_STAFF.0,
+        COUNTER_STAFF.1,
+        Role::CounterStaff,
+        now,
+    )?;
+    let mut counter_customers = 0;
     let mut plans: Vec<ManagerPlan> = (0..manager_count).map(|_| ManagerPlan::default()).collect();
     let mut book = Vec::with_capacity(options.customers);
 
@@ -158,14 +191,32 @@ fn write_branch(
         let mut person = make_person(&mut rng, &ctx, &mut phones, &mut ids);
         person.customer.customer_no = format!("C{next_no:08}");
         person.customer.manager_no = Some(manager_no(manager));
+        // A few small customers are the counter's from the start; the choice draws nothing
+        // from the customer's own stream, so everyone else comes out as before.
+        let counter = counter_customers < COUNTER_CUSTOMERS
+            && person.history[MONTHS - 1].total() < COUNTER_AUM
+            && mix(options.seed ^ 0xc0c0 ^ i as u64).is_multiple_of(16);
+        if counter {
+            person.customer.manager_no = Some(COUNTER_STAFF.0.to_string());
+            counter_customers += 1;
+        }
         let member = Member::of(&person, options.seed, i);
         let upsert = CustomerUpsert {
             customer: person.customer,
-            manager_id: manager_ids.get(manager).copied(),
+            manager_id: if counter {
+                Some(counter_id)
+            } else {
+                manager_ids.get(manager).copied()
+            },
         };
         let id = insert_customer(&tx, &upsert, person.added_on, now)?;
         let index = book.len();
-        let plan = &mut plans[manager];
+        let mut no_plan = ManagerPlan::default();
+        let plan = if counter {
+            &mut no_plan
+        } else {
+            &mut plans[manager]
+        };
         plan.members.push(index);
         if let Some(on) = member.risk_candidate(&window) {
             plan.risks.push((on, index));
@@ -183,7 +234,12 @@ fn write_branch(
             // A term product bought in the diary's months may be logged as the sale that made
             // it (written then, as the sale's own holding); other recent purchases are logged
             // as sales of a holding the import brought.
-            let sale = member.sale_candidate(&h, &window);
+            // Nobody logs the counter's customers' sales: their holdings all come from the import.
+            let sale = if counter {
+                None
+            } else {
+                member.sale_candidate(&h, &window)
+            };
             if sale != Some(true) {
                 upsert_holding(&tx, id, &h, now)?;
                 holdings += 1;
@@ -199,6 +255,7 @@ fn write_branch(
         }
         book.push(Member { id, ..member });
     }
+    let members: Vec<Vec<usize>> = plans.iter().map(|p| p.members.clone()).collect();
     let mut diary_entries = 0;
     for (m, plan) in plans.into_iter().enumerate() {
         let manager = DiaryManager {
@@ -210,6 +267,8 @@ fn write_branch(
         diary_entries += written.entries;
         holdings += written.holdings;
     }
+    let reassigned =
+        move_some_customers(&tx, options.seed, today, now, &manager_ids, &members, &book)?;
     tx.commit()?;
     Ok(DemoSummary {
         customers: options.customers,
@@ -218,7 +277,63 @@ fn write_branch(
         holdings,
         diary_entries,
         first_manager_no: manager_no(0),
+        counter_customers,
+        reassigned,
     })
+}
+
+/// The lead's recent moves: each manager hands `MOVES_PER_MANAGER` customers to the next one,
+/// on a working day of the last three weeks after anything the old manager logged or planned
+/// for them (so the diary stays the old manager's own). Returns how many moved.
+fn move_some_customers(
+    conn: &Connection,
+    seed: u64,
+    today: NaiveDate,
+    now: NaiveDateTime,
+    manager_ids: &[i64],
+    members: &[Vec<usize>],
+    book: &[Member],
+) -> Result<usize> {
+    if manager_ids.len() < 2 {
+        return Ok(0);
+    }
+    let mut rng = Rng::new(mix(seed ^ 0xa551_9e00));
+    let mut last_touch = conn.prepare_cached(
+        "SELECT MAX(COALESCE(MAX(follow_up_at), ''), COALESCE(MAX(occurred_at), ''))          FROM diary_entries WHERE customer_id = ?1",
+    )?;
+    let lead = manager_no(0);
+    let mut moved = 0;
+    for (m, list) in members.iter().enumerate() {
+        let to = manager_ids[(m + 1) % manager_ids.len()];
+        let mut done = 0;
+        // A bounded number of tries: a book whose customers were all busy lately moves fewer.
+        for _ in 0..MOVES_PER_MANAGER * 40 {
+            if done == MOVES_PER_MANAGER || list.is_empty() {
+                break;
+            }
+            let member = &book[list[rng.below(list.len() as u64) as usize]];
+            let mut on = today - Duration::days(rng.range(2, 21));
+            while !is_working_day(on) {
+                on -= Duration::days(1);
+            }
+            let touched: String = last_touch.query_row([member.id], |r| r.get(0))?;
+            // ISO text compares as time does; the move comes the day after the last touch.
+            if touched.as_str() >= on.format("%Y-%m-%d").to_string().as_str()
+                || on <= member.added_on
+            {
+                continue;
+            }
+            if crate::store::assignments::find_manager_on(conn, member.id, on)?
+                != Some(manager_ids[m])
+            {
+                continue;
+            }
+            reassign_customer(conn, member.id, to, on, reason::MANUAL, &lead, now)?;
+            done += 1;
+        }
+        moved += done;
+    }
+    Ok(moved)
 }
 
 fn manager_no(index: usize) -> String {

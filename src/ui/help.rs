@@ -1,4 +1,4 @@
-//! The `?` overlay: every key of the keymap, grouped by where it applies, flowed into as many columns as the screen's height needs.
+//! The `?` overlay: every key of the keymap, grouped by where it applies, flowed into columns (a section goes on in the next column rather than being left out); when even that is too tall for the screen, it scrolls with j/k.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::app::keymap::{BINDINGS, Context};
 use crate::i18n::T;
 
-const SECTIONS: [(Context, T); 8] = [
+const SECTIONS: [(Context, T); 10] = [
     (Context::Global, T::AppName),
     (Context::Today, T::TabToday),
     (Context::List, T::TabCustomers),
@@ -18,6 +18,8 @@ const SECTIONS: [(Context, T); 8] = [
     (Context::Diary, T::TabDiary),
     (Context::Ledgers, T::TabLedgers),
     (Context::Review, T::TabReview),
+    (Context::Reflection, T::HelpReflection),
+    (Context::Team, T::TabTeam),
     (Context::Filter, T::FilterPrompt),
 ];
 
@@ -25,6 +27,8 @@ const SECTIONS: [(Context, T); 8] = [
 fn sections(app: &App, label_width: usize, width: usize) -> Vec<Vec<Line<'static>>> {
     SECTIONS
         .iter()
+        // The Team keys only for those who have the Team tab.
+        .filter(|(context, _)| *context != Context::Team || app.team_visible())
         .map(|(context, title)| {
             let mut lines = vec![Line::from(Span::styled(app.t(*title), theme::title()))];
             for b in BINDINGS.iter().filter(|b| b.context == *context) {
@@ -84,50 +88,87 @@ fn render_history(
     );
 }
 
+/// Flows the sections into at most `columns` columns of `rows` lines, newspaper fashion: a
+/// heading starts a column rather than end one with nothing under it, and a section that goes
+/// on in the next column has its heading repeated there (with …) when `repeat`.
+fn flow(
+    sections: &[Vec<Line<'static>>],
+    rows: usize,
+    columns: usize,
+    repeat: bool,
+) -> Option<Vec<Vec<Line<'static>>>> {
+    let rows = rows.max(2);
+    let mut cols: Vec<Vec<Line<'static>>> = vec![Vec::new()];
+    for section in sections {
+        let Some((head, items)) = section.split_first() else {
+            continue;
+        };
+        let last = cols.len() - 1;
+        if !cols[last].is_empty() && cols[last].len() + section.len().min(2) > rows {
+            cols.push(Vec::new());
+        }
+        cols.last_mut()?.push(head.clone());
+        for item in items {
+            if cols.last().is_some_and(|c| c.len() >= rows) {
+                let mut next = Vec::new();
+                if repeat {
+                    let text: String = head.spans.iter().map(|s| s.content.as_ref()).collect();
+                    next.push(Line::from(Span::styled(format!("{text} …"), theme::dim())));
+                }
+                cols.push(next);
+            }
+            cols.last_mut()?.push(item.clone());
+        }
+    }
+    (cols.len() <= columns).then_some(cols)
+}
+
 /// Draws the help overlay centred over `area` (or an entry's history, when one is open).
 pub fn render_help(frame: &mut Frame, app: &App, area: Rect) {
     if let Some((id, revisions)) = &app.history {
         render_history(frame, app, *id, revisions, area);
         return;
     }
-    let width = 78.min(area.width);
-    let height = area.height.saturating_sub(2).max(3);
-    let inner_height = height.saturating_sub(3) as usize; // borders and the closing line
+    // The whole screen if need be: the help stands over everything else.
+    let width = 80.min(area.width);
+    let view = area.height.saturating_sub(2).max(1) as usize;
     let total: usize = sections(app, 12, 40).iter().map(Vec::len).sum();
-    let columns = total.div_ceil(inner_height.max(1)).clamp(2, 3);
+    let columns = if total <= view * 2 { 2 } else { 3 };
     let column_width = (width as usize).saturating_sub(2) / columns;
     let label_width = if columns == 3 { 12 } else { 19 };
-    // Newspaper flow: a section goes to the next column when it would not fit.
-    let mut cols: Vec<Vec<Line>> = vec![Vec::new(); columns];
-    let mut c = 0;
-    for section in sections(app, label_width, column_width) {
-        if !cols[c].is_empty() && cols[c].len() + section.len() > inner_height && c + 1 < columns {
-            c += 1;
-        }
-        // On a short screen a last section that cannot fit is left out whole rather than cut
-        // (the filter bar and the reflection editor show their keys in the footer anyway).
-        if !cols[c].is_empty() && cols[c].len() + section.len() > inner_height {
-            continue;
-        }
-        cols[c].extend(section);
-    }
-    let used = cols.iter().map(Vec::len).max().unwrap_or(0) as u16;
-    let popup_height = (used + 3).min(area.height);
+    let all = sections(app, label_width, column_width);
+    // Each section whole or continued under its repeated heading; without the repeats if that
+    // is what it takes to fit; else taller columns, scrolled.
+    let cols = flow(&all, view, columns, true)
+        .or_else(|| flow(&all, view, columns, false))
+        .or_else(|| (view..).find_map(|rows| flow(&all, rows, columns, true)))
+        .unwrap_or_default();
+    let used = cols.iter().map(Vec::len).max().unwrap_or(0);
+    let max_scroll = used.saturating_sub(view);
+    let scroll = (app.help_scroll as usize).min(max_scroll);
+    let popup_height = (used.min(view) as u16 + 2).min(area.height);
     let popup = super::centered(area, width, popup_height);
     // Clear a column either side too: a wide character cut by the border would smear.
     frame.render_widget(Clear, super::widen(popup, area));
+    let mut bottom = vec![Span::styled(app.t(T::HelpClose), theme::dim())];
+    if max_scroll > 0 {
+        let pages = max_scroll + 1;
+        bottom.push(Span::styled(
+            format!(
+                "  {}",
+                crate::i18n::fill(app.t(T::HelpScroll), &[&(scroll + 1), &pages])
+            ),
+            theme::key(),
+        ));
+    }
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(Span::styled(app.t(T::HelpTitle), theme::title()));
-    let inner = block.inner(popup);
+        .title(Span::styled(app.t(T::HelpTitle), theme::title()))
+        .title_bottom(Line::from(bottom));
+    let body = block.inner(popup);
     frame.render_widget(block, popup);
-    let [body, close] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     let areas = Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]).split(body);
     for (lines, rect) in cols.into_iter().zip(areas.iter()) {
-        frame.render_widget(Paragraph::new(lines), *rect);
+        frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), *rect);
     }
-    frame.render_widget(
-        Paragraph::new(Span::styled(app.t(T::HelpClose), theme::dim())),
-        close,
-    );
 }

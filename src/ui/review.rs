@@ -1,30 +1,33 @@
-//! The Review screen (周报): the week's metrics against their targets with a bar and the change on last week, the activity by day and kind, the tier migrations and the reflection; the reflection editor as a popup over it.
+//! The Review screen (周报): the week's metrics against their targets with a bar and the change on last week, the activity by day and kind, the tier migrations, and the reflection's two text areas (本周总结 / 下周计划), edited in place.
 
 use chrono::{Datelike, Duration};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::text::{fit, fit_spans, right};
 use super::theme;
 use crate::app::App;
-use crate::app::review_view::{DayActivity, ReflectionEditor, ReflectionField, ReviewData};
+use crate::app::review_view::{
+    DayActivity, ReflectionEditor, ReflectionField, ReviewData, TABLE_COLUMNS, TWO_COLUMNS,
+};
+use crate::app::text_area::TextArea;
 use crate::domain::diary::EntryKind;
 use crate::domain::review::{Metric, Unit};
 use crate::i18n::metric_name;
 use crate::i18n::{Lang, T, fill, kind_name};
 
-/// Wide enough for the metrics and, beside them, the activity, migrations and reflection.
-const TWO_COLUMNS: u16 = 110;
 const NAME: usize = 28;
 const FIGURE: usize = 11;
 const BAR: usize = 8;
 /// The metrics table's width: name, actual, target, bar, change.
 const TABLE: u16 = (NAME + 1 + FIGURE + 1 + FIGURE + 2 + BAR + 1 + FIGURE) as u16;
+// The model wraps the reflection (for Up and Down) from the same widths as this layout.
+const _: () = assert!(TABLE + 2 == TABLE_COLUMNS);
 
 /// The four kinds of the activity chart, each with its colour.
 const KINDS: [(EntryKind, Color); 4] = [
@@ -56,61 +59,64 @@ pub fn render_review(frame: &mut Frame, app: &App, area: Rect) {
     };
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     frame.render_widget(Paragraph::new(title_line(app, data, head.width)), head);
+    let editor = view.editor.as_ref().filter(|e| e.day == monday);
 
     let metrics = metric_lines(app, data);
     let mut side = activity_lines(app, &data.activity);
     side.push(Line::from(""));
     side.extend(migration_lines(app, data));
-    side.push(Line::from(""));
-    side.extend(reflection_lines(app, data));
 
     if body.width >= TWO_COLUMNS {
         let [left, right] =
             Layout::horizontal([Constraint::Length(TABLE + 2), Constraint::Min(0)]).areas(body);
         frame.render_widget(Paragraph::new(metrics).scroll((view.scroll, 0)), left);
-        frame.render_widget(
-            Paragraph::new(side)
-                .wrap(ratatui::widgets::Wrap { trim: false })
-                .block(
-                    Block::default()
-                        .borders(Borders::LEFT)
-                        .border_style(theme::dim()),
-                )
-                .scroll((view.scroll, 0)),
-            right,
-        );
+        let block = Block::default()
+            .borders(Borders::LEFT)
+            .border_style(theme::dim());
+        let column = block.inner(right);
+        frame.render_widget(block, right);
+        // The reflection takes the column's foot: what the activity and migrations leave, and
+        // never less than two fifths (three while editing); they scroll with j/k above it.
+        let share = if editor.is_some() { 3 } else { 2 };
+        let height = column
+            .height
+            .saturating_sub(side.len() as u16)
+            .max(column.height * share / 5);
+        let [top, foot] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(height)]).areas(column);
+        frame.render_widget(Paragraph::new(side).scroll((view.scroll, 0)), top);
+        render_reflection(frame, app, data, editor, foot, true);
     } else {
         let mut all = metrics;
         all.push(Line::from(""));
         all.extend(side);
-        // Too short for everything: the rest of the week in three lines under the table (the
-        // whole page scrolls with j/k).
-        let strip = if (all.len() as u16) > body.height && body.height >= 12 {
-            3
-        } else {
-            0
+        // The reflection sits at the foot, its two areas side by side; while editing they are
+        // stacked and take most of the screen, the one with the cursor the taller. Above, the
+        // page scrolls with j/k, with the week's activity in one line when there is room.
+        let (height, strip) = match editor {
+            Some(_) => (body.height.saturating_sub(4).max(body.height * 3 / 4), 0),
+            None if body.height >= 12 => ((body.height / 3).min(8), 1),
+            None => (body.height / 2, 0),
         };
-        let [page, bottom] =
-            Layout::vertical([Constraint::Min(0), Constraint::Length(strip)]).areas(body);
+        let [page, bottom, foot] = Layout::vertical([
+            Constraint::Min(0),
+            Constraint::Length(strip),
+            Constraint::Length(height),
+        ])
+        .areas(body);
         frame.render_widget(Paragraph::new(all).scroll((view.scroll, 0)), page);
         if strip > 0 {
             frame.render_widget(
-                Paragraph::new(summary_strip(app, data, bottom.width)).block(
-                    Block::default()
-                        .borders(Borders::TOP)
-                        .border_style(theme::dim()),
-                ),
+                Paragraph::new(activity_strip(app, data, bottom.width)),
                 bottom,
             );
         }
-    }
-    if let Some(editor) = &view.editor {
-        render_editor(frame, app, editor, area);
+        render_reflection(frame, app, data, editor, foot, editor.is_some());
     }
 }
 
-/// The activity, migrations and reflection in two lines, for a small terminal.
-fn summary_strip(app: &App, data: &ReviewData, width: u16) -> Vec<Line<'static>> {
+/// The week's activity and migrations in one line, for a small terminal.
+fn activity_strip(app: &App, data: &ReviewData, width: u16) -> Line<'static> {
     let mut activity = vec![Span::styled(
         format!("{} ", app.t(T::RvActivity)),
         theme::title(),
@@ -139,23 +145,7 @@ fn summary_strip(app: &App, data: &ReviewData, width: u16) -> Vec<Line<'static>>
         format!(" ▼{downs}"),
         Style::new().fg(Color::Red),
     ));
-    let first = |text: Option<&str>| -> String {
-        match text.and_then(|t| t.lines().find(|l| !l.trim().is_empty())) {
-            Some(l) => l.to_string(),
-            None => app.t(T::RvNotWritten).to_string(),
-        }
-    };
-    let r = data.reflection.as_ref();
-    let reflection = vec![
-        Span::styled(format!("{} ", app.t(T::RvSummary)), theme::title()),
-        Span::raw(format!("{}  ", first(r.map(|r| r.summary.as_str())))),
-        Span::styled(format!("{} ", app.t(T::RvPlan)), theme::title()),
-        Span::raw(first(r.map(|r| r.plan.as_str()))),
-    ];
-    vec![
-        Line::from(fit_spans(activity, width as usize)),
-        Line::from(fit_spans(reflection, width as usize)),
-    ]
+    Line::from(fit_spans(activity, width as usize))
 }
 
 fn title_line(app: &App, data: &ReviewData, width: u16) -> Line<'static> {
@@ -255,13 +245,22 @@ fn metric_line(lang: Lang, m: &Metric) -> Line<'static> {
     ])
 }
 
-/// A figure as the report words it, whole yuan without the fen to keep the columns narrow.
+/// A figure as the report words it; amounts in whole yuan to keep the columns narrow, and in
+/// 万 when even that is wider than the column (a branch's AUM change can be).
 fn figure(unit: Unit, value: Decimal) -> String {
-    let text = unit.format(value);
-    match unit {
-        Unit::Amount => text.strip_suffix(".00").map(str::to_string).unwrap_or(text),
-        _ => text,
+    let Unit::Amount = unit else {
+        return unit.format(value);
+    };
+    let whole =
+        value.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let text = unit.format(whole);
+    let text = text.strip_suffix(".00").map(str::to_string).unwrap_or(text);
+    if text.chars().count() <= FIGURE {
+        return text;
     }
+    let wan = (value / Decimal::from(10_000))
+        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    format!("{wan:.2}万")
 }
 
 /// A ▇ bar of actual over target (full when a ceiling is kept), coloured by whether it is met.
@@ -380,69 +379,110 @@ fn migration_lines(app: &App, data: &ReviewData) -> Vec<Line<'static>> {
     lines
 }
 
-fn reflection_lines(app: &App, data: &ReviewData) -> Vec<Line<'static>> {
-    let (summary, plan) = match &data.reflection {
-        Some(r) => (r.summary.as_str(), r.plan.as_str()),
-        None => ("", ""),
+/// The two text areas of the reflection, 本周总结 and 下周计划, stacked or side by side. While
+/// they are edited the focused one is framed brighter and taller, wraps its text at its width,
+/// scrolls to keep the cursor in view, and shows the cursor where the next character goes.
+fn render_reflection(
+    frame: &mut Frame,
+    app: &App,
+    data: &ReviewData,
+    editor: Option<&ReflectionEditor>,
+    area: Rect,
+    stacked: bool,
+) {
+    let stored = data.reflection.clone().unwrap_or_default();
+    let fields = [
+        (ReflectionField::Summary, T::RvSummary, stored.summary),
+        (ReflectionField::Plan, T::RvPlan, stored.plan),
+    ];
+    let focus = editor.map(|e| e.focus);
+    let constraints = fields.each_ref().map(|(field, ..)| {
+        Constraint::Fill(match focus {
+            Some(f) if f == *field => 3,
+            Some(_) => 2,
+            None => 1,
+        })
+    });
+    let rects = if stacked {
+        Layout::vertical(constraints).split(area)
+    } else {
+        Layout::horizontal(constraints).split(area)
     };
-    let mut lines = Vec::new();
-    for (title, text) in [(T::RvSummary, summary), (T::RvPlan, plan)] {
-        lines.push(Line::from(Span::styled(app.t(title), theme::title())));
-        if text.trim().is_empty() {
-            lines.push(Line::from(Span::styled(
-                format!("{}  {}", app.t(T::RvNotWritten), app.t(T::RvEditHint)),
-                theme::dim(),
-            )));
-        } else {
-            lines.extend(text.lines().map(|l| Line::from(l.to_string())));
-        }
-    }
-    lines
-}
-
-/// The editor: two text areas over the screen, the focused one framed brighter, the cursor
-/// placed where the next character goes.
-fn render_editor(frame: &mut Frame, app: &App, ed: &ReflectionEditor, area: Rect) {
-    let width = area.width.saturating_sub(4).min(100);
-    let height = area.height.min(24);
-    let popup = super::centered(area, width, height);
-    // A column either side too: a wide character cut by the border would smear.
-    frame.render_widget(Clear, super::widen(popup, area));
-    let week = crate::domain::review::week_label(ed.day);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(
-            fill(app.t(T::RvEditorTitle), &[&week]),
-            theme::title(),
-        ))
-        .title_bottom(Span::styled(app.t(T::RvEditorKeys), theme::key()));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
-    let [top, bottom] =
-        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
-    for (field, title, text, rect) in [
-        (ReflectionField::Summary, T::RvSummary, &ed.summary, top),
-        (ReflectionField::Plan, T::RvPlan, &ed.plan, bottom),
-    ] {
-        let focused = ed.focus == field;
+    for ((field, title, text), rect) in fields.into_iter().zip(rects.iter()) {
+        let focused = focus == Some(field);
         let style = if focused { theme::key() } else { theme::dim() };
+        let mut heading = vec![Span::styled(app.t(title), style)];
+        let area_text = match editor {
+            Some(ed) => {
+                let now = ed.area(field).text();
+                let before = match field {
+                    ReflectionField::Summary => &ed.original.0,
+                    ReflectionField::Plan => &ed.original.1,
+                };
+                if now != before {
+                    heading.push(Span::styled(
+                        format!(" · {}", app.t(T::RvUnsaved)),
+                        theme::error(),
+                    ));
+                }
+                ed.area(field).clone()
+            }
+            None => TextArea::with(&text),
+        };
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(style)
-            .title(Span::styled(app.t(title), style));
-        let text_area = block.inner(rect);
-        let (line, col) = text.cursor_position();
-        let scroll = line.saturating_sub(text_area.height.saturating_sub(1));
-        let lines: Vec<Line> = text
-            .text()
-            .split('\n')
-            .map(|l| Line::from(l.to_string()))
+            .title(Line::from(heading));
+        let inner = block.inner(*rect);
+        frame.render_widget(block, *rect);
+        if inner.width == 0 || inner.height == 0 {
+            continue;
+        }
+        if editor.is_none() && text.trim().is_empty() {
+            let hint = format!("{}  {}", app.t(T::RvNotWritten), app.t(T::RvEditHint));
+            frame.render_widget(
+                Paragraph::new(Span::styled(fit(&hint, inner.width as usize), theme::dim())),
+                inner,
+            );
+            continue;
+        }
+        // While editing a column is kept for the cursor after a full row
+        // (`review_view::text_width`).
+        let wrap = match editor {
+            Some(_) => inner.width.saturating_sub(1).max(1),
+            None => inner.width,
+        } as usize;
+        let (rows, (row, col)) = area_text.layout(wrap);
+        // Shown from the top, unless the cursor is further down than the area is tall.
+        let scroll = if focused {
+            (row + 1).saturating_sub(inner.height as usize)
+        } else {
+            0
+        };
+        let lines: Vec<Line> = rows
+            .into_iter()
+            .skip(scroll)
+            .take(inner.height as usize)
+            .map(Line::from)
             .collect();
-        frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
-        if focused && text_area.width > 0 && text_area.height > 0 {
-            let x = text_area.x + col.min(text_area.width.saturating_sub(1));
-            let y = text_area.y + (line - scroll).min(text_area.height.saturating_sub(1));
+        frame.render_widget(Paragraph::new(lines), inner);
+        if focused {
+            let x = inner.x + (col as u16).min(inner.width - 1);
+            let y = inner.y + ((row - scroll) as u16).min(inner.height - 1);
             frame.set_cursor_position(Position::new(x, y));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_fit_their_column() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(figure(Unit::Amount, d("50000.00")), "¥50,000");
+        assert_eq!(figure(Unit::Amount, d("-1878585.49")), "-¥1,878,585");
+        assert_eq!(figure(Unit::Amount, d("123456789.5")), "12345.68万");
     }
 }
