@@ -641,13 +641,15 @@ fn write_demo(s: &Settings, args: &DemoArgs) -> Result<i32> {
         "{}",
         fill(
             s.lang.pick(
-                "已写入 {}：{} 位客户，{} 位客户经理，{} 条余额记录，{} 笔持有产品，{} 条日志。打开：guanhu --db {} --manager {}",
-                "Wrote {}: {} customers, {} managers, {} balance snapshots, {} holdings, {} diary entries. Open: guanhu --db {} --manager {}",
+                "已写入 {}：{} 位客户，{} 位客户经理（{} 为团队长），1 位柜员（{} 位客户），{} 条余额记录，{} 笔持有产品，{} 条日志。打开：guanhu --db {} --manager {}",
+                "Wrote {}: {} customers, {} managers ({} the team lead), 1 counter staff ({} customers), {} balance snapshots, {} holdings, {} diary entries. Open: guanhu --db {} --manager {}",
             ),
             &[
                 &args.out.display(),
                 &summary.customers,
                 &summary.managers,
+                &summary.first_manager_no,
+                &summary.counter_customers,
                 &summary.snapshots,
                 &summary.holdings,
                 &summary.diary_entries,
