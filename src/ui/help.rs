@@ -32,8 +32,14 @@ fn sections(app: &App, label_width: usize, width: usize) -> Vec<Vec<Line<'static
         .map(|(context, title)| {
             let mut lines = vec![Line::from(Span::styled(app.t(*title), theme::title()))];
             for b in BINDINGS.iter().filter(|b| b.context == *context) {
+                // Leads have a sixth tab; the binding's label is written for everyone else.
+                let label = if b.label == "1-5 Tab" && app.team_visible() {
+                    "1-6 Tab"
+                } else {
+                    b.label
+                };
                 lines.push(Line::from(vec![
-                    Span::styled(fit(b.label, label_width), theme::key()),
+                    Span::styled(fit(label, label_width), theme::key()),
                     Span::raw(fit(app.t(b.help), width.saturating_sub(label_width + 1))),
                 ]));
             }
