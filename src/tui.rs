@@ -195,6 +195,27 @@ pub fn dispatch(app: &mut App, effects: &mut Effects<'_>, action: Action) {
     }
 }
 
+/// [`dispatch`], drawing the screen before a load that can take a moment (a week's review,
+/// the team board of a large branch) so the screen says it is loading instead of freezing.
+fn dispatch_drawn<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    effects: &mut Effects<'_>,
+    action: Action,
+) {
+    let mut queue = VecDeque::from([action]);
+    while let Some(action) = queue.pop_front() {
+        for effect in update(app, action) {
+            if matches!(effect, Effect::LoadTeam(_) | Effect::LoadReview(_)) {
+                // A frame that fails to draw is only a missed "loading" line; the loop's own
+                // draw reports terminal errors.
+                let _ = terminal.draw(|frame| ui::render(frame, app));
+            }
+            queue.push_back(effects.run(effect, app));
+        }
+    }
+}
+
 /// The loop: draw, wait for an event, update, until the app quits or events run out.
 pub fn run_loop<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
@@ -226,7 +247,7 @@ where
             Event::Key(key) => {
                 dispatch(app, effects, Action::Clock(crate::clock::now_on(app.today)));
                 if let Some(action) = action_for(app, key) {
-                    dispatch(app, effects, action);
+                    dispatch_drawn(terminal, app, effects, action);
                 }
             }
             Event::Resize(w, h) => dispatch(app, effects, Action::Resize(w, h)),

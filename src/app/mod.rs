@@ -355,8 +355,8 @@ pub enum Effect {
     LoadToday,
     /// Record snoozes and dismissals (answered with `HoldsSaved`).
     HoldItems(Vec<hold_form::HoldDraft>),
-    /// Load the manager's week holding this day, figures without the queue rebuild and the
-    /// week's diary (answered with `ReviewLoaded`).
+    /// Load the manager's week holding this day, its figures and the week's diary (answered
+    /// with `ReviewLoaded`).
     LoadReview(NaiveDate),
     /// Save the reflection of the week holding `day` (answered with `ReflectionSaved`).
     SaveReflection {
