@@ -101,12 +101,15 @@ impl Effects<'_> {
                 service::board::load_board(self.store, self.policy, day, self.today)
                     .map(|b| Action::TeamLoaded(Box::new(b)))
             }
-            Effect::SaveReflection { day, summary, plan } => self
-                .review_manager(app)
-                .and_then(|m| {
-                    service::review::save_reflection(self.store, &m, day, &summary, &plan, now)
-                })
-                .map(|_| Action::ReflectionSaved),
+            Effect::SaveReflection {
+                manager_no,
+                day,
+                summary,
+                plan,
+            } => {
+                service::review::save_reflection(self.store, &manager_no, day, &summary, &plan, now)
+                    .map(|_| Action::ReflectionSaved)
+            }
             Effect::Undo(step) => self
                 .apply(&step, false, now)
                 .map(|_| Action::UndoApplied { step, redo: false }),

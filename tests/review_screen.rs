@@ -134,6 +134,7 @@ fn the_reflection_is_written_in_place_in_chinese_over_several_lines_and_saved_as
     assert_eq!(
         effects,
         vec![Effect::SaveReflection {
+            manager_no: "M001".into(),
             day: this_monday(),
             summary: "本周拜访张伟，李娜\n短信覆盖30户".to_string(),
             plan: "下周：跟进王芳的理财到期\n约李娜面谈".to_string(),
@@ -211,6 +212,7 @@ fn esc_over_unsaved_text_asks_save_discard_or_keep_editing() {
     assert_eq!(
         effects,
         vec![Effect::SaveReflection {
+            manager_no: "M001".into(),
             day: this_monday(),
             summary: "总结".to_string(),
             plan: String::new(),

@@ -495,3 +495,43 @@ fn a_long_team_scrolls_to_keep_the_cursor_on_screen() {
     key(&mut app, KeyCode::Char('g'));
     assert!(screen_text(&draw(&mut app, 80, 24)).contains("M001"));
 }
+
+/// A week asked for from the editor that fails to load must not open the editor later on
+/// another manager's week (where Ctrl-s would have written their reflection); and a save
+/// always goes to the manager the editor was opened for.
+#[test]
+fn a_failed_load_from_the_editor_never_opens_another_managers_reflection() {
+    let mut store = team_store();
+    let mut app = lead(Lang::Zh);
+    // The lead's own week, loaded, then editing; PgUp asks for the week before.
+    press(&mut app, &mut store, KeyCode::Char('5'));
+    press(&mut app, &mut store, KeyCode::Char('['));
+    key(&mut app, KeyCode::Char('e'));
+    assert!(app.review.editor.is_some());
+    assert_eq!(app.review.editor.as_ref().unwrap().manager_no, "M003");
+    let asked = key(&mut app, KeyCode::PageUp);
+    assert!(
+        matches!(asked.as_slice(), [Effect::LoadReview(_)]),
+        "{asked:?}"
+    );
+    // That load fails (the store was busy).
+    update(&mut app, Action::Failed("database is locked".into()));
+    // On the Team tab, Enter on M001's row loads M001's week: no editor opens on it.
+    press(&mut app, &mut store, KeyCode::Char('6'));
+    press(&mut app, &mut store, KeyCode::Char('['));
+    assert_eq!(selected(&app), "M001");
+    press(&mut app, &mut store, KeyCode::Enter);
+    assert_eq!(app.review.data.as_ref().unwrap().manager_no, "M001");
+    assert!(app.review.editor.is_none());
+    assert_eq!(app.mode, Mode::Normal);
+    // Ctrl-s does nothing here, and M001's reflection is as M001 wrote it.
+    let before = guanhu::service::review::load_reflection(&store, "M001", w49()).unwrap();
+    let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    if let Some(action) = action_for(&app, ctrl_s) {
+        assert!(update(&mut app, action).is_empty());
+    }
+    assert_eq!(
+        guanhu::service::review::load_reflection(&store, "M001", w49()).unwrap(),
+        before
+    );
+}

@@ -358,8 +358,11 @@ pub enum Effect {
     /// Load the manager's week holding this day, its figures and the week's diary (answered
     /// with `ReviewLoaded`).
     LoadReview(NaiveDate),
-    /// Save the reflection of the week holding `day` (answered with `ReflectionSaved`).
+    /// Save `manager_no`'s reflection of the week holding `day` (answered with
+    /// `ReflectionSaved`). The manager is the one whose week the editor was opened on, never
+    /// whoever's week is shown when the save runs.
     SaveReflection {
+        manager_no: String,
         day: NaiveDate,
         summary: String,
         plan: String,
@@ -527,6 +530,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Failed(message) => {
             app.loading = false;
+            // A week asked for from the editor that failed to load opens no editor later on
+            // whatever week comes next.
+            app.review.edit_on_load = false;
             // A failed save leaves the popup open with everything typed in it.
             app.saving = false;
             if let Some(ed) = app.review.editor.as_mut() {
@@ -1230,6 +1236,7 @@ fn switch_to(app: &mut App, screen: Screen) -> Vec<Effect> {
         app.message = Some(app.t(T::TmForLeads).to_string());
         return Vec::new();
     }
+    app.review.edit_on_load = false;
     if app.review_manager.take().is_some() {
         // Another manager's week is seen from the Team tab only; the Review tab itself is the
         // app's own manager's, and the figures loaded were the other's.

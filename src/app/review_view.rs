@@ -104,6 +104,8 @@ pub enum Leave {
 /// The reflection being written in place on the Review screen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReflectionEditor {
+    /// Whose reflection it is: the manager of the week the editor was opened on.
+    pub manager_no: String,
     /// The Monday of the week the reflection belongs to.
     pub day: NaiveDate,
     pub summary: TextArea,
@@ -221,6 +223,13 @@ pub fn week_loaded(app: &mut App, data: ReviewData) -> Vec<Effect> {
 /// 本周总结. Nothing opens before the week is loaded: an empty editor saved over a reflection
 /// not yet read would erase it.
 pub fn open_editor(app: &mut App) {
+    // Another manager's week (opened from the Team tab) is read only: their reflection is
+    // theirs to write.
+    if app.review_manager.is_some() {
+        app.review.edit_on_load = false;
+        app.message = Some(T::TmReadOnly.get(app.lang).to_string());
+        return;
+    }
     let monday = app.review.monday(app.today);
     let Some(data) = app
         .review
@@ -233,6 +242,7 @@ pub fn open_editor(app: &mut App) {
     };
     let loaded = data.reflection.clone().unwrap_or_default();
     app.review.editor = Some(ReflectionEditor {
+        manager_no: data.manager_no.clone(),
         day: monday,
         summary: TextArea::with(&loaded.summary),
         plan: TextArea::with(&loaded.plan),
@@ -269,6 +279,7 @@ fn save(ed: &mut ReflectionEditor, then: Option<Leave>) -> Vec<Effect> {
     ed.saving = true;
     ed.then = then;
     vec![Effect::SaveReflection {
+        manager_no: ed.manager_no.clone(),
         day: ed.day,
         summary: ed.summary.text().to_string(),
         plan: ed.plan.text().to_string(),

@@ -205,6 +205,7 @@ fn open_review(app: &mut App) -> Vec<Effect> {
     let (no, name) = (row.manager_no.clone(), row.manager_name.clone());
     let own = app.manager.as_deref() == Some(no.as_str());
     app.review_manager = (!own).then(|| no.clone());
+    app.review.edit_on_load = false;
     // The figures on screen may be another manager's for the same week.
     app.review.data = None;
     app.review.scroll = 0;
