@@ -235,6 +235,34 @@ fn a_reassigned_customer_moves_between_the_lists_on_its_day() {
     check(&w48, "customers_lost", n("0"), n("0"));
 }
 
+/// Moved to another manager and back on the same day: the other manager never had the
+/// customer, in the figures or in the daily plans.
+#[test]
+fn a_customer_moved_away_and_back_the_same_day_is_on_no_other_list() {
+    let mut store = review_store();
+    let policy = Policy::default_policy();
+    let before = load_week(&store, &policy, "M002", d(2026, 12, 2), today()).unwrap();
+    for to in ["M002", "M001"] {
+        guanhu::service::assignment::assign_to(
+            &mut store,
+            &["C02".to_string()],
+            to,
+            d(2026, 12, 3),
+            "M001",
+            at(2026, 12, 3, 9),
+            false,
+        )
+        .unwrap();
+    }
+    let after = load_week(&store, &policy, "M002", d(2026, 12, 2), today()).unwrap();
+    assert_eq!(after.review, before.review);
+    // 赵经理's list is 丁 alone: SMS coverage 0 of 1, as before the moves.
+    assert_eq!(metric(&after, "sms_coverage").parts, Some((0, 1)));
+    // M001 keeps 乙 throughout.
+    let m1 = load_week(&store, &policy, "M001", d(2026, 12, 2), today()).unwrap();
+    check(&m1, "customers_lost", n("0"), n("0"));
+}
+
 /// A manager's own targets replace the policy's for them only; the figures stay the same.
 #[test]
 fn a_managers_own_targets_judge_their_week() {

@@ -18,10 +18,12 @@ use crate::error::Result;
 
 /// The customers of a review: those on the manager's list now, and those on it at any time
 /// from `:list_from` to `:list_to` by the assignment history (so a customer moved away mid-week still counts
-/// for the days they were there).
+/// for the days they were there). A period that ended the day it began (moved there and back
+/// on one day) puts nobody on the list.
 const LISTED: &str = "WITH listed(id) AS (SELECT id FROM customers WHERE manager_id = :manager \
      UNION SELECT customer_id FROM customer_assignments WHERE manager_id = :manager \
-     AND from_date <= :list_to AND (to_date IS NULL OR to_date > :list_from)) ";
+     AND from_date <= :list_to AND (to_date IS NULL OR to_date > :list_from) \
+     AND (to_date IS NULL OR to_date > from_date)) ";
 
 /// The customers of the review (see [`LISTED`]) by row id, with their periods on the
 /// manager's list, without snapshots, holdings or entries.
