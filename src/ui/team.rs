@@ -277,10 +277,9 @@ impl Columns {
             Span::styled(fit(app.t(T::TmName), self.name), theme::header()),
             Span::styled(if left_hidden { "‹" } else { " " }, theme::key()),
         ];
-        for (i, &c) in self.shown.iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::raw(" "));
-            }
+        for &c in &self.shown {
+            // As in the rows: a space, then the column right-aligned over its figures.
+            spans.push(Span::raw(" "));
             let sorted = view.sort == c + 1;
             let name = column_name(app.lang, BOARD_KEYS[c]);
             let head = if sorted {
