@@ -1018,3 +1018,29 @@ fn a_hundred_thousand_customers_in_one_file() {
         summary.diary_entries
     );
 }
+
+/// Whatever the seed, the summary's moves are the moves written: a customer drawn twice is
+/// moved once (seeds 1 and 10 drew one twice).
+#[test]
+fn every_reported_move_is_a_move_in_the_history() {
+    for seed in [1, 10] {
+        let mut store = Store::open_in_memory().unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let options = DemoOptions {
+            customers: 300,
+            managers: 3,
+            seed,
+        };
+        let summary =
+            generate(&mut store, &options, day, day.and_hms_opt(9, 0, 0).unwrap()).unwrap();
+        assert_eq!(
+            count(
+                &store,
+                "SELECT COUNT(*) FROM customer_assignments WHERE reason = 'manual'"
+            ) as usize,
+            summary.reassigned,
+            "seed {seed}"
+        );
+        assert_eq!(summary.reassigned, 6, "seed {seed}");
+    }
+}

@@ -303,6 +303,9 @@ fn move_some_customers(
     )?;
     let lead = manager_no(0);
     let mut moved = 0;
+    // Each customer moves at most once: one drawn again with an earlier date would still be
+    // the old manager's then, and the move would record nothing.
+    let mut already: HashSet<i64> = HashSet::new();
     for (m, list) in members.iter().enumerate() {
         let to = manager_ids[(m + 1) % manager_ids.len()];
         let mut done = 0;
@@ -312,6 +315,9 @@ fn move_some_customers(
                 break;
             }
             let member = &book[list[rng.below(list.len() as u64) as usize]];
+            if already.contains(&member.id) {
+                continue;
+            }
             let mut on = today - Duration::days(rng.range(2, 21));
             while !is_working_day(on) {
                 on -= Duration::days(1);
@@ -329,6 +335,7 @@ fn move_some_customers(
                 continue;
             }
             reassign_customer(conn, member.id, to, on, reason::MANUAL, &lead, now)?;
+            already.insert(member.id);
             done += 1;
         }
         moved += done;
