@@ -203,10 +203,19 @@ fn help_too_tall_for_the_screen_scrolls_with_j_and_k() {
         for title in HELP_SECTIONS {
             assert!(seen.contains(title.get(lang)), "{}", title.get(lang));
         }
-        // k goes back; Esc closes and the next help starts at the top.
+        // j past the end stays at the end, so one k goes back at once; Esc closes and the
+        // next help starts at the top.
+        let at_end = app.help_scroll;
+        assert!(at_end > 0);
         let k = KeyEvent::new(KeyCode::Char('k'), KeyModifiers::NONE);
         let action = guanhu::app::keymap::action_for(&app, k).unwrap();
         update(&mut app, action);
+        assert_eq!(app.help_scroll, at_end - 1);
+        assert_ne!(
+            screen_text(&draw(&mut app, 80, 16)),
+            last,
+            "k moved the view"
+        );
         update(&mut app, Action::Cancel);
         assert_eq!(app.help_scroll, 0);
     }

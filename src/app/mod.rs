@@ -173,6 +173,9 @@ pub struct App {
     pub review_manager: Option<String>,
     /// Lines the `?` help is scrolled down, when it is taller than the screen.
     pub help_scroll: u16,
+    /// The furthest the help could scroll on the last frame drawn (the drawing knows the
+    /// layout; `j` stops there, so `k` always moves back at once).
+    pub help_max_scroll: std::cell::Cell<u16>,
 }
 
 /// One earlier version of a diary entry: when it changed, how (amend, delete, undo…), and the
@@ -412,6 +415,7 @@ impl App {
             history: None,
             review: review_view::ReviewView::default(),
             help_scroll: 0,
+            help_max_scroll: std::cell::Cell::new(0),
             today_view: today_view::TodayView::default(),
             book_stale: false,
             role: None,
@@ -581,7 +585,12 @@ fn update_input(app: &mut App, action: Action) -> Vec<Effect> {
                     app.help_scroll = 0;
                 }
                 // The drawing stops it at the last line.
-                Action::Down => app.help_scroll = app.help_scroll.saturating_add(1),
+                Action::Down => {
+                    app.help_scroll = app
+                        .help_scroll
+                        .saturating_add(1)
+                        .min(app.help_max_scroll.get())
+                }
                 Action::Up => app.help_scroll = app.help_scroll.saturating_sub(1),
                 _ => {}
             }

@@ -152,6 +152,8 @@ pub fn render_help(frame: &mut Frame, app: &App, area: Rect) {
     let used = cols.iter().map(Vec::len).max().unwrap_or(0);
     let max_scroll = used.saturating_sub(view);
     let scroll = (app.help_scroll as usize).min(max_scroll);
+    app.help_max_scroll
+        .set(u16::try_from(max_scroll).unwrap_or(u16::MAX));
     let popup_height = (used.min(view) as u16 + 2).min(area.height);
     let popup = super::centered(area, width, popup_height);
     // Clear a column either side too: a wide character cut by the border would smear.
