@@ -222,6 +222,11 @@ fn describe_policy_problem(problem: &crate::domain::policy::PolicyProblem, lang:
             "is not a target key (such as weekly.sales_count; see guanhu managers targets)",
         ),
         P::NotWholeNumber => lang.pick("必须是整数", "must be a whole number"),
+        P::TooLarge => lang.pick("数值过大", "is too large"),
+        P::NotANumber => lang.pick(
+            "不是数字（如 8、300000、0.95 或 95%）",
+            "is not a number (such as 8, 300000, 0.95 or 95%)",
+        ),
         P::UnknownProduct => lang.pick(
             "只能是产品类型键：fund、wealth、insurance、deposit、bond、credit_card、e_banking、mobile_banking、payroll 或 other",
             "must be a product kind key: fund, wealth, insurance, deposit, bond, credit_card, e_banking, mobile_banking, payroll or other",

@@ -418,6 +418,36 @@ fn managers_targets_are_listed_set_and_cleared_all_or_nothing() {
         &["managers", "targets", "A0123", "--set", "weekly.no_such=1"],
     );
     assert!(stderr(&o).contains("weekly.no_such"), "{}", stderr(&o));
+    let o = guanhu(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "managers",
+            "targets",
+            "A0123",
+            "--set",
+            "weekly.sales_count=abc",
+        ],
+    );
+    let err = stderr(&o);
+    assert!(
+        err.contains("weekly.sales_count (abc): is not a number"),
+        "{err}"
+    );
+    let o = guanhu(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "managers",
+            "targets",
+            "A0123",
+            "--set",
+            "weekly.sales_count=5000000000",
+        ],
+    );
+    assert!(stderr(&o).contains("is too large"), "{}", stderr(&o));
     // Cleared: the policy's value holds again; JSON for scripts.
     let o = guanhu(
         &db,

@@ -142,6 +142,10 @@ pub enum PolicyProblem {
     UnknownTarget,
     /// A count with a fraction.
     NotWholeNumber,
+    /// A number too large for what it counts.
+    TooLarge,
+    /// Not a number at all.
+    NotANumber,
 }
 
 impl std::fmt::Display for PolicyError {

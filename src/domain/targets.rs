@@ -152,14 +152,14 @@ fn count(n: u32) -> Decimal {
     Decimal::from(n)
 }
 
-/// A checked whole number as the count types (out of their range: refused as negative or
-/// not whole, which is what such a value always is here).
+/// A checked whole number (see [`TargetKind::check`]) as the count types; beyond their range
+/// it is refused as too large.
 fn to_u32(value: Decimal) -> Result<u32, PolicyProblem> {
-    value.to_u32().ok_or(PolicyProblem::Negative)
+    value.to_u32().ok_or(PolicyProblem::TooLarge)
 }
 
 fn to_i64(value: Decimal) -> Result<i64, PolicyProblem> {
-    value.to_i64().ok_or(PolicyProblem::NotWholeNumber)
+    value.to_i64().ok_or(PolicyProblem::TooLarge)
 }
 
 impl TargetsPolicy {
@@ -336,6 +336,11 @@ mod tests {
             ),
             ("weekly.sales_count", "-1", Err(PolicyProblem::Negative)),
             ("weekly.sales_count", "8", Ok(())),
+            (
+                "weekly.sales_count",
+                "5000000000",
+                Err(PolicyProblem::TooLarge),
+            ),
             ("weekly.vip_net_change", "-2", Ok(())),
             (
                 "weekly.vip_net_change",

@@ -70,9 +70,7 @@ pub fn parse_target_value(key: &str, text: &str) -> Result<Decimal> {
         Some(n) => (n.trim().to_string(), true),
         None => (t, false),
     };
-    let value: Decimal = number
-        .parse()
-        .map_err(|_| bad(PolicyProblem::Syntax(format!("“{text}”"))))?;
+    let value: Decimal = number.parse().map_err(|_| bad(PolicyProblem::NotANumber))?;
     Ok(if percent {
         value / Decimal::ONE_HUNDRED
     } else {
