@@ -112,11 +112,14 @@ pub fn render_markdown(lang: Lang, policy: &Policy, w: &ManagerWeek) -> String {
         if let Some(e) = m.expected {
             actual.push_str(&fill(T::RvExpected.get(lang), &[&Unit::Share.format(e)]));
         }
-        let target = match m.target {
+        let mut target = match m.target {
             Some(t) if m.lower_is_better => format!("≤ {}", m.unit.format(t)),
             Some(t) => m.unit.format(t),
             None => "—".to_string(),
         };
+        if m.own_target {
+            target.push_str(" *");
+        }
         let change = m
             .change()
             .map(|c| format_change(m.unit, c))
@@ -135,6 +138,9 @@ pub fn render_markdown(lang: Lang, policy: &Policy, w: &ManagerWeek) -> String {
             change,
             met
         ));
+    }
+    if r.metrics.iter().any(|m| m.own_target) {
+        out.push_str(&format!("\n\\* {}\n", T::RvOwnTarget.get(lang)));
     }
 
     out.push_str(&format!("\n## {}\n\n", T::RvSales.get(lang)));
@@ -230,6 +236,7 @@ pub fn review_json(w: &ManagerWeek) -> Value {
                 "target": json_value(m.unit, m.target),
                 "previous": json_value(m.unit, m.previous),
                 "met": m.met(),
+                "own_target": m.own_target,
             });
             if let Some(e) = m.expected {
                 v["expected"] = json_value(Unit::Share, Some(e));

@@ -178,6 +178,8 @@ texts! {
     AssignNobody => "（无）", "(none)";
     AssignManual => "手工", "manual";
     TargetKey => "键", "Key";
+    RvOwnTargetNote => "* 本人目标", "* own target";
+    RvOwnTarget => "本人目标（guanhu managers targets），非策略默认值", "the manager's own target (guanhu managers targets), not the policy's";
     TargetPolicy => "策略", "Policy";
     TargetOwn => "本人", "Own";
     TargetInEffect => "执行", "In effect";

@@ -131,3 +131,61 @@ fn refusals_name_the_problem() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--manager"));
 }
+
+/// A manager's own target is marked in the report (`*`, explained under the table) and in
+/// the JSON (`own_target`).
+#[test]
+fn own_targets_are_marked_in_the_report_and_the_json() {
+    let (_dir, db) = store();
+    let set = guanhu(
+        &db,
+        &[
+            "managers",
+            "targets",
+            "M001",
+            "--set",
+            "weekly.sales_count=1",
+        ],
+    );
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
+    let md = guanhu(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "--manager",
+            "M001",
+            "review",
+            "--week",
+            "2026-W49",
+        ],
+    );
+    let text = String::from_utf8_lossy(&md.stdout);
+    assert!(text.contains("| Sales | 1 | 1 * |"), "{text}");
+    assert!(text.contains("\\* the manager's own target"), "{text}");
+    let json = guanhu(
+        &db,
+        &[
+            "--manager",
+            "M001",
+            "review",
+            "--week",
+            "2026-W49",
+            "--format",
+            "json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let metrics = v["metrics"].as_array().unwrap();
+    let own = |key: &str| {
+        metrics.iter().find(|m| m["key"] == key).unwrap()["own_target"]
+            .as_bool()
+            .unwrap()
+    };
+    assert!(own("sales_count"));
+    assert!(!own("sales_amount"));
+}

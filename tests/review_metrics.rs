@@ -286,8 +286,16 @@ fn a_managers_own_targets_judge_their_week() {
     );
     let sms = metric(&own, "sms_coverage");
     assert_eq!((sms.target, sms.met()), (n("0.6"), Some(true)));
-    // Everything else keeps the policy's target.
+    // Everything else keeps the policy's target; the two own ones are marked as such.
     assert_eq!(metric(&own, "sales_amount").target, n("500000"));
+    let marked: Vec<&str> = own
+        .review
+        .metrics
+        .iter()
+        .filter(|m| m.own_target)
+        .map(|m| m.key.as_str())
+        .collect();
+    assert_eq!(marked, ["sms_coverage", "sales_count"]);
     // 赵经理 has none of their own.
     let other = load_week_without_queue(&store, &policy, "M002", d(2026, 12, 2), today()).unwrap();
     assert_eq!(metric(&other, "sales_count").target, n("5"));

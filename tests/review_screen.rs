@@ -572,3 +572,35 @@ fn up_and_down_move_by_the_rows_on_screen() {
         assert_eq!(text, "拜访客户".repeat(30), "moving changes nothing");
     }
 }
+
+/// A target of the manager's own is marked with `*` and explained under the table.
+#[test]
+fn own_targets_are_marked() {
+    let mut store = busy_store();
+    let sets = vec![("weekly.sales_count".to_string(), rust_decimal::Decimal::ONE)];
+    guanhu::service::targets::change_targets(&mut store, "M001", &sets, &[], common::now())
+        .unwrap();
+    for (lang, note) in [(Lang::En, "* own target"), (Lang::Zh, "*本人目标")] {
+        let mut app = loaded_review(&mut store, lang);
+        let t = draw(&mut app, 120, 40);
+        let buffer = t.backend().buffer();
+        let lines: Vec<String> = (0..40)
+            .map(|y| {
+                (0..120)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+                    .replace(' ', "")
+            })
+            .collect();
+        let sales = guanhu::i18n::metric_name(lang, "sales_count").replace(' ', "");
+        let row = lines
+            .iter()
+            .find(|l| l.starts_with(&sales))
+            .unwrap_or_else(|| panic!("no {sales} row"));
+        assert!(row.contains("*1"), "{row}");
+        assert!(lines.iter().any(|l| l.starts_with(&note.replace(' ', ""))));
+        let sms = guanhu::i18n::metric_name(lang, "sms_coverage").replace(' ', "");
+        let row = lines.iter().find(|l| l.starts_with(&sms)).unwrap();
+        assert!(!row.contains('*'), "{row}");
+    }
+}

@@ -69,6 +69,7 @@ fn empty(key: &str) -> Metric {
         expected: None,
         parts: None,
         lower_is_better: false,
+        own_target: false,
     }
 }
 
@@ -140,6 +141,7 @@ mod tests {
             expected: None,
             parts,
             lower_is_better: key == "customers_lost",
+            own_target: false,
         }
     }
 

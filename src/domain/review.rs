@@ -130,6 +130,8 @@ pub struct Metric {
     pub parts: Option<(usize, usize)>,
     /// True when a lower figure is better (customers lost): the target is a ceiling.
     pub lower_is_better: bool,
+    /// True when the target is the manager's own rather than the policy's.
+    pub own_target: bool,
 }
 
 impl Metric {
@@ -345,6 +347,7 @@ fn metric(
         expected: None,
         parts,
         lower_is_better: false,
+        own_target: false,
     }
 }
 

@@ -139,6 +139,19 @@ pub const TARGET_KEYS: [(&str, TargetKind); 16] = [
     ("weekly.queue_completion", TargetKind::Share),
 ];
 
+/// The target key a review metric is judged by (`sales_count` → `weekly.sales_count`; each
+/// core product's penetration → `weekly.core_product_penetration`).
+pub fn target_key_of_metric(metric: &str) -> Option<&'static str> {
+    let metric = match metric.split_once('.') {
+        Some(("core_product_penetration", _)) => "core_product_penetration",
+        _ => metric,
+    };
+    TARGET_KEYS
+        .iter()
+        .map(|(k, _)| *k)
+        .find(|k| k.split_once('.').is_some_and(|(_, m)| m == metric))
+}
+
 /// The kind of a target key (`weekly.sales_count`); `None` for an unknown key.
 pub fn target_kind(key: &str) -> Option<TargetKind> {
     TARGET_KEYS
@@ -361,6 +374,28 @@ mod tests {
         }
         assert_eq!(t.weekly.vip_net_change, -2);
         assert_eq!(t.weekly.sales_count, 8);
+    }
+
+    #[test]
+    fn every_target_belongs_to_one_metric() {
+        assert_eq!(
+            target_key_of_metric("sales_count"),
+            Some("weekly.sales_count")
+        );
+        assert_eq!(
+            target_key_of_metric("contact_coverage_mtd"),
+            Some("monthly.contact_coverage_mtd")
+        );
+        assert_eq!(
+            target_key_of_metric("core_product_penetration.fund"),
+            Some("weekly.core_product_penetration")
+        );
+        assert_eq!(target_key_of_metric("no_such_metric"), None);
+        // Each key's metric name is unique, so the mapping is one to one.
+        for (key, _) in TARGET_KEYS {
+            let metric = key.split_once('.').map(|(_, m)| m).unwrap_or(key);
+            assert_eq!(target_key_of_metric(metric), Some(key));
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::domain::review::{
     DayCompletion, Reflection, ReviewCustomer, WeekReview, entries_since, monday_of, review_week,
     week_label,
 };
+use crate::domain::targets::target_key_of_metric;
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::store::managers::{ManagerRow, find_manager};
@@ -20,6 +21,7 @@ use crate::store::review::{
     review_holds, review_queue_customers, review_snapshots, review_window_entries,
     upsert_reflection,
 };
+use crate::store::targets::list_manager_targets;
 
 /// A manager's week as the report shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,14 +112,22 @@ pub(crate) fn load(
         })
         .collect();
     // The manager's own targets, where set, over the policy's.
+    let own_keys: Vec<String> = list_manager_targets(conn, m.id)?
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
     let own = super::targets::targets_of(conn, policy, m.id)?;
-    let review = if own == policy.targets {
+    let mut review = if own == policy.targets {
         review_week(policy, &customers, &queue_days, monday, today)
     } else {
         let mut judged_by = policy.clone();
         judged_by.targets = own;
         review_week(&judged_by, &customers, &queue_days, monday, today)
     };
+    for metric in &mut review.metrics {
+        metric.own_target =
+            target_key_of_metric(&metric.key).is_some_and(|k| own_keys.iter().any(|own| own == k));
+    }
     let week = week_label(monday);
     let reflection = find_reflection(conn, m.id, &week)?;
     Ok(ManagerWeek {

@@ -191,6 +191,12 @@ fn metric_lines(app: &App, data: &ReviewData) -> Vec<Line<'static>> {
         }
         lines.push(metric_line(app.lang, m));
     }
+    if data.review.metrics.iter().any(|m| m.own_target) {
+        lines.push(Line::from(Span::styled(
+            app.t(T::RvOwnTargetNote).to_string(),
+            theme::dim(),
+        )));
+    }
     lines
 }
 
@@ -215,11 +221,15 @@ fn metric_line(lang: Lang, m: &Metric) -> Line<'static> {
         .actual
         .map(|v| figure(m.unit, v))
         .unwrap_or_else(|| "—".to_string());
-    let target = match m.target {
+    let mut target = match m.target {
         Some(t) if m.lower_is_better => format!("≤{}", figure(m.unit, t)),
         Some(t) => figure(m.unit, t),
         None => "—".to_string(),
     };
+    if m.own_target {
+        // The manager's own target, not the policy's (explained under the table).
+        target.insert(0, '*');
+    }
     let (bar, bar_style) = gauge(m);
     let (change, change_style) = match m.change() {
         Some(c) if c.is_zero() => ("=".to_string(), theme::dim()),
