@@ -249,11 +249,7 @@ pub fn contact_facts(
         if touched.contains(&id) {
             continue;
         }
-        out.entry(id).or_default().follow_ups.push(FollowUp {
-            entry_id: r.get(1)?,
-            set_at: r.get::<_, Moment>(2)?.0,
-            due_at: r.get::<_, Moment>(3)?.0,
-        });
+        out.entry(id).or_default().follow_ups.push(follow_up_at(r)?);
     }
     Ok(out)
 }
@@ -287,16 +283,9 @@ pub fn contact_facts_as_of(
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(params![manager_id, start])?;
     while let Some(r) = rows.next()? {
-        let Some(kind) = EntryKind::from_key(text_at(r, 1)?) else {
-            continue;
-        };
-        let outcome: Option<String> = r.get(2)?;
-        out.entry(r.get(0)?).or_default().before.push(LastContact {
-            kind,
-            outcome: outcome.as_deref().and_then(Outcome::from_key),
-            at: r.get::<_, Moment>(3)?.0,
-            count: r.get::<_, i64>(4)?.max(0) as u32,
-        });
+        if let Some(last) = last_contact_at(r)? {
+            out.entry(r.get(0)?).or_default().before.push(last);
+        }
     }
     let sql = format!(
         "SELECT e.customer_id, e.kind, e.outcome, e.occurred_at FROM diary_entries e {live} \
@@ -329,13 +318,36 @@ pub fn contact_facts_as_of(
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(params![manager_id, end, start])?;
     while let Some(r) = rows.next()? {
-        out.entry(r.get(0)?).or_default().follow_ups.push(FollowUp {
-            entry_id: r.get(1)?,
-            set_at: r.get::<_, Moment>(2)?.0,
-            due_at: r.get::<_, Moment>(3)?.0,
-        });
+        out.entry(r.get(0)?)
+            .or_default()
+            .follow_ups
+            .push(follow_up_at(r)?);
     }
     Ok(out)
+}
+
+/// A `LastContact` from the columns `customer_id, kind, outcome, MAX(occurred_at), COUNT(*)`;
+/// `None` for a kind this version does not know.
+pub(crate) fn last_contact_at(r: &rusqlite::Row<'_>) -> rusqlite::Result<Option<LastContact>> {
+    let Some(kind) = EntryKind::from_key(text_at(r, 1)?) else {
+        return Ok(None);
+    };
+    let outcome: Option<String> = r.get(2)?;
+    Ok(Some(LastContact {
+        kind,
+        outcome: outcome.as_deref().and_then(Outcome::from_key),
+        at: r.get::<_, Moment>(3)?.0,
+        count: r.get::<_, i64>(4)?.max(0) as u32,
+    }))
+}
+
+/// A `FollowUp` from the columns `customer_id, id, occurred_at, follow_up_at`.
+pub(crate) fn follow_up_at(r: &rusqlite::Row<'_>) -> rusqlite::Result<FollowUp> {
+    Ok(FollowUp {
+        entry_id: r.get(1)?,
+        set_at: r.get::<_, Moment>(2)?.0,
+        due_at: r.get::<_, Moment>(3)?.0,
+    })
 }
 
 /// The kinds that answer a follow-up, as an SQL list (`'call', 'visit', …`).

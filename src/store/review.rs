@@ -8,8 +8,8 @@ use rusqlite::{Connection, OptionalExtension, named_params, params};
 use super::customers::{CustomerRow, QUEUE_CUSTOMER_COLUMNS, balances_at, queue_customer_at};
 use super::dates::{Day, Moment};
 use super::money::DecimalText;
-use super::queue::{answering_kinds, hold_at, text_at};
-use crate::domain::contacts::{ContactFacts, FollowUp, LastContact, WindowEntry};
+use super::queue::{answering_kinds, follow_up_at, hold_at, last_contact_at, text_at};
+use crate::domain::contacts::{ContactFacts, WindowEntry};
 use crate::domain::customer::{Holding, ProductKind, Snapshot};
 use crate::domain::diary::{EntryKind, Outcome};
 use crate::domain::past_plans::HoldRecord;
@@ -222,16 +222,9 @@ pub fn review_contacts_at_start(
         ":manager": manager_id, ":list_from": list_from, ":list_to": list_to, ":start": start_at,
     })?;
     while let Some(r) = rows.next()? {
-        let Some(kind) = EntryKind::from_key(text_at(r, 1)?) else {
-            continue;
-        };
-        let outcome: Option<String> = r.get(2)?;
-        out.entry(r.get(0)?).or_default().before.push(LastContact {
-            kind,
-            outcome: outcome.as_deref().and_then(Outcome::from_key),
-            at: r.get::<_, Moment>(3)?.0,
-            count: r.get::<_, i64>(4)?.max(0) as u32,
-        });
+        if let Some(last) = last_contact_at(r)? {
+            out.entry(r.get(0)?).or_default().before.push(last);
+        }
     }
     let mut stmt = conn.prepare(&format!(
         "{LISTED}SELECT e.customer_id, e.id, e.occurred_at, e.follow_up_at \
@@ -248,11 +241,10 @@ pub fn review_contacts_at_start(
         ":start": start_at, ":until_end": until_end,
     })?;
     while let Some(r) = rows.next()? {
-        out.entry(r.get(0)?).or_default().follow_ups.push(FollowUp {
-            entry_id: r.get(1)?,
-            set_at: r.get::<_, Moment>(2)?.0,
-            due_at: r.get::<_, Moment>(3)?.0,
-        });
+        out.entry(r.get(0)?)
+            .or_default()
+            .follow_ups
+            .push(follow_up_at(r)?);
     }
     Ok(out)
 }
