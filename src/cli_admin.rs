@@ -159,9 +159,37 @@ fn run_targets(
         targets::change_targets(store, no, &sets, &clear, cx.now)?;
     }
     let rows = targets::list_targets(store, cx.policy, no)?;
+    let header = [
+        T::RvMetric,
+        T::TargetKey,
+        T::TargetPolicy,
+        T::TargetOwn,
+        T::TargetInEffect,
+    ];
+    print_rows(lang, &rows, format, &header, |r| {
+        let metric = r.key.split_once('.').map_or(r.key, |(_, m)| m);
+        vec![
+            metric_name(lang, metric),
+            r.key.to_string(),
+            r.unit.format(r.policy),
+            r.own.map_or_else(|| "—".to_string(), |v| r.unit.format(v)),
+            r.unit.format(r.in_effect()),
+        ]
+    })
+}
+
+/// Prints rows as pretty JSON, CSV (both from their serde form) or a tab-separated table
+/// under `header`, each row's cells from `cells`.
+fn print_rows<R: serde::Serialize>(
+    lang: Lang,
+    rows: &[R],
+    format: ListFormat,
+    header: &[T],
+    cells: impl Fn(&R) -> Vec<String>,
+) -> Result<i32> {
     let mut out = std::io::stdout().lock();
     let written = match format {
-        ListFormat::Json => serde_json::to_writer_pretty(&mut out, &rows)
+        ListFormat::Json => serde_json::to_writer_pretty(&mut out, rows)
             .map_err(std::io::Error::other)
             .and_then(|_| writeln!(out)),
         ListFormat::Csv => {
@@ -172,30 +200,13 @@ fn run_targets(
                 .and_then(|_| w.flush())
         }
         ListFormat::Table => {
-            let header = [
-                T::RvMetric,
-                T::TargetKey,
-                T::TargetPolicy,
-                T::TargetOwn,
-                T::TargetInEffect,
-            ]
-            .map(|t| t.get(lang))
-            .join("\t");
-            std::iter::once(header)
-                .chain(rows.iter().map(|r| {
-                    let metric = r.key.split_once('.').map_or(r.key, |(_, m)| m);
-                    format!(
-                        "{}\t{}\t{}\t{}\t{}",
-                        metric_name(lang, metric),
-                        r.key,
-                        r.unit.format(r.policy),
-                        r.own.map_or_else(|| "—".to_string(), |v| r.unit.format(v)),
-                        r.unit.format(r.in_effect()),
-                    )
-                }))
+            let header: Vec<&str> = header.iter().map(|t| t.get(lang)).collect();
+            std::iter::once(header.join("\t"))
+                .chain(rows.iter().map(|r| cells(r).join("\t")))
                 .try_for_each(|line| writeln!(out, "{line}"))
         }
     };
+    // A closed pipe (`| head`) is not an error worth a message.
     if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
@@ -212,49 +223,22 @@ fn role_label(lang: Lang, key: &str) -> String {
 fn print_managers(cx: &AdminContext<'_>, store: &Store, format: ListFormat) -> Result<i32> {
     let lang = cx.lang;
     let rows = svc::list_manager_overview(store, cx.policy, cx.today)?;
-    let mut out = std::io::stdout().lock();
-    let written = match format {
-        ListFormat::Json => serde_json::to_writer_pretty(&mut out, &rows)
-            .map_err(std::io::Error::other)
-            .and_then(|_| writeln!(out)),
-        ListFormat::Csv => {
-            let mut w = csv::Writer::from_writer(&mut out);
-            rows.iter()
-                .try_for_each(|r| w.serialize(r))
-                .map_err(std::io::Error::other)
-                .and_then(|_| w.flush())
-        }
-        ListFormat::Table => {
-            let header = [
-                T::ColStaffNo,
-                T::ColName,
-                T::ColRole,
-                T::ColManagedCount,
-                T::ColManagedAum,
-            ]
-            .map(|t| t.get(lang))
-            .join("\t");
-            std::iter::once(header)
-                .chain(rows.iter().map(|r| {
-                    format!(
-                        "{}\t{}\t{}\t{}\t{}",
-                        r.manager_no,
-                        r.name,
-                        role_label(lang, &r.role),
-                        r.customers,
-                        format_plain(r.aum)
-                    )
-                }))
-                .try_for_each(|line| writeln!(out, "{line}"))
-        }
-    };
-    // A closed pipe (`| head`) is not an error worth a message.
-    if let Err(e) = written
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        return Err(Error::io("stdout", e));
-    }
-    Ok(0)
+    let header = [
+        T::ColStaffNo,
+        T::ColName,
+        T::ColRole,
+        T::ColManagedCount,
+        T::ColManagedAum,
+    ];
+    print_rows(lang, &rows, format, &header, |r| {
+        vec![
+            r.manager_no.clone(),
+            r.name.clone(),
+            role_label(lang, &r.role),
+            r.customers.to_string(),
+            format_plain(r.aum),
+        ]
+    })
 }
 
 /// Runs `guanhu assign`.
