@@ -66,6 +66,28 @@ pub fn render(frame: &mut Frame, app: &App) {
 }
 
 /// A `width` × `height` rectangle centred in `area` (clipped to it), for popups.
+/// A week's screen before its figures are here: the week, and "loading" (or a dash once the
+/// load has failed and said why on the message line).
+pub(crate) fn render_week_pending(
+    frame: &mut Frame,
+    area: Rect,
+    monday: chrono::NaiveDate,
+    failed: bool,
+    loading: &str,
+) {
+    let lines = vec![
+        Line::from(Span::styled(
+            crate::domain::review::week_label(monday),
+            theme::title(),
+        )),
+        Line::from(Span::styled(
+            if failed { "—" } else { loading }.to_string(),
+            theme::dim(),
+        )),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
 pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(ratatui::layout::Flex::Center)

@@ -42,19 +42,7 @@ pub fn render_review(frame: &mut Frame, app: &App, area: Rect) {
     let view = &app.review;
     let monday = view.monday(app.today);
     let Some(data) = view.data.as_ref().filter(|d| d.review.monday == monday) else {
-        let week = crate::domain::review::week_label(monday);
-        let lines = vec![
-            Line::from(Span::styled(week, theme::title())),
-            Line::from(Span::styled(
-                if view.failed {
-                    "—"
-                } else {
-                    app.t(T::RvLoading)
-                },
-                theme::dim(),
-            )),
-        ];
-        frame.render_widget(Paragraph::new(lines), area);
+        super::render_week_pending(frame, area, monday, view.failed, app.t(T::RvLoading));
         return;
     };
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);

@@ -28,19 +28,8 @@ const FIXED_LINES: u16 = 7;
 pub fn render_team(frame: &mut Frame, app: &App, area: Rect) {
     let view = &app.team;
     let Some(board) = view.shown(app.today) else {
-        let week = crate::domain::review::week_label(view.monday(app.today));
-        let lines = vec![
-            Line::from(Span::styled(week, theme::title())),
-            Line::from(Span::styled(
-                if view.failed {
-                    "—"
-                } else {
-                    app.t(T::TmLoading)
-                },
-                theme::dim(),
-            )),
-        ];
-        frame.render_widget(Paragraph::new(lines), area);
+        let loading = app.t(T::TmLoading);
+        super::render_week_pending(frame, area, view.monday(app.today), view.failed, loading);
         return;
     };
     let width = area.width as usize;
