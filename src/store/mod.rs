@@ -66,6 +66,14 @@ impl Store {
         Ok(store)
     }
 
+    /// How long this connection's writes wait for another running copy before SQLITE_BUSY:
+    /// the app uses a short wait and retries from its loop (saying so on screen); the
+    /// command line waits longer.
+    pub fn set_busy_timeout(&self, wait: Duration) -> Result<()> {
+        self.conn.busy_timeout(wait)?;
+        Ok(())
+    }
+
     /// An in-memory store for tests and throw-away runs.
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
