@@ -96,6 +96,21 @@ impl Error {
     pub fn describe(&self, lang: Lang) -> String {
         use crate::i18n::fill;
         match self {
+            Error::Sqlite(rusqlite::Error::FromSqlConversionFailure(_, _, e))
+                if e.is::<crate::store::money::AmountBeyondCeiling>() =>
+            {
+                let value = e
+                    .downcast_ref::<crate::store::money::AmountBeyondCeiling>()
+                    .map(|a| a.0.clone())
+                    .unwrap_or_default();
+                fill(
+                    lang.pick(
+                        "数据文件中有一个不可能的金额 {}（超过 10^15 元），是旧版 guanhu 导入的。运行 guanhu check 查看它属于哪位客户，再用正确的文件重新导入该客户。",
+                        "The store holds an impossible amount {} (above 10^15 yuan), let in by an older guanhu. Run guanhu check to see whose it is, then re-import that customer from a correct file.",
+                    ),
+                    &[&value],
+                )
+            }
             Error::Sqlite(e) => fill(lang.pick("数据库错误：{}", "Database error: {}"), &[e]),
             Error::Io { path, source } => fill(
                 lang.pick("无法读写 {}：{}", "Cannot read or write {}: {}"),
