@@ -149,7 +149,7 @@ proptest! {
         match Policy::from_toml(&[&text]) {
             Err(e) => prop_assert!(!e.key.is_empty()),
             Ok(policy) => {
-                let mut store = common::sample_store();
+                let store = common::sample_store();
                 let _ = guanhu::service::queue::load_today(&store, &policy, common::now(), None);
             }
         }
@@ -180,6 +180,12 @@ fn follow_ups_a_chinese_user_types() {
     assert_eq!(parse_follow_up("+30分", now()), Ok(Some(at(2, 10, 45))));
     assert_eq!(parse_follow_up("+3时", now()), Ok(Some(at(2, 13, 15))));
     assert_eq!(parse_follow_up("+3天", now()), Ok(Some(at(5, 10, 15))));
-    assert_eq!(parse_follow_up("2026-02-30", now()), Err(TimeProblem::NoSuchDate));
-    assert_eq!(parse_follow_up("+100000000d", now()), Err(TimeProblem::OutOfRange));
+    assert_eq!(
+        parse_follow_up("2026-02-30", now()),
+        Err(TimeProblem::NoSuchDate)
+    );
+    assert_eq!(
+        parse_follow_up("+100000000d", now()),
+        Err(TimeProblem::OutOfRange)
+    );
 }
