@@ -64,7 +64,10 @@ fn a_missing_policy_file_is_an_error_naming_the_file() {
 fn implausible_values_are_refused_naming_the_key() {
     use guanhu::domain::policy::Policy;
     let cases = [
-        ("[signals]\nlarge_outflow_amount = -500000", "signals.large_outflow_amount"),
+        (
+            "[signals]\nlarge_outflow_amount = -500000",
+            "signals.large_outflow_amount",
+        ),
         ("[urgency]\ncallback = inf", "urgency.callback"),
         ("[urgency]\nmaturity = nan", "urgency.maturity"),
         ("[urgency]\ntier = -1.0", "urgency.tier"),
