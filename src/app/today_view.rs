@@ -276,7 +276,9 @@ pub(super) fn update_popup(app: &mut App, action: Action) -> Vec<Effect> {
                 SnoozeField::Choice => choosing(&action),
                 _ => action,
             };
-            if edit_snooze(form, action) {
+            let save = edit_snooze(form, action);
+            form.refresh_preview(app.now);
+            if save {
                 return submit_snooze(app);
             }
         }

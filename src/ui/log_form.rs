@@ -118,7 +118,10 @@ pub fn render_log_form(frame: &mut Frame, app: &App, form: &LogForm, area: Rect)
                     _ => &form.maturity,
                 };
                 if value.is_empty() && *field == Field::FollowUp {
-                    spans.push(Span::styled(app.t(T::FollowUpHint), theme::dim()));
+                    spans.push(Span::styled(
+                        fill(app.t(T::FollowUpHintOn), &[&super::hint_day(app)]),
+                        theme::dim(),
+                    ));
                 } else {
                     spans.push(Span::raw(value.text().to_string()));
                 }

@@ -17,7 +17,6 @@ use crate::app::hold_form::{
 };
 use crate::app::text_field::TextField;
 use crate::domain::queue::{QueueItem, next_monday};
-use crate::domain::when::parse_follow_up;
 use crate::i18n::{Lang, T, fill};
 
 const LABEL: usize = 22;
@@ -73,7 +72,7 @@ fn render_snooze(frame: &mut Frame, app: &App, form: &SnoozeForm, area: Rect) {
     let labels = [T::SnoozeNextDay, T::SnoozeNextWeek, T::SnoozeDate];
     let mut lines = Vec::new();
     let mut cursor = None;
-    let text_field = |field: &TextField, hint: Option<&'static str>| -> Span<'static> {
+    let text_field = |field: &TextField, hint: Option<String>| -> Span<'static> {
         match hint {
             Some(h) if field.is_empty() => Span::styled(h, theme::dim()),
             _ => Span::raw(field.text().to_string()),
@@ -105,15 +104,12 @@ fn render_snooze(frame: &mut Frame, app: &App, form: &SnoozeForm, area: Rect) {
                 spans.push(Span::raw(day_text(app.lang, next_monday(today))))
             }
             SnoozeChoice::Date => {
-                spans.push(text_field(&form.date, Some(app.t(T::SnoozeDateHint))));
-                // What the typed words mean, as they are typed.
-                if let Some(day) = parse_follow_up(form.date.text(), app.now)
-                    .ok()
-                    .flatten()
-                    .filter(|_| !form.date.is_empty())
-                {
+                let hint = fill(app.t(T::SnoozeDateHintOn), &[&super::hint_day(app)]);
+                spans.push(text_field(&form.date, Some(hint)));
+                // What the typed words mean, as they are typed (worked out by `update`).
+                if let Some(day) = form.preview {
                     spans.push(Span::styled(
-                        format!("  → {}", day_text(app.lang, day.date())),
+                        format!("  → {}", day_text(app.lang, day)),
                         theme::title(),
                     ));
                 }
@@ -139,7 +135,10 @@ fn render_snooze(frame: &mut Frame, app: &App, form: &SnoozeForm, area: Rect) {
     ]));
     lines.push(match form.error {
         Some(HoldError::BadDate) => Line::from(Span::styled(
-            format!("  ✗ {}", app.t(T::ErrSnoozeDate)),
+            format!(
+                "  ✗ {}",
+                fill(app.t(T::ErrSnoozeDateOn), &[&super::hint_day(app)])
+            ),
             theme::error(),
         )),
         _ => Line::from(""),
