@@ -279,6 +279,14 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
                 _ => None,
             };
         }
+        Mode::Restore => {
+            return match code {
+                KeyCode::Char('r' | 'y') | KeyCode::Enter => Some(Action::Confirm),
+                KeyCode::Char('d' | 'n') => Some(Action::DeleteSelected),
+                KeyCode::Esc => Some(Action::Cancel),
+                _ => None,
+            };
+        }
         Mode::Confirm => {
             return match code {
                 KeyCode::Char('y') | KeyCode::Enter => Some(Action::Confirm),

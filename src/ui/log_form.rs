@@ -144,7 +144,12 @@ pub fn render_log_form(frame: &mut Frame, app: &App, form: &LogForm, area: Rect)
         lines.push(Line::from(spans));
     }
     lines.push(Line::from(""));
-    let keys = if app.saving {
+    // The question over typed text, or the wait for another copy, is asked where the user looks.
+    let keys = if app.leave_ask.is_some() {
+        app.t(T::LeaveAsk)
+    } else if app.busy.is_some() {
+        app.t(T::StoreBusy)
+    } else if app.saving {
         app.t(T::Saving)
     } else if has_outcome {
         app.t(T::LogKeys)

@@ -254,7 +254,11 @@ fn render_breakdown(frame: &mut Frame, app: &App, item: &QueueItem, rank: usize,
 }
 
 fn keys_line(app: &App, keys: T) -> Line<'static> {
-    let text = if app.saving {
+    let text = if app.leave_ask.is_some() {
+        app.t(T::LeaveAsk)
+    } else if app.busy.is_some() {
+        app.t(T::StoreBusy)
+    } else if app.saving {
         app.t(T::Saving)
     } else {
         app.t(keys)
