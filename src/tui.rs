@@ -162,9 +162,8 @@ impl DraftKeeper {
         if want == self.written {
             return false;
         }
-        let due = force
-            || want.is_none()
-            || self.last_write.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
+        let due =
+            force || want.is_none() || self.last_write.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
         if !due {
             return true;
         }

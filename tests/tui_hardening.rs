@@ -45,7 +45,12 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 fn note_of(app: &App) -> String {
-    app.form.as_ref().expect("the popup is open").note.text().to_string()
+    app.form
+        .as_ref()
+        .expect("the popup is open")
+        .note
+        .text()
+        .to_string()
 }
 
 /// A store file in `dir` holding the sample book.
@@ -311,7 +316,12 @@ fn the_snooze_popup_draws_a_typed_date_without_parsing_it() {
     for entry in std::fs::read_dir("src/ui").unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
-        for parser in ["parse_follow_up", "parse_moment", "parse_money", "domain::when"] {
+        for parser in [
+            "parse_follow_up",
+            "parse_moment",
+            "parse_money",
+            "domain::when",
+        ] {
             assert!(
                 !text.contains(parser),
                 "{} calls {parser} while drawing",
@@ -461,7 +471,10 @@ fn a_write_while_another_copy_holds_the_lock_waits_retries_and_esc_gives_up() {
     }
     let started = std::time::Instant::now();
     drive(&mut app, &mut store, Action::Submit);
-    assert!(started.elapsed() < std::time::Duration::from_secs(2), "no freeze");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "no freeze"
+    );
     assert!(app.busy.is_some(), "{:?}", app.message);
     assert_eq!(
         app.message.as_deref(),
@@ -487,7 +500,10 @@ fn a_write_while_another_copy_holds_the_lock_waits_retries_and_esc_gives_up() {
     assert!(app.busy.is_none());
     assert!(app.form.is_none(), "{:?}", app.message);
     let day = guanhu::service::diary::load_day(&store, Some("M001"), today()).unwrap();
-    assert_eq!(day.entries.iter().filter(|e| e.draft.note == NOTE).count(), 1);
+    assert_eq!(
+        day.entries.iter().filter(|e| e.draft.note == NOTE).count(),
+        1
+    );
 }
 
 // 5. The WAL is folded into the main file on quit.

@@ -317,10 +317,9 @@ fn row_gone(app: &mut App, texts: &[String]) -> Vec<Effect> {
 
 /// The restored reflection's text, put into the editor just opened on its week.
 pub fn fill_restored_reflection(app: &mut App) {
-    if let (Some((summary, plan)), Some(ed)) = (
-        app.restored_reflection.take(),
-        app.review.editor.as_mut(),
-    ) {
+    if let (Some((summary, plan)), Some(ed)) =
+        (app.restored_reflection.take(), app.review.editor.as_mut())
+    {
         ed.summary = TextArea::with(&summary);
         ed.plan = TextArea::with(&plan);
     }

@@ -171,4 +171,3 @@ pub fn while_busy(app: &mut App, action: Action) -> Vec<Effect> {
     app.message = Some(app.t(T::BusyGaveUp).to_string());
     Vec::new()
 }
-

@@ -95,7 +95,10 @@ mod tests {
         assert_eq!(read_draft(&path).unwrap(), None);
         write_draft(&path, "客户说下周再联系").unwrap();
         write_draft(&path, "客户说下周再联系ＡＢＣ").unwrap();
-        assert_eq!(read_draft(&path).unwrap().unwrap(), "客户说下周再联系ＡＢＣ");
+        assert_eq!(
+            read_draft(&path).unwrap().unwrap(),
+            "客户说下周再联系ＡＢＣ"
+        );
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
