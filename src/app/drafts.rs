@@ -33,7 +33,7 @@ pub enum Draft {
         amount: String,
         maturity: String,
         amend_id: Option<i64>,
-        original: Option<EntryDraft>,
+        original: Option<Box<EntryDraft>>,
     },
     /// The snooze popup of a Today row (`customer_no` `None`: the weekly-SMS row).
     Snooze {
@@ -150,7 +150,7 @@ fn log_draft(form: &LogForm) -> Draft {
         amount: form.amount.text().to_string(),
         maturity: form.maturity.text().to_string(),
         amend_id: form.amend_id,
-        original: form.original.clone(),
+        original: form.original.clone().map(Box::new),
     }
 }
 
@@ -228,7 +228,7 @@ pub fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
             form.amount = TextField::with(&amount);
             form.maturity = TextField::with(&maturity);
             form.amend_id = amend_id;
-            form.original = original;
+            form.original = original.map(|o| *o);
             app.form = Some(form);
             app.mode = Mode::Log;
             Vec::new()
