@@ -496,7 +496,11 @@ pub fn run(app: &mut App, effects: &mut Effects<'_>) -> Result<()> {
     }));
     // However the loop ended, what was typed is on disk before anything else is tried.
     keeper.keep(app, true);
-    restore_terminal();
+    // After a panic the hook has restored the terminal already; leaving the alternate screen
+    // a second time would move the cursor back over the panic message.
+    if outcome.is_ok() {
+        restore_terminal();
+    }
     drop(events);
     // So that copying guanhu.db alone is a full backup; a reader elsewhere only delays it.
     let _ = effects.store.checkpoint();
@@ -525,7 +529,8 @@ fn crash_report(app: &App, store: &Store, keeper: &DraftKeeper) -> String {
         Err(e) => e.describe(app.lang),
     };
     let mut message = fill(T::CrashReport.get(app.lang), &[&place]);
-    if keeper.holds_draft() {
+    // A demo's draft goes with its temporary directory: claim nothing for it.
+    if keeper.holds_draft() && !store.path().and_then(Path::parent).is_some_and(is_demo_dir) {
         message.push('\n');
         message.push_str(T::CrashDraftKept.get(app.lang));
     }
@@ -540,11 +545,14 @@ fn crash_dir(store: Option<&Path>) -> PathBuf {
         .filter(|d| !d.as_os_str().is_empty())
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
-    let demo = dir
-        .file_name()
-        .is_some_and(|n| n.to_string_lossy().starts_with("guanhu-demo-"));
-    match (demo, dir.parent()) {
+    match (is_demo_dir(&dir), dir.parent()) {
         (true, Some(parent)) => parent.to_path_buf(),
         _ => dir,
     }
+}
+
+/// True for the temporary directory of a `--demo` store (named by `cli::run_demo_app`).
+fn is_demo_dir(dir: &Path) -> bool {
+    dir.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("guanhu-demo-"))
 }
