@@ -523,3 +523,26 @@ fn a_checkpoint_leaves_the_wal_empty() {
     let store = Store::open(&copy).unwrap();
     assert!(store.count_customers().unwrap() > 0);
 }
+
+#[test]
+fn a_huge_paste_draws_with_the_cursor_kept_inside_the_popup() {
+    let mut store = common::sample_store();
+    // 32,762 wide characters: 65,524 columns, just under what a u16 holds, so the cursor's
+    // column plus the popup's offset used to overflow.
+    let huge = "客".repeat(32_762);
+    for kind in ['c', 'z', 'x'] {
+        let mut app = today_app(&mut store, Lang::Zh, 24);
+        press(&mut app, KeyCode::Char(kind));
+        if kind == 'z' {
+            press(&mut app, KeyCode::Char('3'));
+        }
+        update(&mut app, Action::Paste(huge.clone()));
+        assert!(typed(&app) || drafts::current(&app).is_some(), "{kind}");
+        for (w, h) in [(80, 24), (40, 12)] {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            terminal.draw(|f| guanhu::ui::render(f, &app)).unwrap();
+            let at = terminal.get_cursor_position().unwrap();
+            assert!(at.x < w && at.y < h, "{kind} {w}×{h}: cursor at {at:?}");
+        }
+    }
+}

@@ -90,7 +90,13 @@ impl TextField {
 
     /// The cursor's column on screen: the display width of the text before it.
     pub fn cursor_column(&self) -> u16 {
-        self.text[..self.byte_at(self.cursor)].width() as u16
+        // Saturates: a pasted page of text is wider than a u16 counts.
+        self.cursor_width().min(u16::MAX as usize) as u16
+    }
+
+    /// The cursor's column as a full count (see `cursor_column`).
+    pub fn cursor_width(&self) -> usize {
+        self.text[..self.byte_at(self.cursor)].width()
     }
 }
 
