@@ -472,6 +472,8 @@ fn install_crash_hook() {
 /// a signal, a terminal error or a panic. A panic also writes a crash report (0600) beside the
 /// store and says, in the user's language, where it is and that the typed text was kept.
 pub fn run(app: &mut App, effects: &mut Effects<'_>) -> Result<()> {
+    // Listening before the terminal goes raw: a signal from then on ends the loop at its start.
+    let mut events = TerminalEvents::new()?;
     // `try_init` installs the restoring panic hook first; a missing terminal (stdout not a
     // TTY) becomes a message instead of a panic.
     let mut terminal = match ratatui::try_init() {
@@ -483,13 +485,6 @@ pub fn run(app: &mut App, effects: &mut Effects<'_>) -> Result<()> {
     };
     install_crash_hook();
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let mut events = match TerminalEvents::new() {
-        Ok(events) => events,
-        Err(e) => {
-            restore_terminal();
-            return Err(e);
-        }
-    };
     let mut keeper = DraftKeeper::new(effects.store.draft_path());
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         run_loop(&mut terminal, app, effects, &mut events, &mut keeper)

@@ -546,3 +546,49 @@ fn a_huge_paste_draws_with_the_cursor_kept_inside_the_popup() {
         }
     }
 }
+
+#[test]
+fn an_unsaved_reflection_is_kept_and_reopens_on_its_week_with_the_text() {
+    let mut store = common::sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    drive(&mut app, &mut store, Action::GoTo(Screen::Review));
+    drive(&mut app, &mut store, Action::Activate);
+    assert_eq!(app.mode, Mode::Reflection);
+    for c in NOTE.chars() {
+        drive(&mut app, &mut store, Action::Input(c));
+    }
+    let draft = drafts::current(&app).expect("the reflection is kept");
+    assert!(matches!(draft, Draft::Reflection { .. }));
+    // Ctrl-c asks here too (the editor's own question).
+    drive(&mut app, &mut store, Action::Quit);
+    assert!(!app.quit);
+
+    let mut next = today_app(&mut store, Lang::Zh, 40);
+    drive(&mut next, &mut store, Action::DraftFound(Box::new(draft)));
+    drive(&mut next, &mut store, Action::Confirm);
+    assert_eq!(next.screen, Screen::Review);
+    assert_eq!(next.mode, Mode::Reflection);
+    let ed = next.review.editor.as_ref().expect("the editor reopened");
+    assert_eq!(ed.summary.text(), NOTE);
+    assert!(ed.changed(), "still unsaved until Ctrl-s");
+}
+
+#[test]
+fn chinese_punctuation_keys_act_as_their_ascii_keys() {
+    let mut store = common::sample_store();
+    let mut app = common::sample_app(&mut store, Lang::Zh, 40);
+    // 、 sits where / is: it starts the search on the Customers tab.
+    press(&mut app, KeyCode::Char('、'));
+    assert_eq!(app.mode, Mode::Search);
+    // In a text field it stays what was typed.
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    press(&mut app, KeyCode::Char('c'));
+    type_text(&mut app, "张、李《稳利丰》");
+    assert_eq!(note_of(&app), "张、李《稳利丰》");
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    let mut team = today_app(&mut store, Lang::Zh, 40);
+    team.screen = Screen::Team;
+    assert_eq!(action_for(&team, key('《')), Some(Action::PrevSortColumn));
+    assert_eq!(action_for(&team, key('》')), Some(Action::NextSortColumn));
+    assert_eq!(action_for(&team, key('ｌ')), Some(Action::NextSortColumn));
+}
