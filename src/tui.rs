@@ -446,6 +446,8 @@ where
 
 /// The last panic's message, place and backtrace, recorded by the hook for the crash report.
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+/// Set by the hook: the terminal has been restored by it already.
+static PANICKED: AtomicBool = AtomicBool::new(false);
 
 /// Puts the terminal back as it was found: paste mode off, cursor shown, raw mode off, main
 /// screen back. Each step is tried whatever the others do.
@@ -460,6 +462,7 @@ fn install_crash_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(std::io::stdout(), DisableBracketedPaste, cursor::Show);
+        PANICKED.store(true, Ordering::SeqCst);
         let text = format!("{info}\n\n{}", std::backtrace::Backtrace::force_capture());
         if let Ok(mut last) = LAST_PANIC.lock() {
             *last = Some(text);
@@ -486,32 +489,60 @@ pub fn run(app: &mut App, effects: &mut Effects<'_>) -> Result<()> {
     install_crash_hook();
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let mut keeper = DraftKeeper::new(effects.store.draft_path());
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        run_loop(&mut terminal, app, effects, &mut events, &mut keeper)
-    }));
-    // However the loop ended, what was typed is on disk before anything else is tried.
-    keeper.keep(app, true);
+    let result = run_guarded(&mut terminal, app, effects, &mut events, &mut keeper);
     // After a panic the hook has restored the terminal already; leaving the alternate screen
     // a second time would move the cursor back over the panic message.
-    if outcome.is_ok() {
+    if !PANICKED.load(Ordering::SeqCst) {
         restore_terminal();
     }
-    drop(events);
+    result
+}
+
+/// [`run_loop`], guarded: however it ends — a quit, a signal, an error, a panic — what was
+/// typed is written to the draft file at once and the WAL is checkpointed; a panic becomes a
+/// crash report and a message (the error returned) saying where it is and that the text was kept.
+pub fn run_guarded<B: Backend, E: EventSource>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    effects: &mut Effects<'_>,
+    events: &mut E,
+    keeper: &mut DraftKeeper,
+) -> Result<()>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        run_loop(terminal, app, effects, events, keeper)
+    }));
+    keeper.keep(app, true);
     // So that copying guanhu.db alone is a full backup; a reader elsewhere only delays it.
     let _ = effects.store.checkpoint();
     match outcome {
         Ok(result) => result,
-        Err(_) => Err(Error::Input(crash_report(app, effects.store, &keeper))),
+        Err(payload) => {
+            // Without the hook (a test), the payload still says what happened.
+            let said = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(Error::Input(crash_report(
+                app,
+                effects.store,
+                keeper,
+                &said,
+            )))
+        }
     }
 }
 
 /// Writes the crash report and returns what to tell the user.
-fn crash_report(app: &App, store: &Store, keeper: &DraftKeeper) -> String {
+fn crash_report(app: &App, store: &Store, keeper: &DraftKeeper, said: &str) -> String {
     let panic = LAST_PANIC
         .lock()
         .ok()
         .and_then(|mut p| p.take())
-        .unwrap_or_default();
+        .unwrap_or_else(|| said.to_string());
     let text = format!(
         "guanhu {} crashed at {}\n\n{panic}\n",
         env!("CARGO_PKG_VERSION"),

@@ -592,3 +592,71 @@ fn chinese_punctuation_keys_act_as_their_ascii_keys() {
     assert_eq!(action_for(&team, key('》')), Some(Action::NextSortColumn));
     assert_eq!(action_for(&team, key('ｌ')), Some(Action::NextSortColumn));
 }
+
+/// Events from a script, then a panic, as a bug deep in the loop would raise.
+struct ThenPanic(VecDeque<Event>);
+
+impl guanhu::tui::EventSource for ThenPanic {
+    fn next_event(&mut self, _: std::time::Duration) -> guanhu::error::Result<guanhu::tui::Polled> {
+        match self.0.pop_front() {
+            Some(e) => Ok(guanhu::tui::Polled::Event(e)),
+            None => panic!("a bug in the loop"),
+        }
+    }
+}
+
+#[test]
+fn a_panic_keeps_the_draft_and_writes_an_owner_only_crash_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = file_store(dir.path());
+    let policy = Policy::default_policy();
+    let mut app = App::new(
+        Lang::Zh,
+        today(),
+        policy.clone(),
+        Some("M001".into()),
+        "guanhu.db".into(),
+    );
+    let mut script: VecDeque<Event> = VecDeque::from([key_event('c')]);
+    script.extend(NOTE.chars().map(key_event));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut keeper = DraftKeeper::new(store.draft_path());
+    let mut effects = Effects {
+        store: &mut store,
+        policy: &policy,
+        today: today(),
+    };
+    let result = guanhu::tui::run_guarded(
+        &mut terminal,
+        &mut app,
+        &mut effects,
+        &mut ThenPanic(script),
+        &mut keeper,
+    );
+    let Err(guanhu::error::Error::Input(message)) = result else {
+        panic!("a crash is reported: {result:?}");
+    };
+    assert!(
+        message.contains("guanhu 出错退出了，错误报告在"),
+        "{message}"
+    );
+    assert!(message.contains("你输入的内容已作为草稿保存"), "{message}");
+    // The whole note is in the draft, not only what the debounce had written.
+    let draft = std::fs::read_to_string(dir.path().join("guanhu.db.draft")).unwrap();
+    assert!(draft.contains(NOTE), "{draft}");
+    let report = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().starts_with("guanhu-crash-"))
+        .expect("a crash report beside the store")
+        .path();
+    assert!(message.contains(&report.display().to_string()), "{message}");
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(text.contains("a bug in the loop"), "{text}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&report).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
