@@ -69,6 +69,23 @@ texts! {
     AppName => "管户", "guanhu";
     TabToday => "今日", "Today";
     TabCustomers => "客户", "Customers";
+    // Issue 10, the TUI's part: pastes, leaving with typed text, drafts, a busy store, crashes.
+    PasteOnlyInField => "粘贴只能用于输入框", "Paste works only in a text field";
+    LeaveAsk => "有未保存的内容：s 保存  d 放弃  Esc 继续编辑", "Unsaved text: s save  d discard  Esc keep editing";
+    StoreBusy => "正在等待另一个 guanhu 写完…（Esc 放弃）", "Waiting for another guanhu to finish writing… (Esc gives up)";
+    BusyGaveUp => "未保存：另一个 guanhu 仍在写入；输入的内容还在", "Not saved: another guanhu is still writing; your text is still here";
+    DraftFound => "上次未保存的内容已恢复（{}）：r 放回输入框  d 丢弃  Esc 稍后", "Unsaved text from last time was kept ({}): r put it back  d discard  Esc later";
+    DraftDiscarded => "已丢弃上次未保存的内容", "Discarded the unsaved text from last time";
+    DraftLater => "上次未保存的内容留到下次启动", "The unsaved text from last time is kept for the next start";
+    DraftRowGone => "那一行已不在今日列表：内容放进了一条备忘", "That row has left today's list: the text is in a memo";
+    DraftSnooze => "暂缓 · {}", "snooze · {}";
+    DraftDismiss => "本期忽略 · {}", "dismiss · {}";
+    DraftReflection => "周总结 · {}", "reflection · {}";
+    CrashReport => "guanhu 出错退出了，错误报告在 {}", "guanhu stopped on an error; the report is in {}";
+    CrashDraftKept => "你输入的内容已作为草稿保存，下次启动时可以恢复。", "What you typed was kept as a draft and is offered back at the next start.";
+    FollowUpHintOn => "+1h / +1d / 明天 10:00 / {}", "+1h / +1d / tomorrow 10:00 / {}";
+    SnoozeDateHintOn => "{} / +3d / 明天", "{} / +3d / tomorrow";
+    ErrSnoozeDateOn => "要晚于今天的日期：如 {}、+3d、明天", "A day after today: e.g. {}, +3d, tomorrow";
     TabDiary => "日志", "Diary";
     TabLedgers => "台账", "Ledgers";
     TabReview => "周报", "Review";

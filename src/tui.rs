@@ -1,48 +1,197 @@
-//! The one impure UI file: terminal set-up and restore, and the loop (draw, read a key press, keymap → Action → update → carry out effects through the service, feed results back). Generic over the backend and the event source so tests can run it.
+//! The one impure UI file: terminal set-up and restore (bracketed paste, signals, the crash report), and the loop (draw, wait for an event or a tick, keymap → Action → update → carry out effects through the service, feed results back, keep what is typed on disk). Generic over the backend and the event source so tests can run it.
 
 use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::{cursor, execute};
 
+use crate::app::drafts::{self, Draft};
 use crate::app::keymap::action_for;
 use crate::app::review_view::{ReviewData, activity_of};
 use crate::app::{Action, App, Effect, UndoStep, update};
 use crate::domain::policy::Policy;
 use crate::domain::queue::TodayQueue;
 use crate::error::{Error, Result};
+use crate::i18n::{T, fill};
 use crate::service;
 use crate::service::diary;
 use crate::service::queue::{self, HoldRequest};
 use crate::store::Store;
+use crate::store::drafts as draft_files;
 use crate::ui;
+
+/// How long a write waits for another copy's lock before the app says it is waiting (and
+/// retries from the loop, so keys are still read).
+const WRITE_WAIT: Duration = Duration::from_millis(200);
+/// How often a write the store refused as busy is tried again.
+const RETRY_EVERY: Duration = Duration::from_millis(250);
+/// The draft on disk is rewritten at most this often while typing (and at once when typing
+/// stops for a tick), so a `kill -9` loses at most this much.
+const DRAFT_EVERY: Duration = Duration::from_millis(300);
+/// The longest the loop waits for an event: signals and pending draft writes are seen within it.
+const TICK: Duration = Duration::from_millis(100);
+
+/// What waiting for input gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Polled {
+    /// An event from the terminal (or the script).
+    Event(Event),
+    /// Nothing came in time.
+    Tick,
+    /// The loop should end: a script ran out, or a signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT)
+    /// asked the app to stop.
+    Ended,
+}
 
 /// Where events come from: the real terminal, or a script in tests.
 pub trait EventSource {
-    /// The next event; `None` ends the loop (a script ran out).
-    fn next_event(&mut self) -> Result<Option<Event>>;
+    /// The next event, waiting at most `timeout`.
+    fn next_event(&mut self, timeout: Duration) -> Result<Polled>;
 }
 
-/// Reads events from the terminal, blocking.
-pub struct TerminalEvents;
+/// Reads events from the terminal, and notices the signals that ask the app to stop.
+pub struct TerminalEvents {
+    stop: Arc<AtomicBool>,
+    signals: Vec<signal_hook::SigId>,
+}
+
+impl TerminalEvents {
+    /// Starts listening for SIGTERM (`kill`), SIGHUP (the terminal closed, logout), SIGINT and
+    /// SIGQUIT: each only raises a flag the loop reads, so the app ends through its normal
+    /// path — terminal restored, draft kept, the demo's temporary directory removed.
+    pub fn new() -> Result<TerminalEvents> {
+        let stop = Arc::new(AtomicBool::new(false));
+        let mut signals = Vec::new();
+        for signal in [
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGINT,
+            signal_hook::consts::SIGQUIT,
+        ] {
+            let id = signal_hook::flag::register(signal, Arc::clone(&stop))
+                .map_err(|e| Error::io("signals", e))?;
+            signals.push(id);
+        }
+        Ok(TerminalEvents { stop, signals })
+    }
+}
+
+impl Drop for TerminalEvents {
+    fn drop(&mut self) {
+        for id in self.signals.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
 
 impl EventSource for TerminalEvents {
-    fn next_event(&mut self) -> Result<Option<Event>> {
+    fn next_event(&mut self, timeout: Duration) -> Result<Polled> {
+        if self.stop.load(Ordering::SeqCst) {
+            return Ok(Polled::Ended);
+        }
+        let ready = match event::poll(timeout) {
+            Ok(ready) => ready,
+            // A signal arriving mid-wait: the flag is read on the next call.
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => false,
+            Err(e) => return Err(Error::io("terminal", e)),
+        };
+        if self.stop.load(Ordering::SeqCst) {
+            return Ok(Polled::Ended);
+        }
+        if !ready {
+            return Ok(Polled::Tick);
+        }
         event::read()
-            .map(Some)
+            .map(Polled::Event)
             .map_err(|e| Error::io("terminal", e))
     }
 }
 
-/// A scripted list of events, for tests.
+/// A scripted list of events, for tests; the loop ends when it runs out.
 pub struct ScriptedEvents(pub VecDeque<Event>);
 
 impl EventSource for ScriptedEvents {
-    fn next_event(&mut self) -> Result<Option<Event>> {
-        Ok(self.0.pop_front())
+    fn next_event(&mut self, _timeout: Duration) -> Result<Polled> {
+        Ok(self.0.pop_front().map_or(Polled::Ended, Polled::Event))
     }
+}
+
+/// Keeps the unsaved text of the open popup or editor in the draft file beside the store:
+/// written as it changes (at most every [`DRAFT_EVERY`]), removed once saved or discarded.
+pub struct DraftKeeper {
+    path: Option<PathBuf>,
+    /// The text last written (or found at start), to write only what changed.
+    written: Option<String>,
+    last_write: Option<Instant>,
+}
+
+impl DraftKeeper {
+    /// A keeper writing to `path` (`None`: an in-memory store, nothing is kept).
+    pub fn new(path: Option<PathBuf>) -> DraftKeeper {
+        DraftKeeper {
+            path,
+            written: None,
+            last_write: None,
+        }
+    }
+
+    /// The draft the last run left, if any (an unreadable file is left as it is).
+    pub fn found(&mut self) -> Option<Draft> {
+        let path = self.path.as_ref()?;
+        let text = draft_files::read_draft(path).ok()??;
+        let draft = Draft::from_json(&text)?;
+        self.written = Some(text);
+        Some(draft)
+    }
+
+    /// Brings the file in line with the app; `force` writes at once (the loop is ending).
+    /// True while a change waits for its turn (or a failed write for another try).
+    pub fn keep(&mut self, app: &App, force: bool) -> bool {
+        let Some(path) = &self.path else {
+            return false;
+        };
+        let want = drafts::current(app).map(|d| d.to_json());
+        if want == self.written {
+            return false;
+        }
+        let due =
+            force || want.is_none() || self.last_write.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
+        if !due {
+            return true;
+        }
+        let written = match &want {
+            Some(text) => draft_files::write_draft(path, text),
+            None => draft_files::clear_draft(path),
+        };
+        self.last_write = Some(Instant::now());
+        if written.is_err() {
+            return true;
+        }
+        self.written = want;
+        false
+    }
+
+    /// True when a draft is on disk.
+    pub fn holds_draft(&self) -> bool {
+        self.written.is_some()
+    }
+}
+
+/// True when the error is SQLite saying another connection holds the lock.
+fn is_busy(e: &Error) -> bool {
+    matches!(
+        e,
+        Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if f.code == rusqlite::ErrorCode::DatabaseBusy
+    )
 }
 
 /// Carries out effects against the store.
@@ -56,6 +205,8 @@ impl Effects<'_> {
     /// Runs one effect and turns its result into an action; errors become `Failed`.
     pub fn run(&mut self, effect: Effect, app: &App) -> Action {
         let now = app.now;
+        // Kept to try again if the store is busy with another copy's write.
+        let retry = effect.clone();
         let result = match effect {
             Effect::LoadBook => {
                 service::load_portfolio(self.store, self.policy, self.today, app.manager.as_deref())
@@ -117,7 +268,11 @@ impl Effects<'_> {
                 .apply(&step, true, now)
                 .map(|_| Action::UndoApplied { step, redo: true }),
         };
-        result.unwrap_or_else(|e| Action::Failed(e.describe(app.lang)))
+        match result {
+            Ok(action) => action,
+            Err(e) if is_busy(&e) => Action::StoreBusy(Box::new(retry)),
+            Err(e) => Action::Failed(e.describe(app.lang)),
+        }
     }
 
     /// Today's queue as of the app's clock. A manager not in the store yet (nothing imported)
@@ -219,17 +374,21 @@ fn dispatch_drawn<B: Backend>(
     }
 }
 
-/// The loop: draw, wait for an event, update, until the app quits or events run out.
+/// The loop: draw, wait for an event (or a tick), update, until the app quits, events run out
+/// or a signal asks it to stop. What is typed is kept in the draft file as it changes.
 pub fn run_loop<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     effects: &mut Effects<'_>,
     events: &mut E,
+    keeper: &mut DraftKeeper,
 ) -> Result<()>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     let io = |e: B::Error| Error::io("terminal", std::io::Error::other(e));
+    // A second copy writing makes ours wait a moment, then say so and retry from here.
+    effects.store.set_write_wait(WRITE_WAIT)?;
     let size = terminal.size().map_err(io)?;
     dispatch(app, effects, Action::Resize(size.width, size.height));
     // The first queue is built as of now: call-backs already past count as overdue.
@@ -238,14 +397,38 @@ where
         let action = effects.run(effect, app);
         dispatch(app, effects, action);
     }
+    // Offered once the queue is loaded: a snooze's row must be there to reopen it on.
+    if let Some(draft) = keeper.found() {
+        dispatch(app, effects, Action::DraftFound(Box::new(draft)));
+    }
+    let mut redraw = true;
+    let mut last_retry = Instant::now();
     loop {
-        terminal.draw(|frame| ui::render(frame, app)).map_err(io)?;
+        let pending = keeper.keep(app, false);
+        if redraw {
+            terminal.draw(|frame| ui::render(frame, app)).map_err(io)?;
+            redraw = false;
+        }
         if app.quit {
             return Ok(());
         }
-        let Some(event) = events.next_event()? else {
-            return Ok(());
+        if app.busy.is_some() && last_retry.elapsed() >= RETRY_EVERY {
+            last_retry = Instant::now();
+            dispatch(app, effects, Action::RetryBusy);
+            redraw = true;
+            continue;
+        }
+        let wait = if pending || app.busy.is_some() {
+            TICK
+        } else {
+            TICK * 3
         };
+        let event = match events.next_event(wait)? {
+            Polled::Ended => return Ok(()),
+            Polled::Tick => continue,
+            Polled::Event(event) => event,
+        };
+        redraw = true;
         match event {
             Event::Key(key) => {
                 dispatch(app, effects, Action::Clock(crate::clock::now_on(app.today)));
@@ -253,15 +436,47 @@ where
                     dispatch_drawn(terminal, app, effects, action);
                 }
             }
+            // Bracketed paste: the text arrives whole, so none of it runs as keys.
+            Event::Paste(text) => dispatch(app, effects, Action::Paste(text)),
             Event::Resize(w, h) => dispatch(app, effects, Action::Resize(w, h)),
             _ => {}
         }
     }
 }
 
-/// Runs the app in the real terminal, restoring it afterwards whatever happens (ratatui's
-/// `init` also installs a panic hook that restores the terminal before the panic message).
+/// The last panic's message, place and backtrace, recorded by the hook for the crash report.
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+/// Set by the hook: the terminal has been restored by it already.
+static PANICKED: AtomicBool = AtomicBool::new(false);
+
+/// Puts the terminal back as it was found: paste mode off, cursor shown, raw mode off, main
+/// screen back. Each step is tried whatever the others do.
+fn restore_terminal() {
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste, cursor::Show);
+    ratatui::restore();
+}
+
+/// Wraps ratatui's panic hook (which restores the terminal, then prints the panic): also turns
+/// bracketed paste off and shows the cursor, and keeps the panic's text for the crash report.
+fn install_crash_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableBracketedPaste, cursor::Show);
+        PANICKED.store(true, Ordering::SeqCst);
+        let text = format!("{info}\n\n{}", std::backtrace::Backtrace::force_capture());
+        if let Ok(mut last) = LAST_PANIC.lock() {
+            *last = Some(text);
+        }
+        previous(info);
+    }));
+}
+
+/// Runs the app in the real terminal, restoring it afterwards whatever happens: a normal quit,
+/// a signal, a terminal error or a panic. A panic also writes a crash report (0600) beside the
+/// store and says, in the user's language, where it is and that the typed text was kept.
 pub fn run(app: &mut App, effects: &mut Effects<'_>) -> Result<()> {
+    // Listening before the terminal goes raw: a signal from then on ends the loop at its start.
+    let mut events = TerminalEvents::new()?;
     // `try_init` installs the restoring panic hook first; a missing terminal (stdout not a
     // TTY) becomes a message instead of a panic.
     let mut terminal = match ratatui::try_init() {
@@ -271,7 +486,99 @@ pub fn run(app: &mut App, effects: &mut Effects<'_>) -> Result<()> {
             return Err(Error::io("terminal", e));
         }
     };
-    let result = run_loop(&mut terminal, app, effects, &mut TerminalEvents);
-    ratatui::restore();
+    install_crash_hook();
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let mut keeper = DraftKeeper::new(effects.store.draft_path());
+    let result = run_guarded(&mut terminal, app, effects, &mut events, &mut keeper);
+    // After a panic the hook has restored the terminal already; leaving the alternate screen
+    // a second time would move the cursor back over the panic message.
+    if !PANICKED.load(Ordering::SeqCst) {
+        restore_terminal();
+    }
     result
+}
+
+/// [`run_loop`], guarded: however it ends — a quit, a signal, an error, a panic — what was
+/// typed is written to the draft file at once and the WAL is checkpointed; a panic becomes a
+/// crash report and a message (the error returned) saying where it is and that the text was kept.
+pub fn run_guarded<B: Backend, E: EventSource>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    effects: &mut Effects<'_>,
+    events: &mut E,
+    keeper: &mut DraftKeeper,
+) -> Result<()>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        run_loop(terminal, app, effects, events, keeper)
+    }));
+    keeper.keep(app, true);
+    // So that copying guanhu.db alone is a full backup; a reader elsewhere only delays it.
+    let _ = effects.store.checkpoint();
+    match outcome {
+        Ok(result) => result,
+        Err(payload) => {
+            // Without the hook (a test), the payload still says what happened.
+            let said = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(Error::Input(crash_report(
+                app,
+                effects.store,
+                keeper,
+                &said,
+            )))
+        }
+    }
+}
+
+/// Writes the crash report and returns what to tell the user.
+fn crash_report(app: &App, store: &Store, keeper: &DraftKeeper, said: &str) -> String {
+    let panic = LAST_PANIC
+        .lock()
+        .ok()
+        .and_then(|mut p| p.take())
+        .unwrap_or_else(|| said.to_string());
+    let text = format!(
+        "guanhu {} crashed at {}\n\n{panic}\n",
+        env!("CARGO_PKG_VERSION"),
+        app.now.format("%Y-%m-%d %H:%M:%S")
+    );
+    let stamp = format!("{}-{}", app.now.format("%Y%m%d-%H%M%S"), std::process::id());
+    let dir = crash_dir(store.path());
+    let place = match draft_files::write_crash_report(&dir, &stamp, &text) {
+        Ok(path) => path.display().to_string(),
+        Err(e) => e.describe(app.lang),
+    };
+    let mut message = fill(T::CrashReport.get(app.lang), &[&place]);
+    // A demo's draft goes with its temporary directory: claim nothing for it.
+    if keeper.holds_draft() && !store.path().and_then(Path::parent).is_some_and(is_demo_dir) {
+        message.push('\n');
+        message.push_str(T::CrashDraftKept.get(app.lang));
+    }
+    message
+}
+
+/// Where crash reports go: beside the store (the data directory), except for a `--demo`
+/// store, whose directory is removed as the app ends — then its parent, the temporary directory.
+fn crash_dir(store: Option<&Path>) -> PathBuf {
+    let dir = store
+        .and_then(Path::parent)
+        .filter(|d| !d.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    match (is_demo_dir(&dir), dir.parent()) {
+        (true, Some(parent)) => parent.to_path_buf(),
+        _ => dir,
+    }
+}
+
+/// True for the temporary directory of a `--demo` store (named by `cli::run_demo_app`).
+fn is_demo_dir(dir: &Path) -> bool {
+    dir.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("guanhu-demo-"))
 }

@@ -147,7 +147,11 @@ fn esc_cancels_and_memos_need_no_customer() {
     key(&mut app, &mut store, KeyCode::Char('m'));
     assert_eq!(app.mode, Mode::Log);
     type_text(&mut app, &mut store, "周五前整理到期清单");
+    // Esc over typed text asks first (save / discard / keep editing); d discards.
     key(&mut app, &mut store, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Log);
+    assert!(app.leave_ask.is_some());
+    key(&mut app, &mut store, KeyCode::Char('d'));
     assert_eq!(app.mode, Mode::Normal);
     key(&mut app, &mut store, KeyCode::Char('m'));
     type_text(&mut app, &mut store, "周五前整理到期清单");
@@ -291,6 +295,8 @@ fn esc_emits_nothing_and_a_bad_amount_keeps_the_popup() {
         effects_of(&mut app, KeyCode::Char(c));
     }
     assert!(effects_of(&mut app, KeyCode::Esc).is_empty());
+    assert!(app.form.is_some(), "typed text: Esc asks first");
+    assert!(effects_of(&mut app, KeyCode::Char('d')).is_empty());
     assert!(app.form.is_none());
     effects_of(&mut app, KeyCode::Char('$'));
     effects_of(&mut app, KeyCode::Tab);

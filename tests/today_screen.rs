@@ -225,8 +225,10 @@ fn a_snooze_to_a_past_or_unreadable_date_stays_open_with_the_error() {
     assert_eq!(form.error, Some(HoldError::BadDate));
     assert_eq!(form.date.text(), "2026-11-20");
     assert_eq!(app.mode, Mode::Popup);
-    // Esc closes it, nothing recorded.
+    // Esc over the typed date asks first; d closes it, nothing recorded.
     assert!(press(&mut app, KeyCode::Esc).is_empty());
+    assert_eq!(app.mode, Mode::Popup);
+    assert!(press(&mut app, KeyCode::Char('d')).is_empty());
     assert_eq!(app.mode, Mode::Normal);
     assert!(app.today_view.popup.is_none());
 }

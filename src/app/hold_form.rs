@@ -61,6 +61,9 @@ pub struct SnoozeForm {
     pub note: TextField,
     pub focus: SnoozeField,
     pub error: Option<HoldError>,
+    /// What the typed date means (`None`: empty or unreadable), worked out by `update` after
+    /// each key so the drawing never parses.
+    pub preview: Option<NaiveDate>,
 }
 
 /// The dismiss popup.
@@ -90,7 +93,25 @@ impl SnoozeForm {
             note: TextField::default(),
             focus: SnoozeField::Choice,
             error: None,
+            preview: None,
         }
+    }
+
+    /// Works out `preview` from the typed date, as of `now`.
+    pub fn refresh_preview(&mut self, now: NaiveDateTime) {
+        self.preview = if self.date.text().trim().is_empty() {
+            None
+        } else {
+            parse_follow_up(self.date.text(), now)
+                .ok()
+                .flatten()
+                .map(|t| t.date())
+        };
+    }
+
+    /// True when something was typed (a date or a note), which leaving would throw away.
+    pub fn has_typed(&self) -> bool {
+        !self.date.text().trim().is_empty() || !self.note.text().trim().is_empty()
     }
 
     /// The day the row comes back for the current choice; `None` when the typed date is
@@ -175,6 +196,11 @@ impl DismissForm {
             reason: TextField::default(),
             error: None,
         }
+    }
+
+    /// True when a reason was typed, which leaving would throw away.
+    pub fn has_typed(&self) -> bool {
+        !self.reason.text().trim().is_empty()
     }
 
     /// Each reason of the row with the last day its dismissal holds.

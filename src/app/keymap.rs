@@ -1,4 +1,4 @@
-//! The keymap: one table from keys to actions per context, which also feeds the footer and the `?` help. Full-width keys from a Chinese input method (ｊ, ：, ／, ？) map to their ASCII keys.
+//! The keymap: one table from keys to actions per context, which also feeds the footer and the `?` help. Full-width keys from a Chinese input method (ｊ, ：, ／, ？, and 、《》 where / < > sit) map to their ASCII keys.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -147,11 +147,16 @@ pub fn footer_bindings(app: &App) -> Vec<&'static Binding> {
         .collect()
 }
 
-/// Maps full-width forms (U+FF01–U+FF5E) and the ideographic space to ASCII.
+/// Maps full-width forms (U+FF01–U+FF5E), the ideographic space and the punctuation a Chinese
+/// keyboard puts on ASCII keys to ASCII.
 pub fn normalize_char(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
+        // The `/` key gives 、 and Shift-, Shift-. give 《 》 in Chinese punctuation mode.
+        '、' => '/',
+        '《' => '<',
+        '》' => '>',
         '￥' => '$',
         '【' => '[',
         '】' => ']',
@@ -180,8 +185,10 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         }
         Mode::Help => {
             return match code {
-                KeyCode::Char('q') => Some(Action::Quit),
-                KeyCode::Char('?') | KeyCode::Esc | KeyCode::Enter => Some(Action::ToggleHelp),
+                // `q` closes what it is looking at, as in a pager; only Ctrl-c leaves from here.
+                KeyCode::Char('q' | '?') | KeyCode::Esc | KeyCode::Enter => {
+                    Some(Action::ToggleHelp)
+                }
                 KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
                 KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
                 _ => None,
@@ -269,6 +276,14 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
                     KeyCode::Char(raw) => Some(Action::Input(raw)),
                     _ => None,
                 },
+                _ => None,
+            };
+        }
+        Mode::Restore => {
+            return match code {
+                KeyCode::Char('r' | 'y') | KeyCode::Enter => Some(Action::Confirm),
+                KeyCode::Char('d' | 'n') => Some(Action::DeleteSelected),
+                KeyCode::Esc => Some(Action::Cancel),
                 _ => None,
             };
         }
@@ -464,5 +479,9 @@ mod tests {
         assert_eq!(normalize_char('？'), '?');
         assert_eq!(normalize_char('５'), '5');
         assert_eq!(normalize_char('张'), '张');
+        assert_eq!(normalize_char('、'), '/');
+        assert_eq!(normalize_char('《'), '<');
+        assert_eq!(normalize_char('》'), '>');
+        assert_eq!(normalize_char('Ｇ'), 'G');
     }
 }

@@ -60,6 +60,8 @@ pub struct LogForm {
     pub amend_id: Option<i64>,
     /// The amended entry as it was, so the amendment can be undone.
     pub original: Option<EntryDraft>,
+    /// The text fields as the popup opened (see `has_typed`).
+    pub start_texts: Vec<String>,
 }
 
 impl LogForm {
@@ -81,9 +83,37 @@ impl LogForm {
             error: None,
             amend_id: None,
             original: None,
+            start_texts: Vec::new(),
         };
         form.focus = form.fields()[0];
+        form.mark_pristine();
         form
+    }
+
+    /// Every text field's text, in a fixed order.
+    fn texts(&self) -> Vec<String> {
+        [
+            &self.note,
+            &self.time,
+            &self.follow_up,
+            &self.product_name,
+            &self.amount,
+            &self.maturity,
+        ]
+        .iter()
+        .map(|f| f.text().to_string())
+        .collect()
+    }
+
+    /// Takes the fields as they are now as untouched (after a template or an amendment fills
+    /// them), so only what the user types next counts as typed.
+    pub fn mark_pristine(&mut self) {
+        self.start_texts = self.texts();
+    }
+
+    /// True when a text field differs from how the popup opened: leaving would lose typing.
+    pub fn has_typed(&self) -> bool {
+        self.texts() != self.start_texts
     }
 
     /// A popup holding an existing entry, to amend it.
@@ -117,6 +147,7 @@ impl LogForm {
             }
         }
         form.focus = Field::Note;
+        form.mark_pristine();
         form
     }
 

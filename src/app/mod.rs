@@ -2,10 +2,13 @@
 
 pub mod customers;
 pub mod diary_view;
+pub mod drafts;
 pub mod hold_form;
 pub mod keymap;
+pub mod leave_guard;
 pub mod ledgers_view;
 pub mod log_form;
+pub mod paste;
 pub mod review_view;
 pub mod team_view;
 pub mod text_area;
@@ -82,6 +85,8 @@ pub enum Mode {
     Popup,
     /// The week's reflection is being written in place (Review screen).
     Reflection,
+    /// Unsaved text from the last run is offered back: restore, discard or later.
+    Restore,
 }
 
 /// A destructive action held as data until the user says yes.
@@ -176,6 +181,17 @@ pub struct App {
     /// The furthest the help could scroll on the last frame drawn (the drawing knows the
     /// layout; `j` stops there, so `k` always moves back at once).
     pub help_max_scroll: std::cell::Cell<u16>,
+    /// Leaving a popup with typed text: the question (save / discard / keep editing) is on
+    /// screen, and where the user goes after it.
+    pub leave_ask: Option<leave_guard::Then>,
+    /// Where the user goes once the popup's save being written is stored.
+    pub after_save: Option<leave_guard::Then>,
+    /// A write another copy of guanhu holds the store's lock against, retried by the driver.
+    pub busy: Option<Effect>,
+    /// Unsaved text found from the last run, until restored or discarded.
+    pub found_draft: Option<drafts::Draft>,
+    /// A restored reflection's (summary, plan), put into the editor when its week opens.
+    pub restored_reflection: Option<(String, String)>,
 }
 
 /// One earlier version of a diary entry: when it changed, how (amend, delete, undo…), and the
@@ -329,6 +345,15 @@ pub enum Action {
     ReverseSort,
     /// Result: a week of the team board was loaded.
     TeamLoaded(Box<crate::domain::board::Board>),
+    /// Text pasted into the terminal (bracketed paste): typed into the focused field as text,
+    /// never run as keys.
+    Paste(String),
+    /// Result: the store is locked by another copy's write; this effect waits to be retried.
+    StoreBusy(Box<Effect>),
+    /// The driver's tick while a write waits for the store: try it again.
+    RetryBusy,
+    /// The driver found unsaved text from the last run beside the store.
+    DraftFound(Box<drafts::Draft>),
 }
 
 /// I/O the driver carries out for `update`.
@@ -421,6 +446,11 @@ impl App {
             role: None,
             team: team_view::TeamView::default(),
             review_manager: None,
+            leave_ask: None,
+            after_save: None,
+            busy: None,
+            found_draft: None,
+            restored_reflection: None,
         }
     }
 
@@ -455,12 +485,29 @@ impl App {
 
 /// Applies an action to the model and returns the effects to carry out. Never fails, never does I/O.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    // A write waiting for the store, or the question over typed text, takes the keys first.
+    if !leave_guard::is_result(&action) {
+        if app.busy.is_some() {
+            return leave_guard::while_busy(app, action);
+        }
+        if app.leave_ask.is_some() {
+            return leave_guard::answer(app, action);
+        }
+    }
     match action {
         // Ctrl-c while writing the reflection asks before unsaved text is thrown away.
         Action::Quit if app.mode == Mode::Reflection => {
             return review_view::update_editor(app, action);
         }
+        // So does Ctrl-c in a popup with typed text.
+        Action::Quit if matches!(app.mode, Mode::Log | Mode::Popup) => {
+            return leave_guard::leave(app, leave_guard::Then::Quit);
+        }
         Action::Quit => app.quit = true,
+        Action::Paste(text) => return paste::paste(app, text),
+        Action::StoreBusy(effect) => leave_guard::store_busy(app, *effect),
+        Action::RetryBusy => return leave_guard::retry(app),
+        Action::DraftFound(draft) => drafts::found(app, *draft),
         Action::GoTo(screen) => return switch_to(app, screen),
         Action::NextTab | Action::PrevTab => {
             let tabs = app.tabs();
@@ -539,6 +586,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.review.edit_on_load = false;
             // A failed save leaves the popup open with everything typed in it.
             app.saving = false;
+            app.after_save = None;
             if let Some(ed) = app.review.editor.as_mut() {
                 ed.saving = false;
                 // A save on the way out failed: stay, with the text.
@@ -605,6 +653,7 @@ fn update_input(app: &mut App, action: Action) -> Vec<Effect> {
         Mode::Filter => update_filter(app, action),
         Mode::Log => update_log(app, action),
         Mode::Reflection => review_view::update_editor(app, action),
+        Mode::Restore => drafts::update_restore(app, action),
         Mode::Confirm => {
             match action {
                 Action::Confirm => {
@@ -1067,11 +1116,12 @@ fn start_log(app: &mut App, kind: EntryKind) -> Vec<Effect> {
 fn open_bulk_sms(app: &mut App, list: Vec<(String, String)>) {
     let mut form = LogForm::new(EntryKind::Sms, Target::Many(list), app.now);
     form.note = text_field::TextField::with(app.t(T::SmsTemplate));
+    form.mark_pristine();
     app.form = Some(form);
     app.mode = Mode::Log;
 }
 
-fn update_log(app: &mut App, action: Action) -> Vec<Effect> {
+pub(crate) fn update_log(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(form) = app.form.as_mut() else {
         app.mode = Mode::Normal;
         return Vec::new();
@@ -1080,9 +1130,10 @@ fn update_log(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     match action {
-        Action::Cancel => {
-            app.form = None;
-            app.mode = Mode::Normal;
+        Action::Cancel => return leave_guard::leave(app, leave_guard::Then::Close),
+        // `q` off a text field leaves the popup, as Esc does (on a text field it is text).
+        Action::Input('q' | 'ｑ') if form.focused_text().is_none() => {
+            return leave_guard::leave(app, leave_guard::Then::Close);
         }
         Action::NextField | Action::Down => form.move_focus(1),
         Action::PrevField | Action::Up => form.move_focus(-1),
@@ -1175,6 +1226,7 @@ fn pick_by_number(form: &mut LogForm, d: usize) {
 fn entries_saved(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
     app.saving = false;
     app.mode = Mode::Normal;
+    leave_guard::saved(app);
     let Some(form) = app.form.take() else {
         return reload_after_write(app);
     };

@@ -253,6 +253,7 @@ pub fn open_editor(app: &mut App) {
         saving: false,
     });
     app.mode = Mode::Reflection;
+    super::drafts::fill_restored_reflection(app);
 }
 
 /// Stops editing towards `leave`, whatever was typed (the caller has asked or saved).

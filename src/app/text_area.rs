@@ -42,6 +42,13 @@ impl TextArea {
         self.cursor += 1;
     }
 
+    /// Inserts text (a paste) at the cursor, the cursor after it.
+    pub fn insert_str(&mut self, text: &str) {
+        let at = self.byte_at(self.cursor);
+        self.text.insert_str(at, text);
+        self.cursor += text.chars().count();
+    }
+
     /// Deletes the character before the cursor (joining lines at a line start).
     pub fn backspace(&mut self) {
         if self.cursor == 0 {

@@ -43,6 +43,13 @@ impl TextField {
         self.cursor += 1;
     }
 
+    /// Inserts text (a paste) at the cursor, the cursor after it.
+    pub fn insert_str(&mut self, text: &str) {
+        let at = self.byte_at(self.cursor);
+        self.text.insert_str(at, text);
+        self.cursor += text.chars().count();
+    }
+
     /// Deletes the character before the cursor.
     pub fn backspace(&mut self) {
         if self.cursor == 0 {
@@ -83,7 +90,13 @@ impl TextField {
 
     /// The cursor's column on screen: the display width of the text before it.
     pub fn cursor_column(&self) -> u16 {
-        self.text[..self.byte_at(self.cursor)].width() as u16
+        // Saturates: a pasted page of text is wider than a u16 counts.
+        self.cursor_width().min(u16::MAX as usize) as u16
+    }
+
+    /// The cursor's column as a full count (see `cursor_column`).
+    pub fn cursor_width(&self) -> usize {
+        self.text[..self.byte_at(self.cursor)].width()
     }
 }
 

@@ -255,8 +255,7 @@ pub(super) fn update_popup(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     if action == Action::Cancel {
-        close_popup(app);
-        return Vec::new();
+        return super::leave_guard::leave(app, super::leave_guard::Then::Close);
     }
     // Keys that choose work from a Chinese input method's full-width forms too.
     let choosing = |action: &Action| match action {
@@ -276,7 +275,13 @@ pub(super) fn update_popup(app: &mut App, action: Action) -> Vec<Effect> {
                 SnoozeField::Choice => choosing(&action),
                 _ => action,
             };
-            if edit_snooze(form, action) {
+            // `q` on the choices leaves, as Esc does (in the date or note it is text).
+            if form.focus == SnoozeField::Choice && action == Action::Input('q') {
+                return super::leave_guard::leave(app, super::leave_guard::Then::Close);
+            }
+            let save = edit_snooze(form, action);
+            form.refresh_preview(app.now);
+            if save {
                 return submit_snooze(app);
             }
         }
@@ -381,6 +386,7 @@ fn close_popup(app: &mut App) {
 pub(super) fn holds_saved(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
     app.saving = false;
     app.mode = Mode::Normal;
+    super::leave_guard::saved(app);
     let popup = app.today_view.popup.take();
     let name = |item: &QueueItem| {
         item.customer_name

@@ -1,9 +1,11 @@
 //! The SQLite file: opening it safely (owner-only permissions, WAL, foreign keys, FULL sync, a busy timeout so a second copy waits), append-only migrations, and the queries that map rows to domain types. No formatting for display.
 
 pub mod assignments;
+pub mod checkpoint;
 pub mod customers;
 pub mod dates;
 pub mod diary;
+pub mod drafts;
 pub mod holdings;
 pub mod implausible;
 pub mod managers;

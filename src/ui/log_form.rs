@@ -6,7 +6,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::text::fit;
+use unicode_width::UnicodeWidthStr;
+
+use super::text::{field_window, fit};
 use super::theme;
 use crate::app::log_form::{Field, FormError, LogForm, Target};
 use crate::app::{App, kind_name, outcome_name, product_name};
@@ -117,16 +119,32 @@ pub fn render_log_form(frame: &mut Frame, app: &App, form: &LogForm, area: Rect)
                     Field::Amount => &form.amount,
                     _ => &form.maturity,
                 };
+                // Room for the text, leaving some for an error beside it.
+                let room = (inner.width as usize).saturating_sub(LABEL);
+                let room = match form.error {
+                    Some((f, e)) if f == *field => room
+                        .saturating_sub(error_text(app, e).width() + 4)
+                        .max(8.min(room)),
+                    _ => room,
+                };
+                let at = if focused { value.cursor_width() } else { 0 };
+                let (shown, col) = field_window(value.text(), at, room);
                 if value.is_empty() && *field == Field::FollowUp {
-                    spans.push(Span::styled(app.t(T::FollowUpHint), theme::dim()));
+                    spans.push(Span::styled(
+                        fill(app.t(T::FollowUpHintOn), &[&super::hint_day(app)]),
+                        theme::dim(),
+                    ));
                 } else {
-                    spans.push(Span::raw(value.text().to_string()));
+                    spans.push(Span::raw(shown));
                 }
                 if focused {
-                    cursor = Some(Position::new(
-                        inner.x + LABEL as u16 + value.cursor_column(),
-                        y,
-                    ));
+                    let x = inner
+                        .x
+                        .saturating_add(LABEL as u16)
+                        .saturating_add(col as u16);
+                    if x < inner.right() {
+                        cursor = Some(Position::new(x, y));
+                    }
                 }
             }
         }
@@ -141,7 +159,12 @@ pub fn render_log_form(frame: &mut Frame, app: &App, form: &LogForm, area: Rect)
         lines.push(Line::from(spans));
     }
     lines.push(Line::from(""));
-    let keys = if app.saving {
+    // The question over typed text, or the wait for another copy, is asked where the user looks.
+    let keys = if app.leave_ask.is_some() {
+        app.t(T::LeaveAsk)
+    } else if app.busy.is_some() {
+        app.t(T::StoreBusy)
+    } else if app.saving {
         app.t(T::Saving)
     } else if has_outcome {
         app.t(T::LogKeys)

@@ -65,6 +65,14 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
 }
 
+/// An example date for the hints in popups: a week after the app's today, so the example is
+/// always one the field accepts.
+pub(crate) fn hint_day(app: &App) -> String {
+    (app.today + chrono::Duration::days(7))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
 /// A `width` × `height` rectangle centred in `area` (clipped to it), for popups.
 /// A week's screen before its figures are here: the week, and "loading" (or a dash once the
 /// load has failed and said why on the message line).

@@ -26,6 +26,32 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// The part of a one-line field's text shown in `width` columns so the cursor (at display
+/// column `cursor` of the whole text) stays in view, and the cursor's column within it. A note
+/// longer than the field scrolls instead of running past the popup's border.
+pub fn field_window(text: &str, cursor: usize, width: usize) -> (String, usize) {
+    let width = width.max(1);
+    // Drop characters from the start until the cursor fits, keeping a column for it.
+    let (mut skipped, mut chars) = (0, text.chars().peekable());
+    while cursor.saturating_sub(skipped) >= width {
+        match chars.next() {
+            Some(c) => skipped += c.width().unwrap_or(0),
+            None => break,
+        }
+    }
+    let mut shown = String::new();
+    let mut used = 0;
+    for c in chars {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        shown.push(c);
+        used += w;
+    }
+    (shown, cursor.saturating_sub(skipped).min(width))
+}
+
 /// Right-aligns `s` in `width` columns (never truncates numbers).
 pub fn right(s: &str, width: usize) -> String {
     let w = s.width();
@@ -69,6 +95,20 @@ pub fn fit_spans(pieces: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_field_scrolls_to_the_cursor() {
+        assert_eq!(field_window("客户说", 6, 10), ("客户说".to_string(), 6));
+        assert_eq!(
+            field_window("客户说下周再联系", 16, 8),
+            ("再联系".to_string(), 6)
+        );
+        assert_eq!(
+            field_window("客户说下周再联系", 0, 8),
+            ("客户说下".to_string(), 0)
+        );
+        assert_eq!(field_window("", 0, 0), (String::new(), 0));
+    }
 
     #[test]
     fn fits_wide_characters() {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::reasons::{ordered_reasons, reason_text, term_name, until_text};
-use super::text::{fit, right};
+use super::text::{field_window, fit, right};
 use super::theme;
 use crate::app::App;
 use crate::app::hold_form::{
@@ -17,10 +17,11 @@ use crate::app::hold_form::{
 };
 use crate::app::text_field::TextField;
 use crate::domain::queue::{QueueItem, next_monday};
-use crate::domain::when::parse_follow_up;
 use crate::i18n::{Lang, T, fill};
 
 const LABEL: usize = 22;
+/// The snooze popup's width (the dismiss popup is as wide).
+const SNOOZE_WIDTH: u16 = 64;
 
 /// Draws the open popup centred over `area`.
 pub fn render_today_popup(frame: &mut Frame, app: &App, popup: &TodayPopup, area: Rect) {
@@ -73,10 +74,19 @@ fn render_snooze(frame: &mut Frame, app: &App, form: &SnoozeForm, area: Rect) {
     let labels = [T::SnoozeNextDay, T::SnoozeNextWeek, T::SnoozeDate];
     let mut lines = Vec::new();
     let mut cursor = None;
-    let text_field = |field: &TextField, hint: Option<&'static str>| -> Span<'static> {
+    let room = field_room(area, SNOOZE_WIDTH);
+    // A field shows the part around its cursor when focused, its start otherwise.
+    let window = |field: &TextField, focused: bool| {
+        field_window(
+            field.text(),
+            if focused { field.cursor_width() } else { 0 },
+            room,
+        )
+    };
+    let text_field = |field: &TextField, hint: Option<String>, focused: bool| -> Span<'static> {
         match hint {
             Some(h) if field.is_empty() => Span::styled(h, theme::dim()),
-            _ => Span::raw(field.text().to_string()),
+            _ => Span::raw(window(field, focused).0),
         }
     };
     for (i, choice) in SnoozeChoice::ALL.iter().enumerate() {
@@ -105,20 +115,18 @@ fn render_snooze(frame: &mut Frame, app: &App, form: &SnoozeForm, area: Rect) {
                 spans.push(Span::raw(day_text(app.lang, next_monday(today))))
             }
             SnoozeChoice::Date => {
-                spans.push(text_field(&form.date, Some(app.t(T::SnoozeDateHint))));
-                // What the typed words mean, as they are typed.
-                if let Some(day) = parse_follow_up(form.date.text(), app.now)
-                    .ok()
-                    .flatten()
-                    .filter(|_| !form.date.is_empty())
-                {
+                let hint = fill(app.t(T::SnoozeDateHintOn), &[&super::hint_day(app)]);
+                let focused = form.focus == SnoozeField::Date;
+                spans.push(text_field(&form.date, Some(hint), focused));
+                // What the typed words mean, as they are typed (worked out by `update`).
+                if let Some(day) = form.preview {
                     spans.push(Span::styled(
-                        format!("  → {}", day_text(app.lang, day.date())),
+                        format!("  → {}", day_text(app.lang, day)),
                         theme::title(),
                     ));
                 }
-                if form.focus == SnoozeField::Date {
-                    cursor = Some((lines.len(), form.date.cursor_column()));
+                if focused {
+                    cursor = Some((lines.len(), window(&form.date, true).1));
                 }
             }
         }
@@ -129,26 +137,30 @@ fn render_snooze(frame: &mut Frame, app: &App, form: &SnoozeForm, area: Rect) {
     } else {
         theme::dim()
     };
-    if form.focus == SnoozeField::Note {
-        cursor = Some((lines.len(), form.note.cursor_column()));
+    let note_focused = form.focus == SnoozeField::Note;
+    if note_focused {
+        cursor = Some((lines.len(), window(&form.note, true).1));
     }
     lines.push(Line::from(vec![
         Span::raw("  "),
         Span::styled(fit(app.t(T::FieldHoldNote), LABEL - 2), note_style),
-        text_field(&form.note, None),
+        text_field(&form.note, None, note_focused),
     ]));
     lines.push(match form.error {
         Some(HoldError::BadDate) => Line::from(Span::styled(
-            format!("  ✗ {}", app.t(T::ErrSnoozeDate)),
+            format!(
+                "  ✗ {}",
+                fill(app.t(T::ErrSnoozeDateOn), &[&super::hint_day(app)])
+            ),
             theme::error(),
         )),
         _ => Line::from(""),
     });
     lines.push(keys_line(app, T::SnoozeKeys));
     let title = fill(app.t(T::SnoozeTitle), &[&who(app, &form.item)]);
-    let inner = boxed(frame, area, title, lines, 64);
+    let inner = boxed(frame, area, title, lines, SNOOZE_WIDTH);
     if let Some((row, col)) = cursor {
-        set_cursor(frame, inner, row, LABEL as u16 + col);
+        set_cursor(frame, inner, row, LABEL + col);
     }
 }
 
@@ -175,10 +187,15 @@ fn render_dismiss(frame: &mut Frame, app: &App, form: &DismissForm, area: Rect) 
     }
     lines.push(Line::from(""));
     let row = lines.len();
+    let reason = field_window(
+        form.reason.text(),
+        form.reason.cursor_width(),
+        field_room(area, width),
+    );
     lines.push(Line::from(vec![
         Span::raw("  "),
         Span::styled(fit(app.t(T::FieldReason), LABEL - 2), theme::key()),
-        Span::raw(form.reason.text().to_string()),
+        Span::raw(reason.0),
     ]));
     lines.push(match form.error {
         Some(HoldError::ReasonRequired) => Line::from(Span::styled(
@@ -190,12 +207,7 @@ fn render_dismiss(frame: &mut Frame, app: &App, form: &DismissForm, area: Rect) 
     lines.push(keys_line(app, T::DismissKeys));
     let title = fill(app.t(T::DismissTitle), &[&who(app, &form.item)]);
     let inner = boxed(frame, area, title, lines, width);
-    set_cursor(
-        frame,
-        inner,
-        row,
-        LABEL as u16 + form.reason.cursor_column(),
-    );
+    set_cursor(frame, inner, row, LABEL + reason.1);
 }
 
 fn render_breakdown(frame: &mut Frame, app: &App, item: &QueueItem, rank: usize, area: Rect) {
@@ -255,7 +267,11 @@ fn render_breakdown(frame: &mut Frame, app: &App, item: &QueueItem, rank: usize,
 }
 
 fn keys_line(app: &App, keys: T) -> Line<'static> {
-    let text = if app.saving {
+    let text = if app.leave_ask.is_some() {
+        app.t(T::LeaveAsk)
+    } else if app.busy.is_some() {
+        app.t(T::StoreBusy)
+    } else if app.saving {
         app.t(T::Saving)
     } else {
         app.t(keys)
@@ -263,9 +279,16 @@ fn keys_line(app: &App, keys: T) -> Line<'static> {
     Line::from(Span::styled(format!("  {text}"), theme::dim()))
 }
 
+/// Columns a text field has in a popup `width` wide over `area`: the inner width less the label.
+fn field_room(area: Rect, width: u16) -> usize {
+    (width.min(area.width) as usize).saturating_sub(2 + LABEL)
+}
+
 /// Puts the terminal cursor at `col` on line `row` of `inner`, if that is inside it.
-fn set_cursor(frame: &mut Frame, inner: Rect, row: usize, col: u16) {
-    let (x, y) = (inner.x + col, inner.y + row as u16);
+fn set_cursor(frame: &mut Frame, inner: Rect, row: usize, col: usize) {
+    let col = col.min(u16::MAX as usize) as u16;
+    let row = row.min(u16::MAX as usize) as u16;
+    let (x, y) = (inner.x.saturating_add(col), inner.y.saturating_add(row));
     if x < inner.x + inner.width && y < inner.y + inner.height {
         frame.set_cursor_position(Position::new(x, y));
     }
