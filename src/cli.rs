@@ -344,7 +344,7 @@ fn dispatch(cli: &Cli, s: &Settings) -> Result<i32> {
         Some(Command::Import(command)) => {
             return crate::cli_import::run_import(s.lang, s.today, &db_path(cli, s), command);
         }
-        None => Opening::Create,
+        None => Opening::App,
         Some(Command::Managers(args)) => match args.action {
             Some(crate::cli_admin::ManagersCommand::Add { .. }) => Opening::Create,
             _ => Opening::Existing,

@@ -12,7 +12,10 @@ use crate::store::Store;
 /// Whether a command may create the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Opening {
-    /// The app, an import, `managers add`: a new store is made (and the user told).
+    /// The app: a new store is made (and the user told); writes keep the store's short busy
+    /// wait, as the app retries from its loop and says so on screen instead of freezing.
+    App,
+    /// An import, `managers add`: a new store is made (and the user told).
     Create,
     /// Everything else: with no store at the path, say so and create nothing.
     Existing,
@@ -50,12 +53,12 @@ fn wait_for_writer(step: i32) -> bool {
     true
 }
 
-/// Opens the store for a command: creating it only for `Opening::Create` (with a note on
-/// stderr when it did), refusing a missing one otherwise; then waits patiently for other
-/// writers.
+/// Opens the store for a command: creating it only for `Opening::App` and `Create` (with a note on
+/// stderr when it did), refusing a missing one otherwise; a command then waits patiently for
+/// other writers.
 pub fn open(path: &Path, lang: Lang, opening: Opening) -> Result<Store> {
     let store = match opening {
-        Opening::Create => Store::open(path)?,
+        Opening::App | Opening::Create => Store::open(path)?,
         Opening::Existing => Store::open_existing(path)?,
     };
     if store.created() {
@@ -64,7 +67,9 @@ pub fn open(path: &Path, lang: Lang, opening: Opening) -> Result<Store> {
             fill(T::CliCreatedStore.get(lang), &[&path.display()])
         ));
     }
-    wait_patiently(&store, lang)?;
+    if opening != Opening::App {
+        wait_patiently(&store, lang)?;
+    }
     Ok(store)
 }
 
