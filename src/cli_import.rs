@@ -23,7 +23,7 @@ pub fn run_import(lang: Lang, today: NaiveDate, db: &Path, command: &ImportComma
             let plan = import::read_customers(&bytes, format, args.sheet.as_deref())
                 .map_err(Error::Read)?;
             let as_of = parse_as_of(lang, args.as_of.as_deref())?;
-            let mut store = open_for(lang, db, args)?;
+            let mut store = open_for(lang, db, args, plan.rows.is_empty())?;
             let report = service::import_customers(
                 &mut store,
                 plan,
@@ -39,7 +39,7 @@ pub fn run_import(lang: Lang, today: NaiveDate, db: &Path, command: &ImportComma
             let format = import::format_for_path(&args.file, &bytes);
             let plan = import::read_holdings(&bytes, format, args.sheet.as_deref())
                 .map_err(Error::Read)?;
-            let mut store = open_for(lang, db, args)?;
+            let mut store = open_for(lang, db, args, plan.rows.is_empty())?;
             let report =
                 service::import_holdings(&mut store, plan, clock::now_on(today), args.dry_run);
             finish(lang, store, report, args)
@@ -47,16 +47,17 @@ pub fn run_import(lang: Lang, today: NaiveDate, db: &Path, command: &ImportComma
     }
 }
 
-/// The store an import writes to: created if needed, except for a dry run, which reads an
-/// existing store or, with none, an empty in-memory one (every row then counts as added).
-fn open_for(lang: Lang, db: &Path, args: &ImportArgs) -> Result<Store> {
-    if !args.dry_run {
-        return open(db, lang, Opening::Create);
-    }
+/// The store an import writes to: created if needed, except when nothing would be written
+/// (a dry run, or a file whose every row was rejected), which reads an existing store or,
+/// with none, an empty in-memory one (every row then counts as added), so no empty store
+/// is left behind.
+fn open_for(lang: Lang, db: &Path, args: &ImportArgs, no_rows: bool) -> Result<Store> {
     if db.exists() {
         open(db, lang, Opening::Existing)
-    } else {
+    } else if args.dry_run || no_rows {
         Store::open_in_memory()
+    } else {
+        open(db, lang, Opening::Create)
     }
 }
 

@@ -108,6 +108,16 @@ fn a_closed_pipe_ends_quietly_and_logs_once() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
     assert_eq!(diary_count(&db), 1, "logged exactly once");
+    let holdings = fixture("holdings.csv");
+    let o = with_closed_stdout(command(
+        &db,
+        &["import", "holdings", holdings.to_str().unwrap()],
+    ));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    let o = with_closed_stdout(command(&db, &["assign", "--to", "A0456", ZHANG]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
 }
 
 #[cfg(target_os = "linux")]
@@ -196,6 +206,11 @@ fn a_dry_run_or_a_failed_import_leaves_no_store_and_a_real_one_says_it_made_one(
     let o = guanhu(&db, &["import", "customers", "/nonexistent.csv"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(!db.exists(), "a failed import made a store");
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "客户号,客户姓名,存款余额\nC1,张三,abc\n").unwrap();
+    let o = guanhu(&db, &["import", "customers", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(!db.exists(), "an import of only rejected rows made a store");
     let o = guanhu(&db, &["import", "customers", file.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(

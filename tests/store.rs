@@ -232,6 +232,19 @@ fn a_store_copied_in_world_readable_is_made_private() {
     let store = Store::open_existing(&path).unwrap();
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "store file mode {mode:o}");
+    // While a copy has it open the WAL files exist; copied in loose, they are fixed too.
+    let wal = dir.path().join("guanhu.db-wal");
+    let shm = dir.path().join("guanhu.db-shm");
+    for f in [&wal, &shm] {
+        assert!(f.exists(), "{}", f.display());
+        std::fs::set_permissions(f, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let second = Store::open_existing(&path).unwrap();
+    for f in [&wal, &shm] {
+        let mode = std::fs::metadata(f).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{} mode {mode:o}", f.display());
+    }
+    drop(second);
     drop(store);
 }
 
