@@ -10,7 +10,6 @@ use crate::cli_store::Opening;
 use crate::clock;
 use crate::config::{self, ConfigFile};
 use crate::domain::policy::Policy;
-use crate::domain::portfolio::CustomerSummary;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, fill};
 use crate::service;
@@ -362,7 +361,14 @@ fn run_on_store(cli: &Cli, s: &Settings, store: &mut Store) -> Result<i32> {
     let actor = manager_of(cli, s).unwrap_or_default();
     match &cli.command {
         None => run_app(cli, s, store, None),
-        Some(Command::Customers(args)) => list_customers(cli, s, store, args),
+        Some(Command::Customers(args)) => crate::cli_customers::list_customers(
+            s.lang,
+            s.today,
+            &s.policy,
+            store,
+            manager_of(cli, s),
+            args,
+        ),
         Some(Command::Check) => check(s, store),
         Some(Command::Export(command)) => crate::cli_export::run_export(
             s.lang,
@@ -478,84 +484,6 @@ fn run_demo_app(cli: &Cli, s: &Settings) -> Result<i32> {
     )?;
     let manager = cli.manager.clone().or(Some(summary.first_manager_no));
     run_app(cli, s, &mut store, manager)
-}
-
-fn list_customers(cli: &Cli, s: &Settings, store: &Store, args: &CustomersArgs) -> Result<i32> {
-    let requested = cli.manager.clone().or_else(|| s.config.manager.clone());
-    let manager = match requested {
-        Some(no) => service::resolve_manager(store, Some(&no))?,
-        None => None,
-    };
-    let book = service::load_portfolio(store, &s.policy, s.today, manager.as_deref())?;
-    let tier = match &args.tier {
-        Some(key) => Some(s.policy.tier_index(key).ok_or_else(|| {
-            let keys: Vec<&str> = s.policy.tiers.iter().map(|t| t.key.as_str()).collect();
-            Error::Input(fill(
-                s.lang
-                    .pick("未知分层 {}（可用：{}）", "unknown tier {} (use: {})"),
-                &[key, &keys.join(", ")],
-            ))
-        })?),
-        None => None,
-    };
-    let segment = args.segment.as_deref();
-    if let Some(seg) = segment
-        && !matches!(seg, "young" | "senior" | "investment" | "savings")
-    {
-        return Err(Error::Input(fill(
-            s.lang.pick(
-                "未知群组 {}（可用：young, senior, investment, savings）",
-                "unknown segment {} (use: young, senior, investment, savings)",
-            ),
-            &[&seg],
-        )));
-    }
-    let selected: Vec<&CustomerSummary> = book
-        .iter()
-        .filter(|c| tier.is_none_or(|t| c.class.tier == t))
-        .filter(|c| {
-            segment.is_none_or(|seg| seg == c.class.age.key() || seg == c.class.preference.key())
-        })
-        .collect();
-    let listings: Vec<_> = selected
-        .iter()
-        .map(|c| service::customer_listing(&s.policy, c, args.unmasked))
-        .collect();
-    use crate::cli_output::{After, emit_bytes, emit_lines, neutral_csv, terminal_cell};
-    match args.format {
-        ListFormat::Json => {
-            let mut text =
-                serde_json::to_string_pretty(&listings).map_err(|e| Error::Input(e.to_string()))?;
-            text.push('\n');
-            emit_bytes(text.as_bytes(), After::Reading)?;
-        }
-        ListFormat::Csv => {
-            let bytes = neutral_csv(&listings).map_err(|e| Error::io("CSV", e))?;
-            emit_bytes(&bytes, After::Reading)?;
-        }
-        ListFormat::Table => {
-            let lines: Vec<String> = listings
-                .iter()
-                .map(|l| {
-                    [
-                        l.customer_no.as_str(),
-                        &l.name,
-                        &l.tier,
-                        &l.age_segment,
-                        &l.preference_segment,
-                        &l.lifecycle,
-                        &crate::domain::money::format_plain(l.aum),
-                        l.manager_no.as_deref().unwrap_or("-"),
-                        l.phone.as_deref().unwrap_or("-"),
-                    ]
-                    .map(terminal_cell)
-                    .join("\t")
-                })
-                .collect();
-            emit_lines(&lines, After::Reading)?;
-        }
-    }
-    Ok(0)
 }
 
 fn write_demo(s: &Settings, args: &DemoArgs) -> Result<i32> {

@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod cli_admin;
 pub mod cli_board;
+pub mod cli_customers;
 pub mod cli_export;
 pub mod cli_import;
 pub mod cli_output;
