@@ -293,6 +293,13 @@ pub struct DemoArgs {
     pub seed: u64,
 }
 
+/// The command line as `main` parses it: the clap definition with the exit status under
+/// every subcommand's `--help` too.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command().mut_subcommands(|c| c.after_help(EXIT_STATUS))
+}
+
 /// Settings resolved from flags, environment and config.
 struct Settings {
     lang: Lang,

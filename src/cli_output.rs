@@ -115,6 +115,17 @@ pub fn neutral_csv<R: Serialize>(rows: &[R]) -> io::Result<Vec<u8>> {
 /// old mode (say 0644) is therefore never kept for personal data, and a full disk leaves the
 /// old file as it was instead of half a new one.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    // `--out /dev/stdout` or a named pipe: not a file to replace, so written as it is.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(bytes))
+            .map_err(|e| match e.kind() {
+                io::ErrorKind::BrokenPipe => output_error(e, After::Reading),
+                _ => Error::io(path, e),
+            });
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

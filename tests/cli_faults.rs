@@ -332,6 +332,12 @@ fn exit_status_is_documented_and_kept() {
     let help = stdout(&o);
     assert!(help.contains("Exit status"), "{help}");
     assert!(help.contains("input rejected"), "{help}");
+    let o = Command::new(BIN).args(["log", "--help"]).output().unwrap();
+    assert!(
+        stdout(&o).contains("退出码 / Exit status"),
+        "{}",
+        stdout(&o)
+    );
     let (_dir, db) = imported();
     let rejected: [&[&str]; 6] = [
         &["log", "dance", ZHANG],
