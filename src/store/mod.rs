@@ -33,11 +33,13 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// An open store.
 pub struct Store {
+    /// The second, read-only connection (see [`Store::reader`]), kept between uses so its
+    /// page cache stays warm. Declared before `conn` so it is closed first (fields drop in
+    /// order): the last connection to close folds the WAL into the file and removes it, and
+    /// a read-only one cannot.
+    spare_reader: std::sync::Mutex<Option<Connection>>,
     conn: Connection,
     path: Option<PathBuf>,
-    /// The second, read-only connection (see [`Store::reader`]), kept between uses so its
-    /// page cache stays warm.
-    spare_reader: std::sync::Mutex<Option<Connection>>,
     /// True when this open created the file (so the command line can say so).
     created: bool,
 }
