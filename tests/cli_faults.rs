@@ -293,6 +293,10 @@ fn after_a_write_the_store_file_alone_holds_it() {
     let copy = dir.path().join("copy.db");
     std::fs::copy(&db, &copy).unwrap();
     assert_eq!(diary_count(&copy), 1, "the entry was left in the -wal file");
+    // A command that only reads leaves no WAL files behind either.
+    let o = guanhu(&db, &["queue"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!dir.path().join("g.db-wal").exists(), "a -wal file was left");
 }
 
 #[test]
