@@ -24,9 +24,20 @@ fn output_error(source: io::Error, after: After) -> Error {
     }
 }
 
-/// Writes `bytes` to standard output as they are (JSON, CSV) and flushes.
+/// Writes `bytes` to standard output as they are (JSON, CSV) and flushes. Into a pipe or a
+/// file they go exactly; on a terminal, control characters are removed first (JSON escapes
+/// C0 controls but not DEL or C1 ones such as U+009B, which a terminal may act on).
 pub fn emit_bytes(bytes: &[u8], after: After) -> Result<()> {
+    use std::io::IsTerminal;
     let mut out = io::stdout().lock();
+    let cleaned;
+    let bytes = match std::str::from_utf8(bytes) {
+        Ok(text) if out.is_terminal() => {
+            cleaned = terminal_text(text);
+            cleaned.as_bytes()
+        }
+        _ => bytes,
+    };
     out.write_all(bytes)
         .and_then(|_| out.flush())
         .map_err(|e| output_error(e, after))
