@@ -296,7 +296,10 @@ fn after_a_write_the_store_file_alone_holds_it() {
     // A command that only reads leaves no WAL files behind either.
     let o = guanhu(&db, &["queue"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(!dir.path().join("g.db-wal").exists(), "a -wal file was left");
+    assert!(
+        !dir.path().join("g.db-wal").exists(),
+        "a -wal file was left"
+    );
 }
 
 #[test]
