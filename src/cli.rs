@@ -1,26 +1,31 @@
 //! The command line: clap definitions, resolving settings (flags over config over defaults), and printing for the non-interactive commands. Business rules live in `service` and `domain`.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::App;
+use crate::cli_store::Opening;
 use crate::clock;
 use crate::config::{self, ConfigFile};
 use crate::domain::policy::Policy;
-use crate::domain::portfolio::CustomerSummary;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, fill};
-use crate::import::{self, FileFormat};
-use crate::service::{self, ImportReport};
+use crate::service;
 use crate::store::Store;
 use crate::tui;
 
+/// The exit status of every command, under `guanhu --help` (the README says the same).
+const EXIT_STATUS: &str = "\
+退出码 / Exit status:
+  0  成功；或输出管道已关闭（如 | head） / ok, or the output pipe was closed (| head)
+  1  其他错误（数据文件、磁盘、检查发现问题） / other errors (store, disk, check found problems)
+  2  输入被拒绝（参数、日期、导入行、策略） / input rejected (a flag, a date, an import row, the policy)";
+
 /// guanhu (管户): the relationship manager's customer book, daily work queue and diary.
 #[derive(Debug, Parser)]
-#[command(name = "guanhu", version, about)]
+#[command(name = "guanhu", version, about, after_help = EXIT_STATUS)]
 pub struct Cli {
     /// Store file (default: guanhu.db in the platform data directory).
     #[arg(long, global = true, env = "GUANHU_DB")]
@@ -192,8 +197,11 @@ pub struct SmsListArgs {
 /// Options of `guanhu log`.
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// call, sms, wechat, visit, sale, risk_assessment, memo or reflection.
+    /// call, sms, wechat, visit, sale, risk_assessment (or risk), memo or reflection.
     pub kind: String,
+    /// The customer number (not for memo and reflection); the same as --customer.
+    #[arg(value_name = "CUSTOMER_NO")]
+    pub customer_no: Option<String>,
     /// The customer number (not for memo and reflection).
     #[arg(long)]
     pub customer: Option<String>,
@@ -285,6 +293,13 @@ pub struct DemoArgs {
     pub seed: u64,
 }
 
+/// The command line as `main` parses it: the clap definition with the exit status under
+/// every subcommand's `--help` too.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command().mut_subcommands(|c| c.after_help(EXIT_STATUS))
+}
+
 /// Settings resolved from flags, environment and config.
 struct Settings {
     lang: Lang,
@@ -315,87 +330,91 @@ pub fn run(cli: Cli) -> i32 {
     });
     match result {
         Ok(code) => code,
+        // `guanhu … | head`: the reader has what it wanted; not an error.
+        Err(Error::Output { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            eprintln!("guanhu: {}", e.describe(lang));
-            1
+            crate::cli_output::note(&format!("guanhu: {}", e.describe(lang)));
+            match e {
+                // The work is committed: a non-zero status would make a script do it twice.
+                Error::Output { saved: true, .. } => 0,
+                e => e.exit_code(),
+            }
         }
     }
 }
 
 fn dispatch(cli: &Cli, s: &Settings) -> Result<i32> {
+    let opening = match &cli.command {
+        None if cli.demo => return run_demo_app(cli, s),
+        Some(Command::Demo(args)) => return write_demo(s, args),
+        Some(Command::Import(command)) => {
+            return crate::cli_import::run_import(s.lang, s.today, &db_path(cli, s), command);
+        }
+        None => Opening::App,
+        Some(Command::Managers(args)) => match args.action {
+            Some(crate::cli_admin::ManagersCommand::Add { .. }) => Opening::Create,
+            _ => Opening::Existing,
+        },
+        Some(_) => Opening::Existing,
+    };
+    let mut store = crate::cli_store::open(&db_path(cli, s), s.lang, opening)?;
+    let result = run_on_store(cli, s, &mut store);
+    crate::cli_store::close(store, s.lang);
+    result
+}
+
+/// Runs a command that works on the user's store (everything but `demo` and `import`).
+fn run_on_store(cli: &Cli, s: &Settings, store: &mut Store) -> Result<i32> {
     let actor = manager_of(cli, s).unwrap_or_default();
     match &cli.command {
-        None if cli.demo => run_demo_app(cli, s),
-        None => {
-            let mut store = Store::open(&db_path(cli, s))?;
-            run_app(cli, s, &mut store, None)
-        }
-        Some(Command::Import(ImportCommand::Customers(args))) => {
-            let mut store = Store::open(&db_path(cli, s))?;
-            import_customers(s, &mut store, args)
-        }
-        Some(Command::Import(ImportCommand::Holdings(args))) => {
-            let mut store = Store::open(&db_path(cli, s))?;
-            import_holdings(s, &mut store, args)
-        }
-        Some(Command::Customers(args)) => {
-            let store = Store::open(&db_path(cli, s))?;
-            list_customers(cli, s, &store, args)
-        }
-        Some(Command::Demo(args)) => write_demo(s, args),
-        Some(Command::Check) => {
-            let store = Store::open(&db_path(cli, s))?;
-            check(s, &store)
-        }
-        Some(Command::Export(command)) => {
-            let store = Store::open(&db_path(cli, s))?;
-            crate::cli_export::run_export(
-                s.lang,
-                s.today,
-                &s.policy,
-                &store,
-                manager_of(cli, s),
-                command,
-            )
-        }
+        None => run_app(cli, s, store, None),
+        Some(Command::Customers(args)) => crate::cli_customers::list_customers(
+            s.lang,
+            s.today,
+            &s.policy,
+            store,
+            manager_of(cli, s),
+            args,
+        ),
+        Some(Command::Check) => check(s, store),
+        Some(Command::Export(command)) => crate::cli_export::run_export(
+            s.lang,
+            s.today,
+            &s.policy,
+            store,
+            manager_of(cli, s),
+            command,
+        ),
         Some(Command::Queue(args)) => {
-            let store = Store::open(&db_path(cli, s))?;
-            crate::cli_export::run_queue(s.today, &s.policy, &store, manager_of(cli, s), args)
+            crate::cli_export::run_queue(s.today, &s.policy, store, manager_of(cli, s), args)
         }
         Some(Command::Board(args)) => {
-            let store = Store::open(&db_path(cli, s))?;
-            crate::cli_board::run_board(s.lang, s.today, &s.policy, &store, args)
+            crate::cli_board::run_board(s.lang, s.today, &s.policy, store, args)
         }
-        Some(Command::Review(args)) => {
-            let store = Store::open(&db_path(cli, s))?;
-            crate::cli_review::run_review(
-                s.lang,
-                s.today,
-                &s.policy,
-                &store,
-                manager_of(cli, s),
-                args,
-            )
-        }
-        Some(Command::Log(args)) => {
-            let mut store = Store::open(&db_path(cli, s))?;
-            crate::cli_export::run_log(
-                s.lang,
-                s.today,
-                &s.policy.limits,
-                &mut store,
-                manager_of(cli, s),
-                args,
-            )
-        }
+        Some(Command::Review(args)) => crate::cli_review::run_review(
+            s.lang,
+            s.today,
+            &s.policy,
+            store,
+            manager_of(cli, s),
+            args,
+        ),
+        Some(Command::Log(args)) => crate::cli_export::run_log(
+            s.lang,
+            s.today,
+            &s.policy.limits,
+            store,
+            manager_of(cli, s),
+            args,
+        ),
         Some(Command::Managers(args)) => {
-            let mut store = Store::open(&db_path(cli, s))?;
-            crate::cli_admin::run_managers(&admin_context(s, &actor), &mut store, args)
+            crate::cli_admin::run_managers(&admin_context(s, &actor), store, args)
         }
         Some(Command::Assign(args)) => {
-            let mut store = Store::open(&db_path(cli, s))?;
-            crate::cli_admin::run_assign(&admin_context(s, &actor), &mut store, args)
+            crate::cli_admin::run_assign(&admin_context(s, &actor), store, args)
         }
+        // Handled before the store is opened.
+        Some(Command::Demo(_) | Command::Import(_)) => Ok(0),
     }
 }
 
@@ -474,159 +493,6 @@ fn run_demo_app(cli: &Cli, s: &Settings) -> Result<i32> {
     run_app(cli, s, &mut store, manager)
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| Error::io(path, e))
-}
-
-fn parse_as_of(text: Option<&str>) -> Result<Option<NaiveDate>> {
-    text.map(|t| {
-        NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").map_err(|_| Error::BadToday(t.to_string()))
-    })
-    .transpose()
-}
-
-fn import_customers(s: &Settings, store: &mut Store, args: &ImportArgs) -> Result<i32> {
-    let bytes = read_file(&args.file)?;
-    let format = import::format_for_path(&args.file, &bytes);
-    let plan =
-        import::read_customers(&bytes, format, args.sheet.as_deref()).map_err(Error::Read)?;
-    let as_of = parse_as_of(args.as_of.as_deref())?;
-    let report = service::import_customers(
-        store,
-        plan,
-        as_of,
-        s.today,
-        clock::now_on(s.today),
-        args.dry_run,
-    )?;
-    Ok(print_report(s.lang, &report, args.dry_run))
-}
-
-fn import_holdings(s: &Settings, store: &mut Store, args: &ImportArgs) -> Result<i32> {
-    let bytes = read_file(&args.file)?;
-    let format: FileFormat = import::format_for_path(&args.file, &bytes);
-    let plan = import::read_holdings(&bytes, format, args.sheet.as_deref()).map_err(Error::Read)?;
-    let report = service::import_holdings(store, plan, clock::now_on(s.today), args.dry_run)?;
-    Ok(print_report(s.lang, &report, args.dry_run))
-}
-
-/// Prints counts and rejections; the exit code is 2 when anything was rejected.
-fn print_report(lang: Lang, report: &ImportReport, dry_run: bool) -> i32 {
-    let prefix = if dry_run {
-        lang.pick("（试运行，未写入）", "(dry run, nothing written) ")
-    } else {
-        ""
-    };
-    println!(
-        "{prefix}{}",
-        fill(
-            lang.pick(
-                "新增 {}，更新 {}，未变 {}，拒绝 {}",
-                "added {}, updated {}, unchanged {}, rejected {}"
-            ),
-            &[
-                &report.added,
-                &report.updated,
-                &report.unchanged,
-                &report.rejected_rows()
-            ],
-        )
-    );
-    for r in &report.rejected {
-        println!("  {}", r.describe(lang));
-    }
-    if report.rejected.is_empty() { 0 } else { 2 }
-}
-
-fn list_customers(cli: &Cli, s: &Settings, store: &Store, args: &CustomersArgs) -> Result<i32> {
-    let requested = cli.manager.clone().or_else(|| s.config.manager.clone());
-    let manager = match requested {
-        Some(no) => service::resolve_manager(store, Some(&no))?,
-        None => None,
-    };
-    let book = service::load_portfolio(store, &s.policy, s.today, manager.as_deref())?;
-    let tier = match &args.tier {
-        Some(key) => Some(s.policy.tier_index(key).ok_or_else(|| {
-            let keys: Vec<&str> = s.policy.tiers.iter().map(|t| t.key.as_str()).collect();
-            Error::Input(fill(
-                s.lang
-                    .pick("未知分层 {}（可用：{}）", "unknown tier {} (use: {})"),
-                &[key, &keys.join(", ")],
-            ))
-        })?),
-        None => None,
-    };
-    let segment = args.segment.as_deref();
-    if let Some(seg) = segment
-        && !matches!(seg, "young" | "senior" | "investment" | "savings")
-    {
-        return Err(Error::Input(fill(
-            s.lang.pick(
-                "未知群组 {}（可用：young, senior, investment, savings）",
-                "unknown segment {} (use: young, senior, investment, savings)",
-            ),
-            &[&seg],
-        )));
-    }
-    let selected: Vec<&CustomerSummary> = book
-        .iter()
-        .filter(|c| tier.is_none_or(|t| c.class.tier == t))
-        .filter(|c| {
-            segment.is_none_or(|seg| seg == c.class.age.key() || seg == c.class.preference.key())
-        })
-        .collect();
-    let listings: Vec<_> = selected
-        .iter()
-        .map(|c| service::customer_listing(&s.policy, c, args.unmasked))
-        .collect();
-    let mut out = std::io::stdout().lock();
-    let written = match args.format {
-        ListFormat::Json => serde_json::to_writer_pretty(&mut out, &listings)
-            .map_err(std::io::Error::other)
-            .and_then(|_| writeln!(out)),
-        ListFormat::Csv => {
-            let mut w = csv::Writer::from_writer(&mut out);
-            let mut result = Ok(());
-            for l in &listings {
-                if let Err(e) = w.serialize(l) {
-                    result = Err(std::io::Error::other(e));
-                    break;
-                }
-            }
-            result.and_then(|_| w.flush())
-        }
-        ListFormat::Table => {
-            let mut result = Ok(());
-            for l in &listings {
-                let line = format!(
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                    l.customer_no,
-                    l.name,
-                    l.tier,
-                    l.age_segment,
-                    l.preference_segment,
-                    l.lifecycle,
-                    crate::domain::money::format_plain(l.aum),
-                    l.manager_no.as_deref().unwrap_or("-"),
-                    l.phone.as_deref().unwrap_or("-"),
-                );
-                if let Err(e) = writeln!(out, "{line}") {
-                    result = Err(e);
-                    break;
-                }
-            }
-            result
-        }
-    };
-    // A closed pipe (`| head`) is not an error worth a message.
-    if let Err(e) = written
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        return Err(Error::io("stdout", e));
-    }
-    Ok(0)
-}
-
 fn write_demo(s: &Settings, args: &DemoArgs) -> Result<i32> {
     if args.out.exists() {
         return Err(Error::Input(fill(
@@ -644,9 +510,8 @@ fn write_demo(s: &Settings, args: &DemoArgs) -> Result<i32> {
         seed: args.seed,
     };
     let summary = service::demo::generate(&mut store, &options, s.today, clock::now_on(s.today))?;
-    println!(
-        "{}",
-        fill(
+    crate::cli_store::close(store, s.lang);
+    let text = fill(
             s.lang.pick(
                 "已写入 {}：{} 位客户，{} 位客户经理（{} 为团队长），1 位柜员（{} 位客户），{} 条余额记录，{} 笔持有产品，{} 条日志。打开：guanhu --db {} --manager {}",
                 "Wrote {}: {} customers, {} managers ({} the team lead), 1 counter staff ({} customers), {} balance snapshots, {} holdings, {} diary entries. Open: guanhu --db {} --manager {}",
@@ -663,8 +528,8 @@ fn write_demo(s: &Settings, args: &DemoArgs) -> Result<i32> {
                 &args.out.display(),
                 &summary.first_manager_no,
             ],
-        )
-    );
+        );
+    crate::cli_output::emit_lines(&[text], crate::cli_output::After::Commit)?;
     Ok(0)
 }
 
@@ -679,15 +544,13 @@ fn check(s: &Settings, store: &Store) -> Result<i32> {
     // The review reads the assignment history, the rest the customer's manager: they must agree.
     let mismatched = crate::store::assignments::assignment_mismatches(store.conn())?;
     let ok = integrity == ["ok"] && fk == 0 && stale == 0 && mismatched == 0;
-    println!(
-        "{}",
-        fill(
+    let text = fill(
             s.lang.pick(
                 "SQLite 完整性检查：{}；外键问题：{}；{} 位客户的余额与日期均可读取；联系汇总与日志不符：{}；客户经理与分户记录不符：{}",
                 "SQLite integrity check: {}; foreign key problems: {}; balances and dates of {} customers read back; contact summary rows disagreeing with the diary: {}; customers whose manager disagrees with the assignment history: {}",
             ),
             &[&integrity.join("; "), &fk, &book.len(), &stale, &mismatched],
-        )
-    );
+        );
+    crate::cli_output::emit_lines(&[text], crate::cli_output::After::Reading)?;
     Ok(if ok { 0 } else { 1 })
 }

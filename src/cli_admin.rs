@@ -1,11 +1,10 @@
 //! The lead's commands: `guanhu managers` (list, add, set) and `guanhu assign` (by hand or by the policy's rules). Clap definitions and printing only; the rules live in `domain::assignment` and the writes in `service::assignment`.
 
-use std::io::Write;
-
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use clap::{Args, Subcommand};
 
 use crate::cli::ListFormat;
+use crate::cli_output::{After, emit_bytes, emit_lines, neutral_csv, terminal_cell};
 use crate::domain::assignment::{Move, Role};
 use crate::domain::money::format_plain;
 use crate::domain::policy::Policy;
@@ -99,13 +98,11 @@ pub fn run_managers(cx: &AdminContext<'_>, store: &mut Store, args: &ManagersArg
         Some(ManagersCommand::Add { no, name, role }) => {
             let role = svc::parse_role(role)?;
             svc::add_manager(store, no, name, role, cx.now)?;
-            println!(
-                "{}",
-                fill(
-                    T::ManagerAdded.get(lang),
-                    &[&no.trim(), &name.trim(), &role_name(lang, role)]
-                )
+            let text = fill(
+                T::ManagerAdded.get(lang),
+                &[&no.trim(), &name.trim(), &role_name(lang, role)],
             );
+            emit_lines(&[terminal_cell(&text)], After::Commit)?;
             Ok(0)
         }
         Some(ManagersCommand::Set { no, name, role }) => {
@@ -116,13 +113,11 @@ pub fn run_managers(cx: &AdminContext<'_>, store: &mut Store, args: &ManagersArg
             svc::set_manager(store, no, name.as_deref(), role)?;
             let stored = crate::store::managers::find_manager(store.conn(), no.trim())?;
             if let Some(m) = stored {
-                println!(
-                    "{}",
-                    fill(
-                        T::ManagerUpdated.get(lang),
-                        &[&m.manager_no, &m.name, &role_label(lang, &m.role)]
-                    )
+                let text = fill(
+                    T::ManagerUpdated.get(lang),
+                    &[&m.manager_no, &m.name, &role_label(lang, &m.role)],
                 );
+                emit_lines(&[terminal_cell(&text)], After::Commit)?;
             }
             Ok(0)
         }
@@ -151,7 +146,12 @@ fn run_targets(
         let key = key.trim().trim_start_matches("targets.");
         sets.push((key.to_string(), targets::parse_target_value(key, value)?));
     }
-    if !sets.is_empty() || !clear.is_empty() {
+    let after = if sets.is_empty() && clear.is_empty() {
+        After::Reading
+    } else {
+        After::Commit
+    };
+    if after == After::Commit {
         let clear: Vec<String> = clear
             .iter()
             .map(|k| k.trim().trim_start_matches("targets.").to_string())
@@ -166,7 +166,7 @@ fn run_targets(
         T::TargetOwn,
         T::TargetInEffect,
     ];
-    print_rows(lang, &rows, format, &header, |r| {
+    print_rows(lang, &rows, format, after, &header, |r| {
         let metric = r.key.split_once('.').map_or(r.key, |(_, m)| m);
         vec![
             metric_name(lang, metric),
@@ -178,39 +178,38 @@ fn run_targets(
     })
 }
 
-/// Prints rows as pretty JSON, CSV (both from their serde form) or a tab-separated table
-/// under `header`, each row's cells from `cells`.
+/// Prints rows as pretty JSON, CSV (both from their serde form; CSV cells neutralised) or a
+/// tab-separated table under `header`, each row's cells from `cells` (made safe for the
+/// terminal).
 fn print_rows<R: serde::Serialize>(
     lang: Lang,
     rows: &[R],
     format: ListFormat,
+    after: After,
     header: &[T],
     cells: impl Fn(&R) -> Vec<String>,
 ) -> Result<i32> {
-    let mut out = std::io::stdout().lock();
-    let written = match format {
-        ListFormat::Json => serde_json::to_writer_pretty(&mut out, rows)
-            .map_err(std::io::Error::other)
-            .and_then(|_| writeln!(out)),
+    match format {
+        ListFormat::Json => {
+            let mut text =
+                serde_json::to_string_pretty(rows).map_err(|e| Error::Input(e.to_string()))?;
+            text.push('\n');
+            emit_bytes(text.as_bytes(), after)?;
+        }
         ListFormat::Csv => {
-            let mut w = csv::Writer::from_writer(&mut out);
-            rows.iter()
-                .try_for_each(|r| w.serialize(r))
-                .map_err(std::io::Error::other)
-                .and_then(|_| w.flush())
+            let bytes = neutral_csv(rows).map_err(|e| Error::io("CSV", e))?;
+            emit_bytes(&bytes, after)?;
         }
         ListFormat::Table => {
             let header: Vec<&str> = header.iter().map(|t| t.get(lang)).collect();
-            std::iter::once(header.join("\t"))
-                .chain(rows.iter().map(|r| cells(r).join("\t")))
-                .try_for_each(|line| writeln!(out, "{line}"))
+            let lines: Vec<String> = std::iter::once(header.join("\t"))
+                .chain(rows.iter().map(|r| {
+                    let cells: Vec<String> = cells(r).iter().map(|c| terminal_cell(c)).collect();
+                    cells.join("\t")
+                }))
+                .collect();
+            emit_lines(&lines, after)?;
         }
-    };
-    // A closed pipe (`| head`) is not an error worth a message.
-    if let Err(e) = written
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        return Err(Error::io("stdout", e));
     }
     Ok(0)
 }
@@ -230,7 +229,7 @@ fn print_managers(cx: &AdminContext<'_>, store: &Store, format: ListFormat) -> R
         T::ColManagedCount,
         T::ColManagedAum,
     ];
-    print_rows(lang, &rows, format, &header, |r| {
+    print_rows(lang, &rows, format, After::Reading, &header, |r| {
         vec![
             r.manager_no.clone(),
             r.name.clone(),
@@ -246,10 +245,18 @@ pub fn run_assign(cx: &AdminContext<'_>, store: &mut Store, args: &AssignArgs) -
     let lang = cx.lang;
     let on = match &args.on {
         Some(text) => {
-            NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Error::BadDate {
-                field: "--on",
-                value: text.clone(),
-            })?
+            let on =
+                NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Error::BadDate {
+                    field: "--on",
+                    value: text.clone(),
+                })?;
+            if !crate::domain::limits::plausible_year(on.year()) {
+                return Err(Error::Input(fill(
+                    T::CliYearOutOfRange.get(lang),
+                    &[&"--on", text],
+                )));
+            }
+            on
         }
         None => cx.today,
     };
@@ -280,15 +287,17 @@ pub fn run_assign(cx: &AdminContext<'_>, store: &mut Store, args: &AssignArgs) -
             args.dry_run,
         )?
     };
-    for m in &moves {
-        println!("{}", describe_move(lang, m));
-    }
-    let summary = if args.dry_run {
-        T::AssignWouldChange
+    let mut lines: Vec<String> = moves
+        .iter()
+        .map(|m| terminal_cell(&describe_move(lang, m)))
+        .collect();
+    let (summary, after) = if args.dry_run {
+        (T::AssignWouldChange, After::Reading)
     } else {
-        T::AssignChanged
+        (T::AssignChanged, After::Commit)
     };
-    println!("{}", fill(summary.get(lang), &[&moves.len(), &on]));
+    lines.push(fill(summary.get(lang), &[&moves.len(), &on]));
+    emit_lines(&lines, after)?;
     Ok(0)
 }
 

@@ -1,18 +1,18 @@
 //! `guanhu board`: the team board (展板) — every manager's week side by side with the team total, as a table, Markdown or JSON. Rows and the team total from `service::board`, sorted by `domain::board`.
 
-use std::io::Write;
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
 use crate::cli::{BoardArgs, BoardFormat};
+use crate::cli_output::{After, emit_bytes, emit_text, terminal_cell};
+use crate::cli_review::week_arg;
 use crate::domain::board::{BOARD_KEYS, BoardRow, sort_rows};
 use crate::domain::policy::Policy;
-use crate::domain::review::{Unit, parse_week};
+use crate::domain::review::Unit;
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 use crate::i18n::metric_name;
-use crate::i18n::{Lang, T, fill};
 use crate::service;
 use crate::store::Store;
 
@@ -25,9 +25,7 @@ pub fn run_board(
     args: &BoardArgs,
 ) -> Result<i32> {
     let day = match &args.week {
-        Some(text) => {
-            parse_week(text).ok_or_else(|| Error::Input(fill(T::RvBadWeek.get(lang), &[text])))?
-        }
+        Some(text) => week_arg(lang, text)?,
         None => today,
     };
     if let Some(key) = args.sort.as_deref().filter(|k| !BOARD_KEYS.contains(k)) {
@@ -55,10 +53,10 @@ pub fn run_board(
             t
         }
     };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .map_err(|e| Error::io("stdout", e))?;
+    match args.format {
+        BoardFormat::Json => emit_bytes(text.as_bytes(), After::Reading)?,
+        _ => emit_text(&text, After::Reading)?,
+    }
     Ok(0)
 }
 
@@ -94,7 +92,11 @@ fn table(
         out.push_str(&wrap(rule));
     }
     for r in rows {
-        let mut cells = vec![r.manager_no.clone(), r.manager_name.clone()];
+        let name = |t: &str| {
+            let t = terminal_cell(t);
+            if md { t.replace('|', "\\|") } else { t }
+        };
+        let mut cells = vec![name(&r.manager_no), name(&r.manager_name)];
         cells.extend(r.metrics.iter().map(|m| cell(m.unit, m.actual)));
         out.push_str(&wrap(cells));
     }

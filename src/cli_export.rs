@@ -1,6 +1,5 @@
 //! The command line's diary and queue commands: `guanhu export …`, `guanhu log …`, `guanhu queue` — parse the flags, call the service, write the file. Business rules stay in `service` and `domain`.
 
-use std::io::Write;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
@@ -8,13 +7,14 @@ use chrono::{Datelike, NaiveDate};
 use crate::cli::{
     ExportArgs, ExportCommand, FileKind, LogArgs, QueueArgs, QueueFormat, SmsListArgs,
 };
+use crate::cli_output::terminal_cell;
 use crate::domain::customer::{ProductKind, RiskLevel};
 use crate::domain::diary::{EntryDraft, EntryKind, Outcome, Sale};
 use crate::domain::money::parse_money;
 use crate::domain::policy::Policy;
 use crate::domain::when::{TimeProblem, parse_follow_up, parse_moment};
 use crate::error::{Error, Result};
-use crate::i18n::{Lang, fill};
+use crate::i18n::{Lang, T, fill};
 use crate::service::{self, diary, export};
 use crate::store::Store;
 
@@ -43,27 +43,12 @@ fn period(lang: Lang, today: NaiveDate, args: &ExportArgs) -> Result<(NaiveDate,
     Ok((from, to))
 }
 
-/// Writes to the file (created owner-only: it holds personal data) or to standard output.
+/// Writes to the file (owner-only, replaced whole: it holds personal data) or to standard
+/// output.
 fn write_out(out: Option<&Path>, bytes: &[u8]) -> Result<()> {
     match out {
-        Some(path) => {
-            let mut options = std::fs::OpenOptions::new();
-            options.write(true).create(true).truncate(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                options.mode(0o600);
-            }
-            let mut file = options.open(path).map_err(|e| Error::io(path, e))?;
-            file.write_all(bytes).map_err(|e| Error::io(path, e))
-        }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("stdout", e)),
-                _ => Ok(()),
-            }
-        }
+        Some(path) => crate::cli_output::write_file(path, bytes),
+        None => crate::cli_output::emit_bytes(bytes, crate::cli_output::After::Reading),
     }
 }
 
@@ -101,7 +86,7 @@ pub fn run_export(
                 args.unmasked,
             )?;
             if args.unmasked {
-                eprintln!("{}", personal_data_note(lang));
+                crate::cli_output::note(personal_data_note(lang));
             }
             write_out(args.out.as_deref(), &bytes)?;
         }
@@ -117,7 +102,7 @@ pub fn run_export(
         }
         ExportCommand::SmsList(args) => {
             let bytes = sms_list(lang, today, policy, store, manager.as_deref(), args)?;
-            eprintln!("{}", personal_data_note(lang));
+            crate::cli_output::note(personal_data_note(lang));
             write_out(args.out.as_deref(), &bytes)?;
         }
     }
@@ -203,7 +188,14 @@ pub fn run_log(
             &[&flag, &text],
         ))
     };
-    let kind = EntryKind::from_key(args.kind.trim()).ok_or_else(|| bad("KIND", &args.kind))?;
+    let kind = entry_kind(&args.kind).ok_or_else(|| bad("KIND", &args.kind))?;
+    let customer_no = match (&args.customer_no, &args.customer) {
+        (Some(a), Some(b)) if a.trim() != b.trim() => {
+            return Err(Error::Input(fill(T::CliCustomerTwice.get(lang), &[a, b])));
+        }
+        (Some(no), _) | (None, Some(no)) => Some(no.trim().to_string()),
+        (None, None) => None,
+    };
     let now = crate::clock::now_on(today);
     let occurred_at = match &args.at {
         Some(t) => parse_moment(t, now).map_err(|p| time_error(lang, "--at", t, p))?,
@@ -243,7 +235,7 @@ pub fn run_log(
     };
     let draft = EntryDraft {
         kind,
-        customer_no: args.customer.clone(),
+        customer_no,
         occurred_at,
         outcome,
         note: args.note.clone(),
@@ -257,14 +249,20 @@ pub fn run_log(
         None => service::resolve_manager(store, None)?,
     };
     let ids = diary::log_entries(store, manager.as_deref(), &[draft], now)?;
-    println!(
-        "{}",
-        fill(
-            lang.pick("已记录日志 #{}", "Logged entry #{}"),
-            &[&ids.first().copied().unwrap_or(0)]
-        )
+    let text = fill(
+        lang.pick("已记录日志 #{}", "Logged entry #{}"),
+        &[&ids.first().copied().unwrap_or(0)],
     );
+    crate::cli_output::emit_lines(&[text], crate::cli_output::After::Commit)?;
     Ok(0)
+}
+
+/// A diary kind as typed on the command line: its key, or `risk` for `risk_assessment`.
+fn entry_kind(text: &str) -> Option<EntryKind> {
+    match text.trim() {
+        "risk" => Some(EntryKind::RiskAssessment),
+        key => EntryKind::from_key(key),
+    }
 }
 
 /// One queue row as `guanhu queue --format json` writes it (the contract scripts rely on).
@@ -338,8 +336,8 @@ pub fn run_queue(
                 format!(
                     "{}\t{}\t{}\t{}\t{}\t{:.3}\t{}\n",
                     r.rank,
-                    r.customer_no.unwrap_or("-"),
-                    r.customer_name.unwrap_or("-"),
+                    terminal_cell(r.customer_no.unwrap_or("-")),
+                    terminal_cell(r.customer_name.unwrap_or("-")),
                     r.tier.unwrap_or("-"),
                     r.suggested,
                     r.score,
@@ -348,6 +346,11 @@ pub fn run_queue(
             })
             .collect(),
     };
-    write_out(None, text.as_bytes())?;
+    match args.format {
+        QueueFormat::Json => write_out(None, text.as_bytes())?,
+        QueueFormat::Table => {
+            crate::cli_output::emit_text(&text, crate::cli_output::After::Reading)?
+        }
+    }
     Ok(0)
 }

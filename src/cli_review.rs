@@ -1,12 +1,11 @@
 //! `guanhu review`: a manager's week as a Markdown report to print or paste, or as JSON for scripts. Figures come from `service::review`; this file only words and lays them out.
 
-use std::io::Write;
-
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::cli::{ReviewArgs, ReviewFormat};
+use crate::cli_output::{After, emit_bytes, emit_text};
 
 use crate::domain::money::{format_plain, format_yuan};
 use crate::domain::policy::Policy;
@@ -26,9 +25,7 @@ pub fn run_review(
     args: &ReviewArgs,
 ) -> Result<i32> {
     let day = match &args.week {
-        Some(text) => {
-            parse_week(text).ok_or_else(|| Error::Input(fill(T::RvBadWeek.get(lang), &[text])))?
-        }
+        Some(text) => week_arg(lang, text)?,
         None => today,
     };
     let manager = service::resolve_manager(store, manager.as_deref())?
@@ -43,10 +40,25 @@ pub fn run_review(
             t
         }
     };
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .map_err(|e| Error::io("stdout", e))?;
+    match args.format {
+        ReviewFormat::Md => emit_text(&text, After::Reading)?,
+        ReviewFormat::Json => emit_bytes(text.as_bytes(), After::Reading)?,
+    }
     Ok(0)
+}
+
+/// `--week`: an ISO week such as 2026-W47, in the years guanhu can count in (a week of the
+/// year 262143 would overflow the date arithmetic).
+pub fn week_arg(lang: Lang, text: &str) -> Result<NaiveDate> {
+    let day =
+        parse_week(text).ok_or_else(|| Error::Input(fill(T::RvBadWeek.get(lang), &[&text])))?;
+    if !crate::domain::limits::plausible_year(day.year()) {
+        return Err(Error::Input(fill(
+            T::CliYearOutOfRange.get(lang),
+            &[&"--week", &text],
+        )));
+    }
+    Ok(day)
 }
 
 fn format_change(unit: Unit, change: Decimal) -> String {
@@ -73,7 +85,7 @@ fn tier_name<'a>(lang: Lang, policy: &'a Policy, key: &'a str) -> &'a str {
 
 /// Cell text safe inside a Markdown table.
 fn md_cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    crate::cli_output::terminal_cell(text).replace('|', "\\|")
 }
 
 /// The report as Markdown.

@@ -1,6 +1,6 @@
 //! "Today" and "now", injected from the edge: `--today`, else `GUANHU_TODAY`, else the system clock. Everything below takes the date as an argument.
 
-use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Local, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::error::{Error, Result};
 
@@ -11,8 +11,13 @@ pub fn resolve_today(flag: Option<&str>, env: Option<&str>) -> Result<NaiveDate>
         if t.is_empty() {
             continue;
         }
-        return NaiveDate::parse_from_str(t, "%Y-%m-%d")
-            .map_err(|_| Error::BadToday(t.to_string()));
+        let day =
+            NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| Error::BadToday(t.to_string()))?;
+        // Outside these years the date arithmetic of the queue and the review could overflow.
+        if !crate::domain::limits::plausible_year(day.year()) {
+            return Err(Error::TodayOutOfRange(t.to_string()));
+        }
+        return Ok(day);
     }
     Ok(Local::now().date_naive())
 }
@@ -38,5 +43,8 @@ mod tests {
         let d = resolve_today(None, Some("2020-01-01")).unwrap();
         assert_eq!(d, NaiveDate::from_ymd_opt(2020, 1, 1).unwrap());
         assert!(resolve_today(Some("2026-02-30"), None).is_err());
+        assert!(resolve_today(Some("+262142-12-31"), None).is_err());
+        assert!(resolve_today(Some("1899-12-31"), None).is_err());
+        assert!(resolve_today(Some("2200-12-31"), None).is_ok());
     }
 }

@@ -33,6 +33,9 @@ pub enum Error {
     Read(crate::import::ReadError),
     #[error("--today/GUANHU_TODAY: {0} is not a YYYY-MM-DD date")]
     BadToday(String),
+    /// `--today`/`GUANHU_TODAY` outside the years guanhu can count in (1900–2200).
+    #[error("--today/GUANHU_TODAY: {0} is not between the years 1900 and 2200")]
+    TodayOutOfRange(String),
     #[error("{0:?}")]
     Draft(crate::domain::diary::DraftProblem),
     #[error("no diary entry {0}")]
@@ -58,6 +61,17 @@ pub enum Error {
         value: String,
         problem: crate::domain::policy::PolicyProblem,
     },
+    /// `--db` names no store, and the command only reads one: nothing was created.
+    #[error("no store at {0}")]
+    NoStore(PathBuf),
+    /// `--db` names a file that is not a guanhu store (another program's SQLite database, or
+    /// not SQLite at all); it is left untouched.
+    #[error("{0} is not a guanhu store")]
+    NotAStore(PathBuf),
+    /// Writing the command's output to standard output failed. `saved` when the work itself
+    /// had already been committed, so a script must not run it again.
+    #[error("stdout: {source}")]
+    Output { source: std::io::Error, saved: bool },
     /// An assignment dated before the customer's current manager took over.
     #[error("customer {customer_no}: {on} is before {since}")]
     AssignmentBeforeCurrent {
@@ -84,6 +98,36 @@ impl Error {
         )
     }
 
+    /// The exit status for this error: 2 when the input (a flag, a typed value, a file to
+    /// import, the policy) was rejected, 1 for everything else. A closed pipe is not an
+    /// error at all (see `cli::run`).
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Input(_)
+            | Error::Read(_)
+            | Error::BadToday(_)
+            | Error::TodayOutOfRange(_)
+            | Error::Draft(_)
+            | Error::NoSuchEntry(_)
+            | Error::NoSuchCustomer(_)
+            | Error::NoSuchManager(_)
+            | Error::ManagerExists(_)
+            | Error::EmptyField(_)
+            | Error::UnknownRole(_)
+            | Error::BadDate { .. }
+            | Error::BadTarget { .. }
+            | Error::AssignmentBeforeCurrent { .. }
+            | Error::Policy { .. }
+            | Error::Config { .. } => 2,
+            Error::Sqlite(_)
+            | Error::Io { .. }
+            | Error::NewerSchema { .. }
+            | Error::NoStore(_)
+            | Error::NotAStore(_)
+            | Error::Output { .. } => 1,
+        }
+    }
+
     /// Wraps an I/O error with the path it concerns.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
         Error::Io {
@@ -94,7 +138,7 @@ impl Error {
 
     /// The message shown to the user.
     pub fn describe(&self, lang: Lang) -> String {
-        use crate::i18n::fill;
+        use crate::i18n::{T, fill};
         match self {
             Error::Sqlite(rusqlite::Error::FromSqlConversionFailure(_, _, e))
                 if e.is::<crate::store::money::AmountBeyondCeiling>() =>
@@ -143,6 +187,10 @@ impl Error {
                 ),
                 &[text],
             ),
+            Error::TodayOutOfRange(text) => fill(
+                T::CliYearOutOfRange.get(lang),
+                &[&"--today / GUANHU_TODAY", text],
+            ),
             Error::Draft(problem) => describe_draft_problem(*problem, lang),
             Error::NoSuchEntry(id) => fill(
                 lang.pick("没有编号为 {} 的日志", "No diary entry numbered {}"),
@@ -186,6 +234,31 @@ impl Error {
                 lang.pick("指标 {}（{}）：{}；未做任何改动", "Target {} ({}): {}. Nothing was changed"),
                 &[key, value, &describe_policy_problem(problem, lang)],
             ),
+            Error::NoStore(path) => fill(
+                lang.pick(
+                    "{} 处没有数据文件（路径是否写错？可用 --db 或 GUANHU_DB 指定）。未新建任何文件。",
+                    "There is no store at {} (is the path mistyped? set it with --db or GUANHU_DB). Nothing was created.",
+                ),
+                &[&path.display()],
+            ),
+            Error::NotAStore(path) => fill(
+                lang.pick(
+                    "{} 不是 guanhu 的数据文件（是其他程序的数据库或不是 SQLite 文件）。未做任何改动。",
+                    "{} is not a guanhu store (it is another program's database, or not SQLite). Nothing was changed.",
+                ),
+                &[&path.display()],
+            ),
+            Error::Output { source, saved } => {
+                let template = if *saved {
+                    lang.pick(
+                        "已保存；但结果无法写到标准输出：{}（请勿重复执行）",
+                        "The work was saved, but its report could not be written to standard output: {} (do not run it again)",
+                    )
+                } else {
+                    lang.pick("无法写到标准输出：{}", "Cannot write to standard output: {}")
+                };
+                fill(template, &[source])
+            }
             Error::AssignmentBeforeCurrent {
                 customer_no,
                 on,

@@ -68,6 +68,11 @@ macro_rules! texts {
 texts! {
     AppName => "管户", "guanhu";
     TabToday => "今日", "Today";
+    // The command line's store, output and time checks (issue 10).
+    CliWaitingForWriter => "正在等待另一个 guanhu 写完…", "waiting for another guanhu to finish writing…";
+    CliCreatedStore => "已新建数据文件 {}", "created a new store at {}";
+    CliYearOutOfRange => "{}：“{}”不在 1900 至 2200 年之间", "{}: \"{}\" is not between the years 1900 and 2200";
+    CliCustomerTwice => "客户号给了两次且不一致：{} 与 --customer {}", "the customer number was given twice, and differently: {} and --customer {}";
     TabCustomers => "客户", "Customers";
     // Issue 10, the TUI's part: pastes, leaving with typed text, drafts, a busy store, crashes.
     PasteOnlyInField => "粘贴只能用于输入框", "Paste works only in a text field";

@@ -388,7 +388,7 @@ where
 {
     let io = |e: B::Error| Error::io("terminal", std::io::Error::other(e));
     // A second copy writing makes ours wait a moment, then say so and retry from here.
-    effects.store.set_write_wait(WRITE_WAIT)?;
+    effects.store.set_busy_timeout(WRITE_WAIT)?;
     let size = terminal.size().map_err(io)?;
     dispatch(app, effects, Action::Resize(size.width, size.height));
     // The first queue is built as of now: call-backs already past count as overdue.

@@ -101,7 +101,7 @@ fn import_then_list_in_every_format() {
     assert!(stdout(&o).lines().all(|l| l.contains("\tyoung\t")));
 
     let o = guanhu(&db, &["--lang", "en", "customers", "--tier", "gold"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("unknown tier gold"));
 
     let o = guanhu(&db, &["--lang", "en", "check"]);
@@ -132,8 +132,7 @@ fn bad_rows_exit_non_zero_and_name_line_and_field() {
         "{text}"
     );
     assert!(text.contains("line "), "{text}");
-    let o = guanhu(&db, &["--lang", "en", "customers", "--format", "json"]);
-    assert_eq!(stdout(&o).trim(), "[]", "the dry run wrote nothing");
+    assert!(!db.exists(), "the dry run created no store");
     let o = guanhu(
         &db,
         &["--lang", "en", "import", "customers", bad.to_str().unwrap()],
@@ -162,7 +161,7 @@ fn refusals_are_clear() {
             "customers",
         ],
     );
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("key tiers[1].min"), "{err}");
 
@@ -178,7 +177,7 @@ fn refusals_are_clear() {
         .arg(&db)
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("2026-02-30"));
 }
 
@@ -204,7 +203,7 @@ fn demo_writes_a_new_store_and_never_overwrites() {
         &dir.path().join("unused.db"),
         &["--lang", "en", "demo", "--out", out.to_str().unwrap()],
     );
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("already exists"));
     let o = guanhu(&out, &["customers", "--format", "json"]);
     let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -272,10 +271,10 @@ fn log_then_export_the_diary_ledgers_and_sms_list() {
             "易方达蓝筹",
         ],
     );
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("Enter the amount"));
     let o = guanhu(&db, &["--lang", "en", "log", "call"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("needs a customer"));
 
     let o = guanhu(&db, &["--lang", "zh", "export", "diary"]);

@@ -167,7 +167,7 @@ fn managers_add_and_set_with_clear_refusals() {
         let mut all = vec!["--lang", "en"];
         all.extend_from_slice(args);
         let o = guanhu(&db, &all);
-        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(stderr(&o).contains(message), "{args:?}: {}", stderr(&o));
     }
     let o = guanhu(
@@ -227,7 +227,7 @@ fn assign_dry_run_changes_nothing_and_assign_changes_with_history() {
             "2026-11-20",
         ],
     );
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("--on: customer 6222000012345678"),
         "{}",
@@ -317,7 +317,7 @@ fn assign_by_rule_prints_the_plan_and_applies_it() {
     assert_eq!(manager_of(&db, "6222000012345679"), "L01");
 
     let o = guanhu(&db, &["--lang", "en", "assign", "--to", "A0123"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("Give customer numbers with --to"),
         "{}",
@@ -405,7 +405,7 @@ fn managers_targets_are_listed_set_and_cleared_all_or_nothing() {
             "weekly.sms_coverage=1.5",
         ],
     );
-    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
     let err = stderr(&o);
     assert!(
         err.contains("weekly.sms_coverage") && err.contains("必须在 0 到 1 之间"),
@@ -472,6 +472,6 @@ fn managers_targets_are_listed_set_and_cleared_all_or_nothing() {
     assert_eq!(sales["own"], serde_json::Value::Null);
     assert_eq!(sales["policy"], "5");
     let o = guanhu(&db, &["managers", "targets", "NOBODY"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("NOBODY"), "{}", stderr(&o));
 }

@@ -627,3 +627,38 @@ fn formula_like_notes_are_defused_in_csv_only() {
     .unwrap();
     assert_eq!(json[0]["note"], "=HYPERLINK(\"x\")");
 }
+
+#[test]
+fn every_text_column_is_defused_but_numbers_stay_numbers() {
+    let mut e = entry(
+        1,
+        sale(
+            "=1+1",
+            ProductKind::Fund,
+            "@SUM(A1)",
+            "+稳利",
+            dec!(-1500.00),
+            None,
+        ),
+        Some("-张伟"),
+    );
+    e.manager_no = Some("=M001".into());
+    let entries = [e];
+    for bytes in [
+        export_diary(&entries, &book(), ExportFormat::Csv, Lang::Zh, false).unwrap(),
+        export_ledger(&entries, ProductKind::Fund, ExportFormat::Csv, Lang::Zh).unwrap(),
+    ] {
+        let (_, rows) = parse_csv(&bytes);
+        let row = &rows[0];
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '@'])
+                    && (cell == "-1500.00" || !cell.starts_with('-')),
+                "raw cell {cell:?} in {row:?}"
+            );
+        }
+        assert!(row.contains(&"'=1+1".to_string()), "{row:?}");
+        assert!(row.contains(&"'=M001".to_string()), "{row:?}");
+        assert!(row.contains(&"-1500.00".to_string()), "{row:?}");
+    }
+}

@@ -1,4 +1,4 @@
-//! Store tests: permissions, pragmas, reopen, refusing a newer schema untouched, snapshot replacement, a second copy waiting.
+//! Store tests: permissions (made private on open), pragmas, reopen, refusing a newer schema or another program's database untouched, not creating a missing store, snapshot replacement, a second copy waiting, the checkpoint.
 
 mod common;
 
@@ -70,8 +70,13 @@ fn a_store_from_a_newer_version_is_refused_untouched() {
     let path = dir.path().join("future.db");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE future_things (x); PRAGMA user_version = 99;")
-            .unwrap();
+        // A newer guanhu marks its stores as this one does.
+        conn.execute_batch(&format!(
+            "CREATE TABLE future_things (x); PRAGMA user_version = 99;
+             PRAGMA application_id = {};",
+            guanhu::store::APPLICATION_ID
+        ))
+        .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     let err = Store::open(&path).err().expect("must be refused");
@@ -160,4 +165,112 @@ fn a_second_copy_waits_for_the_writer_instead_of_failing() {
         1,
         "it then saw the first copy's write"
     );
+}
+
+#[test]
+fn another_programs_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("photos.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE photos (id INTEGER PRIMARY KEY, file TEXT);")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    for open in [Store::open, Store::open_existing] {
+        let err = open(&path).err().expect("must be refused");
+        assert!(matches!(err, Error::NotAStore(_)), "{err:?}");
+        let message = err.describe(guanhu::i18n::Lang::En);
+        assert!(message.contains("is not a guanhu store"), "{message}");
+    }
+    assert_eq!(before, std::fs::read(&path).unwrap(), "not touched");
+    assert!(!dir.path().join("photos.sqlite-wal").exists(), "no WAL");
+
+    let text = dir.path().join("notes.txt");
+    std::fs::write(
+        &text,
+        "not a database at all, just text that is long enough\n",
+    )
+    .unwrap();
+    let err = Store::open(&text).err().expect("must be refused");
+    assert!(matches!(err, Error::NotAStore(_)), "{err:?}");
+}
+
+#[test]
+fn a_store_is_marked_and_a_marked_store_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("guanhu.db");
+    let store = Store::open(&path).unwrap();
+    assert!(store.created());
+    let id: i32 = store
+        .conn()
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(id, guanhu::store::APPLICATION_ID);
+    drop(store);
+    let store = Store::open_existing(&path).unwrap();
+    assert!(!store.created());
+}
+
+#[test]
+fn a_missing_store_is_not_created_by_open_existing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typo").join("guanhu.db");
+    let err = Store::open_existing(&path).err().expect("must be refused");
+    assert!(matches!(err, Error::NoStore(_)), "{err:?}");
+    assert!(!dir.path().join("typo").exists(), "no directory made");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_store_copied_in_world_readable_is_made_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("guanhu.db");
+    drop(Store::open(&path).unwrap());
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let store = Store::open_existing(&path).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "store file mode {mode:o}");
+    // While a copy has it open the WAL files exist; copied in loose, they are fixed too.
+    let wal = dir.path().join("guanhu.db-wal");
+    let shm = dir.path().join("guanhu.db-shm");
+    for f in [&wal, &shm] {
+        assert!(f.exists(), "{}", f.display());
+        std::fs::set_permissions(f, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let second = Store::open_existing(&path).unwrap();
+    for f in [&wal, &shm] {
+        let mode = std::fs::metadata(f).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{} mode {mode:o}", f.display());
+    }
+    drop(second);
+    drop(store);
+}
+
+#[test]
+fn a_checkpoint_leaves_everything_in_the_main_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("guanhu.db");
+    let mut store = Store::open(&path).unwrap();
+    // A reader open as well, as the book's loading keeps one: with it the WAL would outlive
+    // the writer's connection.
+    let reader = store.reader().unwrap().unwrap();
+    let tx = store.write().unwrap();
+    tx.execute(
+        "INSERT INTO managers (manager_no, name, created_at) VALUES ('M9', '', '2026-11-24 09:00:00')",
+        [],
+    )
+    .unwrap();
+    tx.commit().unwrap();
+    store.checkpoint().unwrap();
+    // A copy of the main file alone (what `cp guanhu.db` takes) holds the write.
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&path, &copy).unwrap();
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT COUNT(*) FROM managers", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1);
+    drop(reader);
 }

@@ -262,7 +262,7 @@ fn a_write_while_another_copy_holds_the_lock_waits_retries_and_esc_gives_up() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = file_store(dir.path());
     store
-        .set_write_wait(std::time::Duration::from_millis(50))
+        .set_busy_timeout(std::time::Duration::from_millis(50))
         .unwrap();
     let mut app = today_app(&mut store, Lang::Zh, 40);
     let other = rusqlite::Connection::open(dir.path().join("guanhu.db")).unwrap();

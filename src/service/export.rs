@@ -114,14 +114,35 @@ fn datetime_csv(at: NaiveDateTime) -> String {
     at.format("%Y-%m-%d %H:%M").to_string()
 }
 
-/// Free text for a CSV cell: a leading `= + - @` would make Excel run it as a formula, so such
-/// text gets a leading apostrophe (shown by Excel as plain text).
-fn csv_text(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+/// One CSV cell made safe for a spreadsheet (OWASP's CSV-injection advice): control
+/// characters other than tab and line breaks are removed (an escape sequence in a name would
+/// act on the terminal of whoever prints the file), and text that starts with `= + - @`, a
+/// tab or a carriage return gets a leading apostrophe, which Excel shows as plain text instead
+/// of running the cell as a formula. A plain number (`-1500.00`, `+3`) is left a number.
+/// Every CSV guanhu writes passes each cell through here.
+pub fn csv_cell(text: &str) -> String {
+    let kept = |c: char| !c.is_control() || matches!(c, '\t' | '\n' | '\r');
+    let text: String = if text.chars().all(kept) {
+        text.to_string()
+    } else {
+        text.chars().filter(|&c| kept(c)).collect()
+    };
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !plain_number(&text) {
         format!("'{text}")
     } else {
-        text.to_string()
+        text
     }
+}
+
+/// `-1500.00`, `+3`, `42`: an optional sign, digits, and at most one decimal point with
+/// digits after it.
+fn plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn opt(text: Option<String>) -> String {
@@ -133,7 +154,7 @@ fn write_error(what: &str, e: impl Into<std::io::Error>) -> Error {
     Error::io(what, e.into())
 }
 
-/// Writes a CSV with a BOM, the header and the records.
+/// Writes a CSV with a BOM, the header and the records, every cell through [`csv_cell`].
 fn write_csv(
     out: impl Write,
     header: &[&str],
@@ -144,6 +165,7 @@ fn write_csv(
     let mut w = csv::Writer::from_writer(out);
     w.write_record(header).map_err(|e| write_error("CSV", e))?;
     for record in records {
+        let record: Vec<String> = record.iter().map(|c| csv_cell(c)).collect();
         w.write_record(&record).map_err(|e| write_error("CSV", e))?;
     }
     w.flush().map_err(|e| write_error("CSV", e))?;
@@ -267,15 +289,15 @@ impl<'a> DiaryRow<'a> {
             datetime_csv(self.occurred_at),
             kind_word(self.kind, lang).to_string(),
             opt(self.customer_no.map(str::to_string)),
-            csv_text(self.customer_name.unwrap_or_default()),
+            self.customer_name.unwrap_or_default().to_string(),
             opt(self.phone),
             opt(self.id_number),
             opt(self.outcome.map(|o| outcome_word(o, lang).to_string())),
             opt(self.risk_level.map(|r| r.key().to_string())),
-            csv_text(self.note),
+            self.note.to_string(),
             opt(self.follow_up_at.map(datetime_csv)),
             opt(self.product_kind.map(|k| product_word(k, lang).to_string())),
-            csv_text(self.product_name.unwrap_or_default()),
+            self.product_name.unwrap_or_default().to_string(),
             opt(self.amount.map(amount_text)),
             opt(self.maturity_on.map(date_text)),
             opt(self.manager_no.map(str::to_string)),
@@ -398,9 +420,9 @@ pub fn write_ledger(
                 vec![
                     date_text(e.draft.occurred_at.date()),
                     opt(e.draft.customer_no.clone()),
-                    csv_text(e.customer_name.as_deref().unwrap_or_default()),
+                    e.customer_name.clone().unwrap_or_default(),
                     s.product_code.clone(),
-                    csv_text(&s.product_name),
+                    s.product_name.clone(),
                     opt(s.amount.map(amount_text)),
                     opt(s.maturity_on.map(date_text)),
                     opt(e.manager_no.clone()),
@@ -479,8 +501,14 @@ mod tests {
 
     #[test]
     fn formula_like_text_is_defused() {
-        assert_eq!(csv_text("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(csv_text("客户说好"), "客户说好");
+        assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(csv_cell("客户说好"), "客户说好");
+        assert_eq!(csv_cell("-1500.00"), "-1500.00");
+        assert_eq!(csv_cell("+86 138"), "'+86 138");
+        assert_eq!(csv_cell("-"), "'-");
+        assert_eq!(csv_cell("@A1"), "'@A1");
+        assert_eq!(csv_cell("\tx"), "'\tx");
+        assert_eq!(csv_cell("\u{1b}]0;x\u{7}"), "]0;x");
     }
 
     struct ClosedPipe;

@@ -11,6 +11,7 @@ pub mod implausible;
 pub mod managers;
 mod migrations;
 pub mod money;
+mod open_checks;
 pub mod queue;
 pub mod review;
 pub mod targets;
@@ -26,25 +27,32 @@ pub use customers::{CustomerRow, CustomerUpsert, UpsertOutcome};
 pub use managers::ManagerRow;
 pub use migrations::SCHEMA_VERSION;
 pub use money::DecimalText;
+pub use open_checks::APPLICATION_ID;
 
 /// How long a write waits for another running copy before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// An open store.
 pub struct Store {
+    /// The second, read-only connection (see [`Store::reader`]), kept between uses so its
+    /// page cache stays warm. Declared before `conn` so it is closed first (fields drop in
+    /// order): the last connection to close folds the WAL into the file and removes it, and
+    /// a read-only one cannot.
+    spare_reader: std::sync::Mutex<Option<Connection>>,
     conn: Connection,
     path: Option<PathBuf>,
-    /// The second, read-only connection (see [`Store::reader`]), kept between uses so its
-    /// page cache stays warm.
-    spare_reader: std::sync::Mutex<Option<Connection>>,
+    /// True when this open created the file (so the command line can say so).
+    created: bool,
 }
 
 impl Store {
     /// Opens (creating if needed) the store at `path`, migrating it to the current schema.
     ///
     /// A new file and its directory are created owner-only before SQLite touches them, so no
-    /// other user can read the customer data even for a moment.
+    /// other user can read the customer data even for a moment. A file that is not a guanhu
+    /// store is refused untouched ([`Error::NotAStore`]); see [`Store::created`].
     pub fn open(path: &Path) -> Result<Store> {
+        let mut created = false;
         if let Some(dir) = path
             .parent()
             .filter(|d| !d.as_os_str().is_empty() && !d.exists())
@@ -53,20 +61,44 @@ impl Store {
         }
         if !path.exists() {
             create_private_file(path)?;
+            created = true;
         }
+        let mut store = Store::open_file(path, OpenFlags::SQLITE_OPEN_CREATE)?;
+        store.created = created;
+        Ok(store)
+    }
+
+    /// Opens the store at `path` only if it exists: nothing (no directory, no empty file) is
+    /// created for a mistyped path, which fails with [`Error::NoStore`] instead. For the
+    /// commands that read, where an empty new store would print nothing and look like
+    /// "every customer is gone".
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(Error::NoStore(path.to_path_buf()));
+        }
+        Store::open_file(path, OpenFlags::empty())
+    }
+
+    fn open_file(path: &Path, extra: OpenFlags) -> Result<Store> {
+        open_checks::make_private(path);
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | extra,
         )?;
+        open_checks::check_is_guanhu(&conn, path)?;
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
             spare_reader: Default::default(),
+            created: false,
         };
         store.configure(true)?;
         Ok(store)
+    }
+
+    /// True when [`Store::open`] created the file just now.
+    pub fn created(&self) -> bool {
+        self.created
     }
 
     /// How long this connection's writes wait for another running copy before SQLITE_BUSY:
@@ -84,6 +116,7 @@ impl Store {
             conn,
             path: None,
             spare_reader: Default::default(),
+            created: false,
         };
         store.configure(false)?;
         Ok(store)
@@ -113,6 +146,7 @@ impl Store {
                 .query_row("PRAGMA mmap_size = 268435456", [], |r| r.get(0))?;
         }
         migrations::migrate(&mut self.conn, &label)?;
+        open_checks::mark_as_guanhu(&self.conn)?;
         Ok(())
     }
 

@@ -1,0 +1,126 @@
+//! `guanhu import customers|holdings`: read and check the file first, and only then open the store, so a file that cannot be read leaves no store behind; a dry run on a path with no store runs against a throw-away in-memory one and creates nothing.
+
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::cli::{ImportArgs, ImportCommand};
+use crate::cli_output::{After, emit_lines, terminal_cell};
+use crate::cli_store::{Opening, close, open};
+use crate::clock;
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, T, fill};
+use crate::import;
+use crate::service::{self, ImportReport};
+use crate::store::Store;
+
+/// Runs `guanhu import …` against the store at `db`.
+pub fn run_import(lang: Lang, today: NaiveDate, db: &Path, command: &ImportCommand) -> Result<i32> {
+    match command {
+        ImportCommand::Customers(args) => {
+            let bytes = read_file(&args.file)?;
+            let format = import::format_for_path(&args.file, &bytes);
+            let plan = import::read_customers(&bytes, format, args.sheet.as_deref())
+                .map_err(Error::Read)?;
+            let as_of = parse_as_of(lang, args.as_of.as_deref())?;
+            let mut store = open_for(lang, db, args, plan.rows.is_empty())?;
+            let report = service::import_customers(
+                &mut store,
+                plan,
+                as_of,
+                today,
+                clock::now_on(today),
+                args.dry_run,
+            );
+            finish(lang, store, report, args)
+        }
+        ImportCommand::Holdings(args) => {
+            let bytes = read_file(&args.file)?;
+            let format = import::format_for_path(&args.file, &bytes);
+            let plan = import::read_holdings(&bytes, format, args.sheet.as_deref())
+                .map_err(Error::Read)?;
+            let mut store = open_for(lang, db, args, plan.rows.is_empty())?;
+            let report =
+                service::import_holdings(&mut store, plan, clock::now_on(today), args.dry_run);
+            finish(lang, store, report, args)
+        }
+    }
+}
+
+/// The store an import writes to: created if needed, except when nothing would be written
+/// (a dry run, or a file whose every row was rejected), which reads an existing store or,
+/// with none, an empty in-memory one (every row then counts as added), so no empty store
+/// is left behind.
+fn open_for(lang: Lang, db: &Path, args: &ImportArgs, no_rows: bool) -> Result<Store> {
+    if db.exists() {
+        open(db, lang, Opening::Existing)
+    } else if args.dry_run || no_rows {
+        Store::open_in_memory()
+    } else {
+        open(db, lang, Opening::Create)
+    }
+}
+
+fn finish(
+    lang: Lang,
+    store: Store,
+    report: Result<ImportReport>,
+    args: &ImportArgs,
+) -> Result<i32> {
+    close(store, lang);
+    print_report(lang, &report?, args.dry_run)
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| Error::io(path, e))
+}
+
+fn parse_as_of(lang: Lang, text: Option<&str>) -> Result<Option<NaiveDate>> {
+    let Some(t) = text else { return Ok(None) };
+    let date = NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").map_err(|_| Error::BadDate {
+        field: "--as-of",
+        value: t.to_string(),
+    })?;
+    if !crate::domain::limits::plausible_year(date.year()) {
+        return Err(Error::Input(fill(
+            T::CliYearOutOfRange.get(lang),
+            &[&"--as-of", &t],
+        )));
+    }
+    Ok(Some(date))
+}
+
+/// Prints counts and rejections; the exit code is 2 when anything was rejected. After a
+/// real import the rows are committed before this prints, so a failed write says so.
+fn print_report(lang: Lang, report: &ImportReport, dry_run: bool) -> Result<i32> {
+    let prefix = if dry_run {
+        lang.pick("（试运行，未写入）", "(dry run, nothing written) ")
+    } else {
+        ""
+    };
+    let mut lines = vec![format!(
+        "{prefix}{}",
+        fill(
+            lang.pick(
+                "新增 {}，更新 {}，未变 {}，拒绝 {}",
+                "added {}, updated {}, unchanged {}, rejected {}"
+            ),
+            &[
+                &report.added,
+                &report.updated,
+                &report.unchanged,
+                &report.rejected_rows()
+            ],
+        )
+    )];
+    for r in &report.rejected {
+        lines.push(format!("  {}", terminal_cell(&r.describe(lang))));
+    }
+    let after = if dry_run {
+        After::Reading
+    } else {
+        After::Commit
+    };
+    emit_lines(&lines, after)?;
+    Ok(if report.rejected.is_empty() { 0 } else { 2 })
+}

@@ -1,0 +1,180 @@
+//! Everything the command line writes, in one place: standard output through one locked, checked writer (a closed pipe or a full disk is an error value, never a panic), text for the terminal stripped of control characters, CSV cells neutralised against spreadsheet formulas, and `--out` files written whole or not at all.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+/// Whether the command's work is already committed when it prints: a failed write then must
+/// say the work was saved, so a retrying script does not do it twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum After {
+    /// Nothing was written to the store (a listing, a dry run).
+    Reading,
+    /// The store was changed and committed before printing.
+    Commit,
+}
+
+fn output_error(source: io::Error, after: After) -> Error {
+    Error::Output {
+        source,
+        saved: after == After::Commit,
+    }
+}
+
+/// Writes `bytes` to standard output as they are (JSON, CSV) and flushes. Into a pipe or a
+/// file they go exactly; on a terminal, control characters are removed first (JSON escapes
+/// C0 controls but not DEL or C1 ones such as U+009B, which a terminal may act on).
+pub fn emit_bytes(bytes: &[u8], after: After) -> Result<()> {
+    use std::io::IsTerminal;
+    let mut out = io::stdout().lock();
+    let cleaned;
+    let bytes = match std::str::from_utf8(bytes) {
+        Ok(text) if out.is_terminal() => {
+            cleaned = terminal_text(text);
+            cleaned.as_bytes()
+        }
+        _ => bytes,
+    };
+    out.write_all(bytes)
+        .and_then(|_| out.flush())
+        .map_err(|e| output_error(e, after))
+}
+
+/// Writes text meant for a terminal (tables, reports, messages), control characters removed.
+pub fn emit_text(text: &str, after: After) -> Result<()> {
+    emit_bytes(terminal_text(text).as_bytes(), after)
+}
+
+/// Writes each line of text for the terminal, each followed by a newline.
+pub fn emit_lines<S: AsRef<str>>(lines: &[S], after: After) -> Result<()> {
+    let mut text = String::new();
+    for line in lines {
+        text.push_str(line.as_ref());
+        text.push('\n');
+    }
+    emit_text(&text, after)
+}
+
+/// A note on standard error (a warning, a progress word). A closed stderr is ignored: the
+/// note is a courtesy, and `eprintln!` would panic.
+pub fn note(text: &str) {
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "{}", terminal_text(text));
+}
+
+/// True for characters a terminal may act on instead of showing: C0 controls, DEL and C1
+/// controls. `ESC]0;…` retitles the window and `ESC[2J` clears it, so a customer's name
+/// holding them must not reach the terminal raw.
+fn is_terminal_control(c: char) -> bool {
+    c.is_control()
+}
+
+/// Text for the terminal: every control character removed but the line breaks and tabs the
+/// layout itself uses.
+pub fn terminal_text(text: &str) -> String {
+    if !text.chars().any(is_terminal_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .filter(|&c| c == '\n' || c == '\t' || !is_terminal_control(c))
+        .collect()
+}
+
+/// One cell of a tab-separated table or a one-line message: every control character,
+/// tabs and line breaks included, becomes a space, so a value cannot split the layout.
+pub fn terminal_cell(text: &str) -> String {
+    if !text.chars().any(is_terminal_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| if is_terminal_control(c) { ' ' } else { c })
+        .collect()
+}
+
+pub use crate::service::export::csv_cell;
+
+/// Rows as CSV (with their serde field names as the header, no BOM), every cell through
+/// [`csv_cell`]: listings are serialised once as they are, read back as plain cells and
+/// written again neutralised, so no struct needs a second, CSV-only form.
+pub fn neutral_csv<R: Serialize>(rows: &[R]) -> io::Result<Vec<u8>> {
+    let mut raw = csv::Writer::from_writer(Vec::new());
+    for r in rows {
+        raw.serialize(r).map_err(io::Error::other)?;
+    }
+    let raw = raw
+        .into_inner()
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(raw.as_slice());
+    let mut out = csv::Writer::from_writer(Vec::new());
+    for record in reader.records() {
+        let record = record.map_err(io::Error::other)?;
+        let cells: Vec<String> = record.iter().map(csv_cell).collect();
+        out.write_record(&cells).map_err(io::Error::other)?;
+    }
+    out.into_inner()
+        .map_err(|e| io::Error::other(e.to_string()))
+}
+
+/// Writes `bytes` to `path` whole or not at all: into a new owner-only (0600) temporary
+/// file in the same directory, synced, then renamed over the target. An existing file's
+/// old mode (say 0644) is therefore never kept for personal data, and a full disk leaves the
+/// old file as it was instead of half a new one.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    // `--out /dev/stdout` or a named pipe: not a file to replace, so written as it is.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(bytes))
+            .map_err(|e| match e.kind() {
+                io::ErrorKind::BrokenPipe => output_error(e, After::Reading),
+                _ => Error::io(path, e),
+            });
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.flush())
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| Error::io(path, e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_never_reach_the_terminal() {
+        assert_eq!(terminal_text("张\u{1b}]0;pwned\u{7}伟\n"), "张]0;pwned伟\n");
+        assert_eq!(terminal_text("a\u{9b}2Jb\u{7f}"), "a2Jb");
+        assert_eq!(terminal_cell("a\tb\nc\u{1b}[2J"), "a b c [2J");
+        assert_eq!(terminal_text("客户说好\t1"), "客户说好\t1");
+    }
+
+    #[test]
+    fn listings_come_out_neutralised() {
+        #[derive(Serialize)]
+        struct Row {
+            name: &'static str,
+            amount: &'static str,
+        }
+        let bytes = neutral_csv(&[Row {
+            name: "=HYPERLINK(\"x\")",
+            amount: "-1500.00",
+        }])
+        .unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert_eq!(text, "name,amount\n\"'=HYPERLINK(\"\"x\"\")\",-1500.00\n");
+    }
+}
