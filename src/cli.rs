@@ -536,6 +536,33 @@ fn write_demo(s: &Settings, args: &DemoArgs) -> Result<i32> {
 fn check(s: &Settings, store: &Store) -> Result<i32> {
     let integrity = store.integrity_check()?;
     let fk = store.foreign_key_violations()?;
+    // An amount beyond the ceiling (let in by an older guanhu) makes every read refuse the
+    // store; name each one, with its customer, before the reads below would stop at the first.
+    let implausible = crate::store::implausible::implausible_amounts(store.conn(), 50)?;
+    if !implausible.is_empty() {
+        let mut lines: Vec<String> = implausible
+            .iter()
+            .map(|a| {
+                fill(
+                    s.lang.pick(
+                        "不可能的金额：客户 {} 的 {} 为 {}（超过 10^15 元）",
+                        "Impossible amount: customer {}, {} is {} (above 10^15 yuan)",
+                    ),
+                    &[&a.customer_no, &a.column, &a.value],
+                )
+            })
+            .collect();
+        lines.push(
+            s.lang
+                .pick(
+                    "请用正确的文件重新导入这些客户（新的导入会覆盖这些余额），或联系技术支持。",
+                    "Re-import these customers from a correct file (a new import replaces these balances), or ask for support.",
+                )
+                .to_string(),
+        );
+        crate::cli_output::emit_lines(&lines, crate::cli_output::After::Reading)?;
+        return Ok(1);
+    }
     // Loading every customer parses every stored amount and date: a value that does not
     // parse fails here with the row's error.
     let book = service::load_portfolio(store, &s.policy, s.today, None)?;
