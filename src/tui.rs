@@ -128,6 +128,8 @@ impl EventSource for ScriptedEvents {
 /// written as it changes (at most every [`DRAFT_EVERY`]), removed once saved or discarded.
 pub struct DraftKeeper {
     path: Option<PathBuf>,
+    /// This copy's claim on its draft file (see `DraftSlot`), held while it runs.
+    _slot: Option<draft_files::DraftSlot>,
     /// The text last written (or found at start), to write only what changed.
     written: Option<String>,
     last_write: Option<Instant>,
@@ -138,6 +140,21 @@ impl DraftKeeper {
     pub fn new(path: Option<PathBuf>) -> DraftKeeper {
         DraftKeeper {
             path,
+            _slot: None,
+            written: None,
+            last_write: None,
+        }
+    }
+
+    /// A keeper on a draft slot of its own for the store (none for an in-memory store, or
+    /// when no slot can be had: the app runs, unguarded, rather than not at all).
+    pub fn claim(store: &Store) -> DraftKeeper {
+        let slot = store
+            .path()
+            .and_then(|db| draft_files::claim_draft_slot(db).ok().flatten());
+        DraftKeeper {
+            path: slot.as_ref().map(|s| s.path.clone()),
+            _slot: slot,
             written: None,
             last_write: None,
         }
@@ -488,7 +505,7 @@ pub fn run(app: &mut App, effects: &mut Effects<'_>) -> Result<()> {
     };
     install_crash_hook();
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let mut keeper = DraftKeeper::new(effects.store.draft_path());
+    let mut keeper = DraftKeeper::claim(effects.store);
     let result = run_guarded(&mut terminal, app, effects, &mut events, &mut keeper);
     // After a panic the hook has restored the terminal already; leaving the alternate screen
     // a second time would move the cursor back over the panic message.
