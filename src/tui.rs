@@ -560,10 +560,14 @@ fn crash_report(app: &App, store: &Store, keeper: &DraftKeeper, said: &str) -> S
         .ok()
         .and_then(|mut p| p.take())
         .unwrap_or_else(|| said.to_string());
+    // Where the user was, without anything they typed (a release build has no symbols, so
+    // this is often the best clue to follow).
     let text = format!(
-        "guanhu {} crashed at {}\n\n{panic}\n",
+        "guanhu {} crashed at {}\nscreen {:?}, mode {:?}\n\n{panic}\n",
         env!("CARGO_PKG_VERSION"),
-        app.now.format("%Y-%m-%d %H:%M:%S")
+        app.now.format("%Y-%m-%d %H:%M:%S"),
+        app.screen,
+        app.mode,
     );
     let stamp = format!("{}-{}", app.now.format("%Y%m%d-%H%M%S"), std::process::id());
     let dir = crash_dir(store.path());
