@@ -13,7 +13,6 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::{cursor, execute};
 
-use crate::app::drafts::{self, Draft};
 use crate::app::keymap::action_for;
 use crate::app::review_view::{ReviewData, activity_of};
 use crate::app::{Action, App, Effect, UndoStep, update};
@@ -28,14 +27,14 @@ use crate::store::Store;
 use crate::store::drafts as draft_files;
 use crate::ui;
 
+mod draft_keeper;
+pub use draft_keeper::DraftKeeper;
+
 /// How long a write waits for another copy's lock before the app says it is waiting (and
 /// retries from the loop, so keys are still read).
 const WRITE_WAIT: Duration = Duration::from_millis(200);
 /// How often a write the store refused as busy is tried again.
 const RETRY_EVERY: Duration = Duration::from_millis(250);
-/// The draft on disk is rewritten at most this often while typing (and at once when typing
-/// stops for a tick), so a `kill -9` loses at most this much.
-const DRAFT_EVERY: Duration = Duration::from_millis(300);
 /// The longest the loop waits for an event: signals and pending draft writes are seen within it.
 const TICK: Duration = Duration::from_millis(100);
 
@@ -121,84 +120,6 @@ pub struct ScriptedEvents(pub VecDeque<Event>);
 impl EventSource for ScriptedEvents {
     fn next_event(&mut self, _timeout: Duration) -> Result<Polled> {
         Ok(self.0.pop_front().map_or(Polled::Ended, Polled::Event))
-    }
-}
-
-/// Keeps the unsaved text of the open popup or editor in the draft file beside the store:
-/// written as it changes (at most every [`DRAFT_EVERY`]), removed once saved or discarded.
-pub struct DraftKeeper {
-    path: Option<PathBuf>,
-    /// This copy's claim on its draft file (see `DraftSlot`), held while it runs.
-    _slot: Option<draft_files::DraftSlot>,
-    /// The text last written (or found at start), to write only what changed.
-    written: Option<String>,
-    last_write: Option<Instant>,
-}
-
-impl DraftKeeper {
-    /// A keeper writing to `path` (`None`: an in-memory store, nothing is kept).
-    pub fn new(path: Option<PathBuf>) -> DraftKeeper {
-        DraftKeeper {
-            path,
-            _slot: None,
-            written: None,
-            last_write: None,
-        }
-    }
-
-    /// A keeper on a draft slot of its own for the store (none for an in-memory store, or
-    /// when no slot can be had: the app runs, unguarded, rather than not at all).
-    pub fn claim(store: &Store) -> DraftKeeper {
-        let slot = store
-            .path()
-            .and_then(|db| draft_files::claim_draft_slot(db).ok().flatten());
-        DraftKeeper {
-            path: slot.as_ref().map(|s| s.path.clone()),
-            _slot: slot,
-            written: None,
-            last_write: None,
-        }
-    }
-
-    /// The draft the last run left, if any (an unreadable file is left as it is).
-    pub fn found(&mut self) -> Option<Draft> {
-        let path = self.path.as_ref()?;
-        let text = draft_files::read_draft(path).ok()??;
-        let draft = Draft::from_json(&text)?;
-        self.written = Some(text);
-        Some(draft)
-    }
-
-    /// Brings the file in line with the app; `force` writes at once (the loop is ending).
-    /// True while a change waits for its turn (or a failed write for another try).
-    pub fn keep(&mut self, app: &App, force: bool) -> bool {
-        let Some(path) = &self.path else {
-            return false;
-        };
-        let want = drafts::current(app).map(|d| d.to_json());
-        if want == self.written {
-            return false;
-        }
-        let due =
-            force || want.is_none() || self.last_write.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
-        if !due {
-            return true;
-        }
-        let written = match &want {
-            Some(text) => draft_files::write_draft(path, text),
-            None => draft_files::clear_draft(path),
-        };
-        self.last_write = Some(Instant::now());
-        if written.is_err() {
-            return true;
-        }
-        self.written = want;
-        false
-    }
-
-    /// True when a draft is on disk.
-    pub fn holds_draft(&self) -> bool {
-        self.written.is_some()
     }
 }
 
