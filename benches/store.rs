@@ -168,5 +168,31 @@ fn bench_log_call(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_import, bench_first_frame, bench_log_call);
+/// Generating the demo branch the tests share (2,000 customers, 3 managers) into memory: the
+/// time `tests/demo.rs` used to assert on, measured here instead.
+fn bench_demo(c: &mut Criterion) {
+    let mut group = c.benchmark_group("demo");
+    group.sample_size(10);
+    group.bench_function("generate_2000_customers_3_managers", |b| {
+        b.iter(|| {
+            let mut store = Store::open_in_memory().unwrap();
+            let options = service::demo::DemoOptions {
+                customers: 2_000,
+                managers: 3,
+                seed: 42,
+            };
+            let now = today().and_hms_opt(9, 0, 0).unwrap();
+            black_box(service::demo::generate(&mut store, &options, today(), now).unwrap())
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_import,
+    bench_first_frame,
+    bench_log_call,
+    bench_demo
+);
 criterion_main!(benches);

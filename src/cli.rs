@@ -379,7 +379,14 @@ fn dispatch(cli: &Cli, s: &Settings) -> Result<i32> {
         }
         Some(Command::Log(args)) => {
             let mut store = Store::open(&db_path(cli, s))?;
-            crate::cli_export::run_log(s.lang, s.today, &mut store, manager_of(cli, s), args)
+            crate::cli_export::run_log(
+                s.lang,
+                s.today,
+                &s.policy.limits,
+                &mut store,
+                manager_of(cli, s),
+                args,
+            )
         }
         Some(Command::Managers(args)) => {
             let mut store = Store::open(&db_path(cli, s))?;

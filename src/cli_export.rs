@@ -12,21 +12,22 @@ use crate::domain::customer::{ProductKind, RiskLevel};
 use crate::domain::diary::{EntryDraft, EntryKind, Outcome, Sale};
 use crate::domain::money::parse_money;
 use crate::domain::policy::Policy;
-use crate::domain::when::{parse_follow_up, parse_moment};
+use crate::domain::when::{TimeProblem, parse_follow_up, parse_moment};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, fill};
 use crate::service::{self, diary, export};
 use crate::store::Store;
 
 fn date_arg(lang: Lang, flag: &str, text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        Error::Input(fill(
+    crate::domain::written::read_date(text).map_err(|p| match TimeProblem::from(p) {
+        TimeProblem::Unreadable => Error::Input(fill(
             lang.pick(
                 "{}：“{}” 不是 YYYY-MM-DD 日期",
                 "{}: \"{}\" is not a YYYY-MM-DD date",
             ),
             &[&flag, &text],
-        ))
+        )),
+        other => time_error(lang, flag, text, other),
     })
 }
 
@@ -169,10 +170,29 @@ fn sms_list(
     export::sms_list_in(&selected, &args.template, lang)
 }
 
+/// A typed time that could not be used, in words: unreadable, no such date, or out of range.
+fn time_error(lang: Lang, flag: &str, text: &str, problem: TimeProblem) -> Error {
+    let template = match problem {
+        TimeProblem::Unreadable => lang.pick(
+            "{}：看不懂“{}”（试试 +1h、+1天、明天 10:00、2026-12-01 15:00）",
+            "{}: cannot read \"{}\" (try +1h, +1d, tomorrow 10:00, 2026-12-01 15:00)",
+        ),
+        TimeProblem::NoSuchDate => {
+            lang.pick("{}：“{}”是不存在的日期", "{}: \"{}\" is no such date")
+        }
+        TimeProblem::OutOfRange => lang.pick(
+            "{}：“{}”不在 1900 至 2200 年之间",
+            "{}: \"{}\" is not between the years 1900 and 2200",
+        ),
+    };
+    Error::Input(fill(template, &[&flag, &text]))
+}
+
 /// `guanhu log …`
 pub fn run_log(
     lang: Lang,
     today: NaiveDate,
+    limits: &crate::domain::limits::LimitsPolicy,
     store: &mut Store,
     manager: Option<String>,
     args: &LogArgs,
@@ -186,11 +206,13 @@ pub fn run_log(
     let kind = EntryKind::from_key(args.kind.trim()).ok_or_else(|| bad("KIND", &args.kind))?;
     let now = crate::clock::now_on(today);
     let occurred_at = match &args.at {
-        Some(t) => parse_moment(t, now).ok_or_else(|| bad("--at", t))?,
+        Some(t) => parse_moment(t, now).map_err(|p| time_error(lang, "--at", t, p))?,
         None => now,
     };
     let follow_up_at = match &args.follow_up {
-        Some(t) => parse_follow_up(t, occurred_at).map_err(|_| bad("--follow-up", t))?,
+        Some(t) => {
+            parse_follow_up(t, occurred_at).map_err(|p| time_error(lang, "--follow-up", t, p))?
+        }
         None => None,
     };
     let outcome = match &args.outcome {
@@ -229,6 +251,7 @@ pub fn run_log(
         sale,
         risk_level,
     };
+    crate::domain::diary::validate_draft(&draft, limits).map_err(Error::Draft)?;
     let manager = match manager {
         Some(no) => Some(no),
         None => service::resolve_manager(store, None)?,

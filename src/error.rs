@@ -71,6 +71,19 @@ pub enum Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
+    /// True when another running copy holds the write lock (SQLITE_BUSY or SQLITE_LOCKED):
+    /// worth waiting and trying again, not a fault.
+    pub fn is_busy(&self) -> bool {
+        matches!(
+            self,
+            Error::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                )
+        )
+    }
+
     /// Wraps an I/O error with the path it concerns.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
         Error::Io {
@@ -83,6 +96,21 @@ impl Error {
     pub fn describe(&self, lang: Lang) -> String {
         use crate::i18n::fill;
         match self {
+            Error::Sqlite(rusqlite::Error::FromSqlConversionFailure(_, _, e))
+                if e.is::<crate::store::money::AmountBeyondCeiling>() =>
+            {
+                let value = e
+                    .downcast_ref::<crate::store::money::AmountBeyondCeiling>()
+                    .map(|a| a.0.clone())
+                    .unwrap_or_default();
+                fill(
+                    lang.pick(
+                        "数据文件中有一个不可能的金额 {}（超过 10^15 元），是旧版 guanhu 导入的。运行 guanhu check 查看它属于哪位客户，再用正确的文件重新导入该客户。",
+                        "The store holds an impossible amount {} (above 10^15 yuan), let in by an older guanhu. Run guanhu check to see whose it is, then re-import that customer from a correct file.",
+                    ),
+                    &[&value],
+                )
+            }
             Error::Sqlite(e) => fill(lang.pick("数据库错误：{}", "Database error: {}"), &[e]),
             Error::Io { path, source } => fill(
                 lang.pick("无法读写 {}：{}", "Cannot read or write {}: {}"),
@@ -115,7 +143,7 @@ impl Error {
                 ),
                 &[text],
             ),
-            Error::Draft(problem) => describe_draft_problem(*problem, lang).to_string(),
+            Error::Draft(problem) => describe_draft_problem(*problem, lang),
             Error::NoSuchEntry(id) => fill(
                 lang.pick("没有编号为 {} 的日志", "No diary entry numbered {}"),
                 &[id],
@@ -223,6 +251,7 @@ fn describe_policy_problem(problem: &crate::domain::policy::PolicyProblem, lang:
         ),
         P::NotWholeNumber => lang.pick("必须是整数", "must be a whole number"),
         P::TooLarge => lang.pick("数值过大", "is too large"),
+        P::NotPositive => lang.pick("必须大于 0", "must be above 0"),
         P::NotANumber => lang.pick(
             "不是数字（如 8、300000、0.95 或 95%）",
             "is not a number (such as 8, 300000, 0.95 or 95%)",
@@ -244,12 +273,35 @@ fn describe_policy_problem(problem: &crate::domain::policy::PolicyProblem, lang:
 }
 
 /// Why a diary entry cannot be saved, in words.
-pub fn describe_draft_problem(
-    problem: crate::domain::diary::DraftProblem,
-    lang: Lang,
-) -> &'static str {
+pub fn describe_draft_problem(problem: crate::domain::diary::DraftProblem, lang: Lang) -> String {
     use crate::domain::diary::DraftProblem as P;
-    match problem {
+    let text = match problem {
+        P::AmountTooLarge { limit } => {
+            let limit = crate::domain::money::format_yuan(limit);
+            return match lang {
+                Lang::Zh => format!("单笔销售金额不能超过 {limit}（政策 limits.max_sale_amount）"),
+                Lang::En => {
+                    format!("One sale may be at most {limit} (policy limits.max_sale_amount)")
+                }
+            };
+        }
+        P::MaturityNotAfterSale => lang.pick(
+            "到期日必须晚于销售日",
+            "The maturity must be after the day of the sale",
+        ),
+        P::CallBackNeedsTime => lang.pick(
+            "约定回电需要填写回电时间（如 +1h、明天 10:00）",
+            "Call back requested needs a call-back time (such as +1h, tomorrow 10:00)",
+        ),
+        P::TextRequired => lang.pick("短信和备忘需要填写内容", "An SMS or a memo needs its text"),
+        P::TextTooLong => lang.pick(
+            "内容过长（最多 10,000 字）",
+            "The text is too long (10,000 characters at most)",
+        ),
+        P::DateOutOfRange => lang.pick(
+            "日期必须在 1900 至 2200 年之间",
+            "The date must be between the years 1900 and 2200",
+        ),
         P::CustomerRequired => lang.pick(
             "这类日志需要选定客户",
             "This kind of entry needs a customer",
@@ -262,5 +314,6 @@ pub fn describe_draft_problem(
         P::AmountNotPositive => lang.pick("金额必须大于 0", "The amount must be above 0"),
         P::ProductNameRequired => lang.pick("请填写产品名称", "Enter the product name"),
         P::RiskLevelRequired => lang.pick("请选择风险等级 C1–C5", "Pick a risk level C1–C5"),
-    }
+    };
+    text.to_string()
 }

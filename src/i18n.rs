@@ -38,12 +38,12 @@ pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     let mut args = args.iter();
-    while let Some(pos) = rest.find("{}") {
-        out.push_str(&rest[..pos]);
+    while let Some((before, after)) = rest.split_once("{}") {
+        out.push_str(before);
         if let Some(a) = args.next() {
             out.push_str(&a.to_string());
         }
-        rest = &rest[pos + 2..];
+        rest = after;
     }
     out.push_str(rest);
     out

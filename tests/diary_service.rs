@@ -31,7 +31,7 @@ fn draft(kind: EntryKind, customer: Option<&str>, when: NaiveDateTime) -> EntryD
         customer_no: customer.map(str::to_string),
         occurred_at: when,
         outcome: kind.has_outcome().then_some(Outcome::Reached),
-        note: String::new(),
+        note: "记录".into(),
         follow_up_at: None,
         sale: None,
         risk_level: None,

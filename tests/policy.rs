@@ -56,3 +56,34 @@ fn a_missing_policy_file_is_an_error_naming_the_file() {
     .unwrap_err();
     assert!(err.describe(Lang::En).contains("/nonexistent/policy.toml"));
 }
+
+/// Values that used to load and then misbehave (a negative threshold, an infinite
+/// coefficient that made the queue's JSON write `"score": null`, a capacity of 0, no working
+/// days, limits beyond the store's ceiling): each refused naming its key.
+#[test]
+fn implausible_values_are_refused_naming_the_key() {
+    use guanhu::domain::policy::Policy;
+    let cases = [
+        (
+            "[signals]\nlarge_outflow_amount = -500000",
+            "signals.large_outflow_amount",
+        ),
+        ("[urgency]\ncallback = inf", "urgency.callback"),
+        ("[urgency]\nmaturity = nan", "urgency.maturity"),
+        ("[urgency]\ntier = -1.0", "urgency.tier"),
+        ("[workload]\ndaily_capacity = 0", "workload.daily_capacity"),
+        ("[workload]\nworking_days = []", "workload.working_days"),
+        ("[limits]\nmax_sale_amount = 0", "limits.max_sale_amount"),
+        (
+            "[limits]\nmax_balance = \"79228162514264337593543950335\"",
+            "limits.max_balance",
+        ),
+        ("[targets.weekly]\nsales_amount = \"1e30\"", "targets"),
+    ];
+    for (text, key) in cases {
+        let err = Policy::from_toml(&[text]).expect_err(text);
+        assert!(err.key.starts_with(key), "{text}: {err}");
+    }
+    let p = Policy::from_toml(&["[limits]\nmax_sale_amount = 5_000_000_000"]).unwrap();
+    assert_eq!(p.limits.max_sale_amount, dec!(5000000000));
+}

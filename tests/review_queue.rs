@@ -95,7 +95,7 @@ fn snoozes_count_from_the_day_after_they_were_recorded() {
             customer_no: "C02".into(),
             code: None,
             until: d(2026, 12, 7),
-            note: String::new(),
+            note: "记录".into(),
         }],
         at(2026, 11, 30, 9),
     )

@@ -292,7 +292,7 @@ fn entry(no: &str, day: u32, hour: u32, kind: EntryKind) -> EntryDraft {
         customer_no: Some(no.to_string()),
         occurred_at: d(2026, 11, day).and_hms_opt(hour, 0, 0).unwrap(),
         outcome: matches!(kind, EntryKind::Call | EntryKind::Visit).then_some(Outcome::Reached),
-        note: String::new(),
+        note: "记录".into(),
         follow_up_at: None,
         sale: (kind == EntryKind::Sale).then(|| Sale {
             product_kind: ProductKind::Fund,

@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use super::text_field::TextField;
 use crate::domain::customer::{ProductKind, RiskLevel};
 use crate::domain::diary::{DraftProblem, EntryDraft, EntryKind, Outcome, Sale, validate_draft};
+use crate::domain::limits::LimitsPolicy;
 use crate::domain::money::parse_money;
 use crate::domain::when::{parse_follow_up, parse_moment};
 
@@ -225,10 +226,20 @@ impl LogForm {
         }
     }
 
-    /// Builds the drafts to save, or the first field in error.
+    /// Builds the drafts to save, or the first field in error, checked against the store's
+    /// own ceiling only (see [`LogForm::drafts_within`]).
     pub fn drafts(&self, now: NaiveDateTime) -> Result<Vec<EntryDraft>, (Field, FormError)> {
+        self.drafts_within(now, &LimitsPolicy::ceiling())
+    }
+
+    /// Builds the drafts to save, checked against the policy's limits too.
+    pub fn drafts_within(
+        &self,
+        now: NaiveDateTime,
+        limits: &LimitsPolicy,
+    ) -> Result<Vec<EntryDraft>, (Field, FormError)> {
         let occurred_at =
-            parse_moment(self.time.text(), now).ok_or((Field::Time, FormError::BadTime))?;
+            parse_moment(self.time.text(), now).map_err(|_| (Field::Time, FormError::BadTime))?;
         let follow_up_at = parse_follow_up(self.follow_up.text(), occurred_at)
             .map_err(|_| (Field::FollowUp, FormError::BadFollowUp))?;
         let sale = if self.kind == EntryKind::Sale {
@@ -280,7 +291,7 @@ impl LogForm {
             })
             .collect();
         for d in &drafts {
-            validate_draft(d).map_err(|p| (field_of(p), FormError::Draft(p)))?;
+            validate_draft(d, limits).map_err(|p| (field_of(p), FormError::Draft(p)))?;
         }
         Ok(drafts)
     }
@@ -289,9 +300,17 @@ impl LogForm {
 /// The field a draft problem belongs to.
 fn field_of(problem: DraftProblem) -> Field {
     match problem {
-        DraftProblem::AmountRequired | DraftProblem::AmountNotPositive => Field::Amount,
+        DraftProblem::AmountRequired
+        | DraftProblem::AmountNotPositive
+        | DraftProblem::AmountTooLarge { .. } => Field::Amount,
         DraftProblem::ProductNameRequired => Field::ProductName,
         DraftProblem::RiskLevelRequired => Field::RiskLevel,
-        DraftProblem::CustomerRequired | DraftProblem::NoCustomerAllowed => Field::Note,
+        DraftProblem::MaturityNotAfterSale => Field::Maturity,
+        DraftProblem::CallBackNeedsTime => Field::FollowUp,
+        DraftProblem::DateOutOfRange => Field::Time,
+        DraftProblem::CustomerRequired
+        | DraftProblem::NoCustomerAllowed
+        | DraftProblem::TextRequired
+        | DraftProblem::TextTooLong => Field::Note,
     }
 }

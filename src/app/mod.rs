@@ -1182,7 +1182,7 @@ pub(crate) fn update_log(app: &mut App, action: Action) -> Vec<Effect> {
                 pick_by_number(form, d as usize);
             }
         }
-        Action::Submit => match form.drafts(app.now) {
+        Action::Submit => match form.drafts_within(app.now, &app.policy.limits) {
             Ok(mut drafts) => {
                 app.saving = true;
                 form.error = None;

@@ -213,7 +213,7 @@ pub fn birth_date_from_id(id: &str) -> Option<NaiveDate> {
     if id.len() != 18 || !id.is_ascii() {
         return None;
     }
-    NaiveDate::parse_from_str(&id[6..14], "%Y%m%d").ok()
+    NaiveDate::parse_from_str(id.get(6..14)?, "%Y%m%d").ok()
 }
 
 /// Whole years between `birth` and `today` (the age on `today`).

@@ -168,16 +168,58 @@ pub enum DraftProblem {
     NoCustomerAllowed,
     AmountRequired,
     AmountNotPositive,
+    /// Above the policy's `limits.max_sale_amount` (carried, to be said in the message).
+    AmountTooLarge {
+        limit: Decimal,
+    },
     ProductNameRequired,
     RiskLevelRequired,
+    /// A maturity on or before the day of the sale.
+    MaturityNotAfterSale,
+    /// "Call back requested" with no call-back time.
+    CallBackNeedsTime,
+    /// An SMS or a memo with no text.
+    TextRequired,
+    /// A note longer than [`MAX_NOTE_CHARS`].
+    TextTooLong,
+    /// A time before 1900 or after 2200.
+    DateOutOfRange,
 }
 
-/// Checks a draft against the diary's rules.
-pub fn validate_draft(draft: &EntryDraft) -> Result<(), DraftProblem> {
+/// The longest note an entry may carry, in characters: a page of text is plenty for a
+/// contact, and a bound keeps one paste from bloating every screen and export.
+pub const MAX_NOTE_CHARS: usize = 10_000;
+
+/// Checks a draft against the diary's rules and the policy's limits.
+pub fn validate_draft(
+    draft: &EntryDraft,
+    limits: &super::limits::LimitsPolicy,
+) -> Result<(), DraftProblem> {
+    use super::limits::plausible_year;
+    use chrono::Datelike;
     match (draft.kind.needs_customer(), &draft.customer_no) {
         (true, None) => return Err(DraftProblem::CustomerRequired),
         (false, Some(_)) => return Err(DraftProblem::NoCustomerAllowed),
         _ => {}
+    }
+    let years_ok = plausible_year(draft.occurred_at.year())
+        && draft.follow_up_at.is_none_or(|t| plausible_year(t.year()))
+        && draft
+            .sale
+            .as_ref()
+            .and_then(|s| s.maturity_on)
+            .is_none_or(|d| plausible_year(d.year()));
+    if !years_ok {
+        return Err(DraftProblem::DateOutOfRange);
+    }
+    if draft.note.chars().count() > MAX_NOTE_CHARS {
+        return Err(DraftProblem::TextTooLong);
+    }
+    if matches!(draft.kind, EntryKind::Sms | EntryKind::Memo) && draft.note.trim().is_empty() {
+        return Err(DraftProblem::TextRequired);
+    }
+    if draft.outcome == Some(Outcome::CallbackRequested) && draft.follow_up_at.is_none() {
+        return Err(DraftProblem::CallBackNeedsTime);
     }
     if draft.kind == EntryKind::Sale {
         let Some(sale) = &draft.sale else {
@@ -191,7 +233,18 @@ pub fn validate_draft(draft: &EntryDraft) -> Result<(), DraftProblem> {
                 return Err(DraftProblem::AmountRequired);
             }
             Some(a) if a <= Decimal::ZERO => return Err(DraftProblem::AmountNotPositive),
+            Some(a) if a > limits.max_sale_amount => {
+                return Err(DraftProblem::AmountTooLarge {
+                    limit: limits.max_sale_amount,
+                });
+            }
             _ => {}
+        }
+        if sale
+            .maturity_on
+            .is_some_and(|m| m <= draft.occurred_at.date())
+        {
+            return Err(DraftProblem::MaturityNotAfterSale);
         }
     }
     if draft.kind == EntryKind::RiskAssessment && draft.risk_level.is_none() {
@@ -289,6 +342,10 @@ pub fn ledger_totals(entries: &[DiaryEntry], kind: ProductKind) -> Vec<(String, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn validate_draft_default(d: &EntryDraft) -> Result<(), DraftProblem> {
+        validate_draft(d, &super::super::limits::LimitsPolicy::default())
+    }
     use rust_decimal_macros::dec;
 
     fn draft(kind: EntryKind, customer: Option<&str>) -> EntryDraft {
@@ -348,14 +405,40 @@ mod tests {
     #[test]
     fn drafts_are_checked() {
         assert_eq!(
-            validate_draft(&draft(EntryKind::Call, None)),
+            validate_draft_default(&draft(EntryKind::Call, None)),
             Err(DraftProblem::CustomerRequired)
         );
         assert_eq!(
-            validate_draft(&draft(EntryKind::Memo, Some("C1"))),
+            validate_draft_default(&draft(EntryKind::Memo, Some("C1"))),
             Err(DraftProblem::NoCustomerAllowed)
         );
-        assert_eq!(validate_draft(&draft(EntryKind::Memo, None)), Ok(()));
+        assert_eq!(
+            validate_draft_default(&draft(EntryKind::Memo, None)),
+            Err(DraftProblem::TextRequired)
+        );
+        let mut memo = draft(EntryKind::Memo, None);
+        memo.note = "周五带资料".into();
+        assert_eq!(validate_draft_default(&memo), Ok(()));
+        let mut sms = draft(EntryKind::Sms, Some("C1"));
+        sms.note = "  ".into();
+        assert_eq!(
+            validate_draft_default(&sms),
+            Err(DraftProblem::TextRequired)
+        );
+        let mut call = draft(EntryKind::Call, Some("C1"));
+        call.outcome = Some(Outcome::CallbackRequested);
+        assert_eq!(
+            validate_draft_default(&call),
+            Err(DraftProblem::CallBackNeedsTime)
+        );
+        call.follow_up_at = Some(call.occurred_at + chrono::Duration::hours(1));
+        assert_eq!(validate_draft_default(&call), Ok(()));
+        call.follow_up_at =
+            NaiveDate::from_ymd_opt(262_142, 1, 1).and_then(|d| d.and_hms_opt(9, 0, 0));
+        assert_eq!(
+            validate_draft_default(&call),
+            Err(DraftProblem::DateOutOfRange)
+        );
         let mut sale = draft(EntryKind::Sale, Some("C1"));
         sale.sale = Some(Sale {
             product_kind: ProductKind::Wealth,
@@ -364,11 +447,31 @@ mod tests {
             amount: None,
             maturity_on: None,
         });
-        assert_eq!(validate_draft(&sale), Err(DraftProblem::AmountRequired));
+        assert_eq!(
+            validate_draft_default(&sale),
+            Err(DraftProblem::AmountRequired)
+        );
         sale.sale.as_mut().unwrap().amount = Some(dec!(0));
-        assert_eq!(validate_draft(&sale), Err(DraftProblem::AmountNotPositive));
+        assert_eq!(
+            validate_draft_default(&sale),
+            Err(DraftProblem::AmountNotPositive)
+        );
+        sale.sale.as_mut().unwrap().amount = Some(dec!(99999999999999999999));
+        assert_eq!(
+            validate_draft_default(&sale),
+            Err(DraftProblem::AmountTooLarge {
+                limit: dec!(1000000000)
+            })
+        );
         sale.sale.as_mut().unwrap().amount = Some(dec!(300000));
-        assert_eq!(validate_draft(&sale), Ok(()));
+        assert_eq!(validate_draft_default(&sale), Ok(()));
+        sale.sale.as_mut().unwrap().maturity_on = NaiveDate::from_ymd_opt(2026, 11, 24);
+        assert_eq!(
+            validate_draft_default(&sale),
+            Err(DraftProblem::MaturityNotAfterSale)
+        );
+        sale.sale.as_mut().unwrap().maturity_on = NaiveDate::from_ymd_opt(2027, 11, 24);
+        assert_eq!(validate_draft_default(&sale), Ok(()));
         let mut card = draft(EntryKind::Sale, Some("C1"));
         card.sale = Some(Sale {
             product_kind: ProductKind::CreditCard,
@@ -378,12 +481,12 @@ mod tests {
             maturity_on: None,
         });
         assert_eq!(
-            validate_draft(&card),
+            validate_draft_default(&card),
             Ok(()),
             "a credit card needs no amount"
         );
         assert_eq!(
-            validate_draft(&draft(EntryKind::RiskAssessment, Some("C1"))),
+            validate_draft_default(&draft(EntryKind::RiskAssessment, Some("C1"))),
             Err(DraftProblem::RiskLevelRequired)
         );
     }

@@ -7,7 +7,10 @@ pub mod classify;
 pub mod contacts;
 pub mod customer;
 pub mod diary;
+#[deny(clippy::indexing_slicing, clippy::string_slice)]
+pub mod limits;
 pub mod mask;
+#[deny(clippy::indexing_slicing, clippy::string_slice)]
 pub mod money;
 pub mod past_plans;
 pub mod period;
@@ -19,5 +22,8 @@ pub mod search;
 pub mod signals;
 pub mod targets;
 pub mod urgency;
+#[deny(clippy::indexing_slicing, clippy::string_slice)]
 pub mod when;
 pub mod workload;
+#[deny(clippy::indexing_slicing, clippy::string_slice)]
+pub mod written;

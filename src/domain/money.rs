@@ -74,37 +74,12 @@ mod tests {
     }
 }
 
-/// Reads an amount typed by the manager: `300000`, `300,000.00`, `¥30万`, `1.5亿`. `None` when it is not money.
+/// Reads an amount typed by the manager: `300000`, `300,000.00`, `¥30万`, `1.5亿`, `３０万`,
+/// by the same rule the import reads a cell ([`super::written::read_amount`]); more than
+/// cents is not money. `None` when it is not an amount.
 pub fn parse_money(text: &str) -> Option<Decimal> {
-    use std::str::FromStr;
-    let mut t: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '．' => '.',
-            _ => c,
-        })
-        .filter(|c| !matches!(c, ',' | '，' | '¥' | '￥' | ' ' | '元'))
-        .collect();
-    let mut scale = Decimal::ONE;
-    if let Some(rest) = t.strip_suffix('万') {
-        scale = Decimal::from(10_000);
-        t = rest.to_string();
-    } else if let Some(rest) = t.strip_suffix('亿') {
-        scale = Decimal::from(100_000_000);
-        t = rest.to_string();
-    }
-    if t.is_empty()
-        || !t
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
-    {
-        return None;
-    }
-    let value = Decimal::from_str(&t).ok()? * scale;
-    // More than cents is not money.
-    (value.scale() <= 2 || value.normalize().scale() <= 2).then(|| value.normalize())
+    let value = super::written::read_amount(text, Decimal::ONE)?;
+    (value.normalize().scale() <= 2).then(|| value.normalize())
 }
 
 #[cfg(test)]
@@ -119,6 +94,10 @@ mod parse_tests {
         assert_eq!(parse_money("¥30万"), Some(dec!(300000)));
         assert_eq!(parse_money("1.5亿"), Some(dec!(150000000)));
         assert_eq!(parse_money("３００"), Some(dec!(300)));
+        assert_eq!(parse_money("３０万"), Some(dec!(300000)));
+        // One rule with the import: thousands come in threes.
+        assert_eq!(parse_money("1,0000"), None);
+        assert_eq!(parse_money("99999999999999999999999999999万"), None);
         assert_eq!(parse_money("12.345"), None);
         assert_eq!(parse_money("abc"), None);
         assert_eq!(parse_money(""), None);

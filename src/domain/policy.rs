@@ -29,6 +29,9 @@ pub struct Policy {
     /// Assignment rules (分户), read by `guanhu assign --rule`; none when the section is absent.
     #[serde(default)]
     pub assignment: super::assignment::AssignmentPolicy,
+    /// Plausibility limits on amounts typed or imported.
+    #[serde(default)]
+    pub limits: super::limits::LimitsPolicy,
     /// `workload` read and checked (filled in by `from_toml`).
     #[serde(skip)]
     pub calendar: super::workload::Calendar,
@@ -146,6 +149,8 @@ pub enum PolicyProblem {
     TooLarge,
     /// Not a number at all.
     NotANumber,
+    /// Zero where at least one is needed (a daily capacity of 0 plans nothing, ever).
+    NotPositive,
 }
 
 impl std::fmt::Display for PolicyError {
@@ -245,6 +250,27 @@ impl Policy {
         }
         if let Some(key) = self.urgency.negative_key() {
             return err(format!("urgency.{key}"), PolicyProblem::Negative);
+        }
+        if let Err((key, problem)) = self.limits.validate() {
+            return err(key, problem);
+        }
+        if self.signals.large_outflow_amount < Decimal::ZERO {
+            return err(
+                "signals.large_outflow_amount".into(),
+                PolicyProblem::Negative,
+            );
+        }
+        if self.signals.large_outflow_amount > super::limits::MAX_STORED_AMOUNT {
+            return err(
+                "signals.large_outflow_amount".into(),
+                PolicyProblem::TooLarge,
+            );
+        }
+        if self.workload.daily_capacity == 0 {
+            return err("workload.daily_capacity".into(), PolicyProblem::NotPositive);
+        }
+        if self.workload.working_days.is_empty() {
+            return err("workload.working_days".into(), PolicyProblem::Empty);
         }
         if let Err((key, problem)) = self.assignment.validate() {
             return err(key, problem);

@@ -105,6 +105,11 @@ impl TargetKind {
     /// Checks a value for this kind.
     pub fn check(self, value: Decimal) -> Result<(), PolicyProblem> {
         let whole = value.fract().is_zero();
+        // Above the store's ceiling no actual could ever reach it, and comparing sums with it
+        // must stay within Decimal's range.
+        if !super::limits::storable_amount(value) {
+            return Err(PolicyProblem::TooLarge);
+        }
         match self {
             TargetKind::Count if !whole => Err(PolicyProblem::NotWholeNumber),
             TargetKind::SignedCount if !whole => Err(PolicyProblem::NotWholeNumber),

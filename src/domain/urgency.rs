@@ -183,9 +183,10 @@ impl UrgencyPolicy {
         if self.amount_scale < Decimal::ZERO {
             return Some("amount_scale");
         }
-        // NaN is refused too: it is neither below nor at or above zero.
+        // NaN and infinity are refused too: a score must stay a finite number (the queue's
+        // JSON cannot carry an infinite one).
         all.iter()
-            .find(|(_, v)| v.is_nan() || *v < 0.0)
+            .find(|(_, v)| !v.is_finite() || *v < 0.0)
             .map(|(k, _)| *k)
     }
 
@@ -228,7 +229,10 @@ impl UrgencyPolicy {
         terms.push(term("tier", tier_rank.clamp(0.0, 1.0), self.tier));
         terms.push(term("overdue", overdue.clamp(0.0, 1.0), self.overdue));
         let amount = if self.amount_scale > Decimal::ZERO {
-            (at_stake / self.amount_scale)
+            // Checked: a tiny scale over a large amount would overflow; either way the term is 1.
+            at_stake
+                .checked_div(self.amount_scale)
+                .unwrap_or(Decimal::ONE)
                 .min(Decimal::ONE)
                 .max(Decimal::ZERO)
         } else {

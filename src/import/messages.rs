@@ -62,6 +62,12 @@ impl Problem {
             (Problem::ImpossibleDate(t), Lang::En) => {
                 format!("\"{t}\" is not a real calendar date")
             }
+            (Problem::DateOutOfRange(t), Lang::Zh) => {
+                format!("“{t}” 不在 1900 至 2200 年之间")
+            }
+            (Problem::DateOutOfRange(t), Lang::En) => {
+                format!("\"{t}\" is not between the years 1900 and 2200")
+            }
             (Problem::BadPhone(t), Lang::Zh) => format!("“{t}” 不是有效的大陆手机号码"),
             (Problem::BadPhone(t), Lang::En) => {
                 format!("\"{t}\" is not a mainland mobile number")
@@ -169,6 +175,7 @@ mod tests {
             Problem::BadAmount("x".into()),
             Problem::BadDate("x".into()),
             Problem::ImpossibleDate("x".into()),
+            Problem::DateOutOfRange("x".into()),
             Problem::BadPhone("x".into()),
             Problem::BadGender("x".into()),
             Problem::BadRiskLevel("x".into()),

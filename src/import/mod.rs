@@ -62,6 +62,8 @@ pub enum Problem {
     BadAmount(String),
     BadDate(String),
     ImpossibleDate(String),
+    /// A real date before 1900 or after 2200: no customer or contract is dated there.
+    DateOutOfRange(String),
     BadPhone(String),
     BadGender(String),
     BadRiskLevel(String),

@@ -1,186 +1,41 @@
 //! Parsing one cell's text into a value — amounts, dates (incl. Excel serials), mainland mobile numbers, gender, tags — or the `Problem` that says why not. Pure functions of the text; no knowledge of rows or files.
 
-use std::str::FromStr;
-
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::Problem;
 use crate::domain::customer::Gender;
+use crate::domain::written::{self, DateProblem};
 
-/// Full-width digits, point, minus and plus as ASCII; everything else unchanged.
-fn half_width(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '．' => '.',
-            '－' | '−' => '-',
-            '＋' => '+',
-            '／' => '/',
-            '：' => ':',
-            _ => c,
-        })
-        .collect()
-}
-
-fn all_digits(text: &str) -> bool {
-    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// Parses an amount in yuan, times `multiplier` (the column's unit).
-///
-/// Accepts thousands separators (`,` `，`), `¥`/`￥` and `元`, a `万`/`亿` suffix, full-width digits, a leading `-`. Decimal arithmetic only.
+/// Parses an amount in yuan, times `multiplier` (the column's unit), by the one rule the app
+/// uses too ([`written::read_amount`]).
 pub fn parse_amount(text: &str, multiplier: Decimal) -> Result<Decimal, Problem> {
-    let original = text.trim();
-    let bad = || Problem::BadAmount(original.to_string());
-    let normal = half_width(original);
-    let mut rest = normal.trim();
-    let mut negative = false;
-    let mut currency = false;
-    loop {
-        if !negative && let Some(r) = rest.strip_prefix('-') {
-            negative = true;
-            rest = r.trim_start();
-        } else if !currency && let Some(r) = rest.strip_prefix(['¥', '￥']) {
-            currency = true;
-            rest = r.trim_start();
-        } else {
-            break;
-        }
-    }
-    if let Some(r) = rest.strip_suffix('元') {
-        rest = r.trim_end();
-    }
-    let mut scale = Decimal::ONE;
-    if let Some(r) = rest.strip_suffix('万') {
-        scale = Decimal::from(10_000);
-        rest = r.trim_end();
-    } else if let Some(r) = rest.strip_suffix('亿') {
-        scale = Decimal::from(100_000_000);
-        rest = r.trim_end();
-    }
-    let (int_part, frac_part) = match rest.split_once('.') {
-        Some((i, f)) if all_digits(f) => (i, f),
-        Some(_) => return Err(bad()),
-        None => (rest, ""),
-    };
-    let digits = integer_digits(int_part).ok_or_else(bad)?;
-    let number = if frac_part.is_empty() {
-        digits
-    } else {
-        format!("{digits}.{frac_part}")
-    };
-    let value = Decimal::from_str(&number).map_err(|_| bad())?;
-    let value = value
-        .checked_mul(scale)
-        .and_then(|v| v.checked_mul(multiplier))
-        .ok_or_else(bad)?;
-    Ok(if negative { -value } else { value }.normalize())
+    written::read_amount(text, multiplier)
+        .ok_or_else(|| Problem::BadAmount(text.trim().to_string()))
 }
 
-/// The digits of an integer part, with thousands separators checked (`1,234,567`) and removed.
-fn integer_digits(text: &str) -> Option<String> {
-    let groups: Vec<&str> = text.split([',', '，']).collect();
-    let (first, others) = groups.split_first()?;
-    let well_grouped = all_digits(first)
-        && (others.is_empty()
-            || (first.len() <= 3 && others.iter().all(|g| g.len() == 3 && all_digits(g))));
-    well_grouped.then(|| groups.concat())
-}
-
-/// The date of an Excel serial number in the 1900 date system: serial 1 is 1900-01-01 and serial 60 is the 1900-02-29 Excel wrongly believes in (None), so from 61 on the day is 1899-12-30 plus the serial.
+/// The date of an Excel serial number in the 1900 date system ([`written::excel_serial_date`]).
 pub fn excel_serial_date(serial: u32) -> Option<NaiveDate> {
-    let (base, days) = match serial {
-        0 | 60 => return None,
-        1..=59 => (NaiveDate::from_ymd_opt(1899, 12, 31)?, serial),
-        _ => (NaiveDate::from_ymd_opt(1899, 12, 30)?, serial),
-    };
-    base.checked_add_days(Days::new(u64::from(days)))
+    written::excel_serial_date(serial)
 }
 
-/// Parses a date: `2026-11-23`, `2026-1-5`, `2026/11/23`, `2026.11.23`, `20261123`, `2026年11月23日`, a five-digit Excel serial (`46349`), optionally followed by a time of day.
+/// Parses a date in any spelling [`written::read_date`] knows, optionally followed by a time.
 ///
-/// A well-formed date that does not exist (`2023-02-30`) is `ImpossibleDate`; anything else unreadable `BadDate`.
+/// A well-formed date that does not exist (`2023-02-30`) is `ImpossibleDate`, one outside
+/// 1900–2200 `DateOutOfRange`; anything else unreadable `BadDate`.
 pub fn parse_date(text: &str) -> Result<NaiveDate, Problem> {
-    let original = text.trim();
-    let bad = || Problem::BadDate(original.to_string());
-    let impossible = || Problem::ImpossibleDate(original.to_string());
-    let normal = half_width(original);
-    let date_part = without_time(&normal).ok_or_else(bad)?;
-
-    let (y, m, d) = if let Some(parts) = separated_ymd(date_part) {
-        parts
-    } else if let Some(parts) = chinese_ymd(date_part) {
-        parts
-    } else if date_part.len() == 8 && all_digits(date_part) {
-        (&date_part[..4], &date_part[4..6], &date_part[6..])
-    } else {
-        return excel_serial_text(date_part).ok_or_else(bad);
-    };
-    let number = |s: &str| s.parse::<u32>().ok();
-    let (Some(year), Some(month), Some(day)) = (number(y), number(m), number(d)) else {
-        return Err(bad());
-    };
-    let year = i32::try_from(year).map_err(|_| bad())?;
-    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(impossible)
-}
-
-/// The date part of `2026-11-23 00:00:00` / `2026-11-23T09:30`; None when what follows is not a time.
-fn without_time(text: &str) -> Option<&str> {
-    match text.find(|c: char| c.is_whitespace() || c == 'T') {
-        None => Some(text),
-        Some(at) => {
-            let time = text[at + 1..].trim();
-            let is_time = time.contains(':')
-                && time
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b':' || b == b'.');
-            is_time.then(|| text[..at].trim_end())
-        }
-    }
-}
-
-/// `Y-M-D`, `Y/M/D` or `Y.M.D` with one separator kind, a four-digit year and one- or two-digit month and day.
-fn separated_ymd(text: &str) -> Option<(&str, &str, &str)> {
-    let sep = ['-', '/', '.'].into_iter().find(|s| text.contains(*s))?;
-    let mut parts = text.split(sep);
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    let ok = parts.next().is_none()
-        && y.len() == 4
-        && (1..=2).contains(&m.len())
-        && (1..=2).contains(&d.len())
-        && [y, m, d].iter().all(|p| all_digits(p));
-    ok.then_some((y, m, d))
-}
-
-/// `2026年11月23日` (the final 日 may be left out).
-fn chinese_ymd(text: &str) -> Option<(&str, &str, &str)> {
-    let (y, rest) = text.split_once('年')?;
-    let (m, rest) = rest.split_once('月')?;
-    let d = rest.strip_suffix('日').unwrap_or(rest);
-    let (y, m, d) = (y.trim(), m.trim(), d.trim());
-    let ok = y.len() == 4
-        && (1..=2).contains(&m.len())
-        && (1..=2).contains(&d.len())
-        && [y, m, d].iter().all(|p| all_digits(p));
-    ok.then_some((y, m, d))
-}
-
-/// An Excel serial as text (`46349`, `46349.5`), as a CSV saved from Excel or a number-formatted cell gives it: None if it is not one.
-///
-/// Only five-digit serials (1927-05-18 to 2173-10-14) are taken as dates in text, so a bare year such as `1985` is refused instead of becoming 1905-06-07; date cells of a workbook are read whatever their serial.
-fn excel_serial_text(text: &str) -> Option<NaiveDate> {
-    let (whole, frac) = text.split_once('.').unwrap_or((text, "0"));
-    if whole.len() != 5 || !all_digits(whole) || !all_digits(frac) {
-        return None;
-    }
-    excel_serial_date(whole.parse().ok()?)
+    let original = text.trim().to_string();
+    written::read_date(text).map_err(|p| match p {
+        DateProblem::Unreadable => Problem::BadDate(original),
+        DateProblem::NoSuchDate => Problem::ImpossibleDate(original),
+        DateProblem::OutOfRange => Problem::DateOutOfRange(original),
+    })
 }
 
 /// A mainland mobile number as its 11 digits; spaces, dashes and a `+86`/`86` prefix are dropped.
 pub fn parse_phone(text: &str) -> Result<String, Problem> {
     let original = text.trim();
-    let digits: String = half_width(original)
+    let digits: String = written::half_width(original)
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '(' | ')'))
         .collect();
@@ -194,9 +49,9 @@ pub fn parse_phone(text: &str) -> Result<String, Problem> {
     };
     let bytes = digits.as_bytes();
     let mobile = bytes.len() == 11
-        && all_digits(digits)
-        && bytes[0] == b'1'
-        && (b'3'..=b'9').contains(&bytes[1]);
+        && bytes.iter().all(u8::is_ascii_digit)
+        && bytes.first() == Some(&b'1')
+        && bytes.get(1).is_some_and(|b| (b'3'..=b'9').contains(b));
     if mobile {
         Ok(digits.to_string())
     } else {
@@ -315,7 +170,9 @@ mod tests {
         assert_eq!(excel_serial_date(60), None);
         assert_eq!(excel_serial_date(61), Some(d(1900, 3, 1)));
         assert_eq!(excel_serial_date(0), None);
-        assert_eq!(excel_serial_date(2_958_465), Some(d(9999, 12, 31)));
+        // 9999-12-31 is a real serial but past 2200: no contract is dated there.
+        assert_eq!(excel_serial_date(2_958_465), None);
+        assert_eq!(excel_serial_date(109_574), Some(d(2199, 12, 31)));
         assert_eq!(parse_date("60"), Err(Problem::BadDate("60".into())));
         assert_eq!(parse_date("1985"), Err(Problem::BadDate("1985".into())));
     }

@@ -5,6 +5,7 @@ use rusqlite::Connection;
 
 use crate::domain::customer::{Holding, RiskLevel};
 use crate::domain::diary::{DiaryDay, DiaryEntry, EntryDraft, EntryKind, validate_draft};
+use crate::domain::limits::LimitsPolicy;
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::store::customers::{
@@ -26,7 +27,7 @@ pub fn log_entries(
     now: NaiveDateTime,
 ) -> Result<Vec<i64>> {
     for draft in drafts {
-        validate_draft(draft).map_err(Error::Draft)?;
+        validate_draft(draft, &LimitsPolicy::ceiling()).map_err(Error::Draft)?;
     }
     let tx = store.write()?;
     let manager_id = match manager_no {
@@ -139,7 +140,7 @@ pub fn amend_entry(
     draft: &EntryDraft,
     now: NaiveDateTime,
 ) -> Result<()> {
-    validate_draft(draft).map_err(Error::Draft)?;
+    validate_draft(draft, &LimitsPolicy::ceiling()).map_err(Error::Draft)?;
     let tx = store.write()?;
     let row = load_row(&tx, id)?;
     let customer_id = match &draft.customer_no {

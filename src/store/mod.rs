@@ -7,9 +7,10 @@ pub mod dates;
 pub mod diary;
 pub mod drafts;
 pub mod holdings;
+pub mod implausible;
 pub mod managers;
 mod migrations;
-mod money;
+pub mod money;
 pub mod queue;
 pub mod review;
 pub mod targets;
@@ -66,6 +67,14 @@ impl Store {
         };
         store.configure(true)?;
         Ok(store)
+    }
+
+    /// How long this connection's writes wait for another running copy before SQLITE_BUSY:
+    /// the app uses a short wait and retries from its loop (saying so on screen); the
+    /// command line waits longer.
+    pub fn set_busy_timeout(&self, wait: Duration) -> Result<()> {
+        self.conn.busy_timeout(wait)?;
+        Ok(())
     }
 
     /// An in-memory store for tests and throw-away runs.

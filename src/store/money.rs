@@ -1,13 +1,45 @@
-//! `Decimal` stored as exact TEXT, never REAL.
+//! `Decimal` stored as exact TEXT, never REAL, and read back only within the ceiling every sum relies on ([`MAX_STORED_AMOUNT`]).
 
 use std::str::FromStr;
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rust_decimal::Decimal;
 
+use crate::domain::limits::{MAX_STORED_AMOUNT, storable_amount};
+
 /// A `Decimal` as SQLite TEXT.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DecimalText(pub Decimal);
+
+/// A stored amount above [`MAX_STORED_AMOUNT`] (written by an older guanhu that did not
+/// check imports): refused on read, so that no later sum can overflow; `guanhu check`
+/// lists where such values are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmountBeyondCeiling(pub String);
+
+impl std::fmt::Display for AmountBeyondCeiling {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "stored amount {} is above the largest guanhu accepts ({MAX_STORED_AMOUNT})",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for AmountBeyondCeiling {}
+
+/// Reads a stored amount's text, refusing one beyond the ceiling.
+pub fn parse_stored_amount(
+    text: &str,
+) -> Result<Decimal, Box<dyn std::error::Error + Send + Sync>> {
+    let value = Decimal::from_str(text)?;
+    if storable_amount(value) {
+        Ok(value)
+    } else {
+        Err(Box::new(AmountBeyondCeiling(text.to_string())))
+    }
+}
 
 impl ToSql for DecimalText {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
@@ -21,12 +53,37 @@ impl FromSql for DecimalText {
             ValueRef::Text(bytes) => {
                 let text =
                     std::str::from_utf8(bytes).map_err(|e| FromSqlError::Other(Box::new(e)))?;
-                Decimal::from_str(text)
+                parse_stored_amount(text)
                     .map(DecimalText)
-                    .map_err(|e| FromSqlError::Other(Box::new(e)))
+                    .map_err(FromSqlError::Other)
             }
-            ValueRef::Integer(i) => Ok(DecimalText(Decimal::from(i))),
+            ValueRef::Integer(i) => {
+                let value = Decimal::from(i);
+                if storable_amount(value) {
+                    Ok(DecimalText(value))
+                } else {
+                    Err(FromSqlError::Other(Box::new(AmountBeyondCeiling(
+                        i.to_string(),
+                    ))))
+                }
+            }
             _ => Err(FromSqlError::InvalidType),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_beyond_the_ceiling_are_refused_on_read() {
+        assert_eq!(
+            parse_stored_amount("1000000000000000").ok(),
+            Some(MAX_STORED_AMOUNT)
+        );
+        let err = parse_stored_amount("79228162514264337593543950335").unwrap_err();
+        assert!(err.downcast_ref::<AmountBeyondCeiling>().is_some());
+        assert!(parse_stored_amount("abc").is_err());
     }
 }

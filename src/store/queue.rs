@@ -4,8 +4,6 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, params};
-use rust_decimal::Decimal;
-use std::str::FromStr;
 
 use super::customers::balances_at;
 use super::dates::{Day, Moment, fast_moment};
@@ -149,7 +147,7 @@ fn parse_texts(texts: &[Vec<u8>; 6]) -> Result<Balances> {
             rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e)
         };
         let text = std::str::from_utf8(&texts[i]).map_err(|e| bad(Box::new(e)))?;
-        Decimal::from_str(text).map_err(|e| bad(Box::new(e)))
+        super::money::parse_stored_amount(text).map_err(bad)
     })?)
 }
 

@@ -37,7 +37,7 @@ fn error_text(app: &App, e: FormError) -> String {
         FormError::BadFollowUp => app.t(T::ErrFollowUp).to_string(),
         FormError::BadAmount => app.t(T::ErrAmount).to_string(),
         FormError::BadDate => app.t(T::ErrDate).to_string(),
-        FormError::Draft(p) => describe_draft_problem(p, app.lang).to_string(),
+        FormError::Draft(p) => describe_draft_problem(p, app.lang),
     }
 }
 

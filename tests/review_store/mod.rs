@@ -78,7 +78,7 @@ fn entry(kind: EntryKind, no: &str, when: NaiveDateTime, outcome: Option<Outcome
         customer_no: Some(no.into()),
         occurred_at: when,
         outcome,
-        note: String::new(),
+        note: "记录".into(),
         follow_up_at: None,
         sale: None,
         risk_level: None,
