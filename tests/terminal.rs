@@ -509,7 +509,7 @@ fn typed_text_survives_kill_9_and_sighup_and_is_offered_back() {
     let args = format!("--db {} --today 2026-11-24 --lang zh", db.display());
     for (sig, text) in [("KILL", "客户说下周再联系ＡＢＣ"), ("HUP", "约周五面谈")] {
         let tmux = start_with_pid(dir.path(), &args, &[]);
-        tmux.wait_for(&["今日进度", "q 退出"]);
+        tmux.wait_for(&["今日进度"]);
         if sig == "HUP" {
             // The draft from the kill is offered first: put it back, then go on typing.
             tmux.wait_for(&["上次未保存的内容已恢复"]);
@@ -517,6 +517,7 @@ fn typed_text_survives_kill_9_and_sighup_and_is_offered_back() {
             tmux.wait_for(&["客户说下周再联系ＡＢＣ", "Enter 保存"]);
             tmux.keys(&["End"]);
         } else {
+            tmux.wait_for(&["q 退出"]);
             tmux.keys(&["c"]);
             tmux.wait_for(&["记录 电话", "Enter 保存"]);
         }
