@@ -13,7 +13,6 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::{cursor, execute};
 
-use crate::app::drafts::{self, Draft};
 use crate::app::keymap::action_for;
 use crate::app::review_view::{ReviewData, activity_of};
 use crate::app::{Action, App, Effect, UndoStep, update};
@@ -28,14 +27,14 @@ use crate::store::Store;
 use crate::store::drafts as draft_files;
 use crate::ui;
 
+mod draft_keeper;
+pub use draft_keeper::DraftKeeper;
+
 /// How long a write waits for another copy's lock before the app says it is waiting (and
 /// retries from the loop, so keys are still read).
 const WRITE_WAIT: Duration = Duration::from_millis(200);
 /// How often a write the store refused as busy is tried again.
 const RETRY_EVERY: Duration = Duration::from_millis(250);
-/// The draft on disk is rewritten at most this often while typing (and at once when typing
-/// stops for a tick), so a `kill -9` loses at most this much.
-const DRAFT_EVERY: Duration = Duration::from_millis(300);
 /// The longest the loop waits for an event: signals and pending draft writes are seen within it.
 const TICK: Duration = Duration::from_millis(100);
 
@@ -121,67 +120,6 @@ pub struct ScriptedEvents(pub VecDeque<Event>);
 impl EventSource for ScriptedEvents {
     fn next_event(&mut self, _timeout: Duration) -> Result<Polled> {
         Ok(self.0.pop_front().map_or(Polled::Ended, Polled::Event))
-    }
-}
-
-/// Keeps the unsaved text of the open popup or editor in the draft file beside the store:
-/// written as it changes (at most every [`DRAFT_EVERY`]), removed once saved or discarded.
-pub struct DraftKeeper {
-    path: Option<PathBuf>,
-    /// The text last written (or found at start), to write only what changed.
-    written: Option<String>,
-    last_write: Option<Instant>,
-}
-
-impl DraftKeeper {
-    /// A keeper writing to `path` (`None`: an in-memory store, nothing is kept).
-    pub fn new(path: Option<PathBuf>) -> DraftKeeper {
-        DraftKeeper {
-            path,
-            written: None,
-            last_write: None,
-        }
-    }
-
-    /// The draft the last run left, if any (an unreadable file is left as it is).
-    pub fn found(&mut self) -> Option<Draft> {
-        let path = self.path.as_ref()?;
-        let text = draft_files::read_draft(path).ok()??;
-        let draft = Draft::from_json(&text)?;
-        self.written = Some(text);
-        Some(draft)
-    }
-
-    /// Brings the file in line with the app; `force` writes at once (the loop is ending).
-    /// True while a change waits for its turn (or a failed write for another try).
-    pub fn keep(&mut self, app: &App, force: bool) -> bool {
-        let Some(path) = &self.path else {
-            return false;
-        };
-        let want = drafts::current(app).map(|d| d.to_json());
-        if want == self.written {
-            return false;
-        }
-        let due =
-            force || want.is_none() || self.last_write.is_none_or(|t| t.elapsed() >= DRAFT_EVERY);
-        if !due {
-            return true;
-        }
-        let written = match &want {
-            Some(text) => draft_files::write_draft(path, text),
-            None => draft_files::clear_draft(path),
-        };
-        self.last_write = Some(Instant::now());
-        if written.is_err() {
-            return true;
-        }
-        self.written = want;
-        false
-    }
-
-    /// True when a draft is on disk.
-    pub fn holds_draft(&self) -> bool {
-        self.written.is_some()
     }
 }
 
@@ -488,7 +426,7 @@ pub fn run(app: &mut App, effects: &mut Effects<'_>) -> Result<()> {
     };
     install_crash_hook();
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let mut keeper = DraftKeeper::new(effects.store.draft_path());
+    let mut keeper = DraftKeeper::claim(effects.store);
     let result = run_guarded(&mut terminal, app, effects, &mut events, &mut keeper);
     // After a panic the hook has restored the terminal already; leaving the alternate screen
     // a second time would move the cursor back over the panic message.
@@ -543,10 +481,14 @@ fn crash_report(app: &App, store: &Store, keeper: &DraftKeeper, said: &str) -> S
         .ok()
         .and_then(|mut p| p.take())
         .unwrap_or_else(|| said.to_string());
+    // Where the user was, without anything they typed (a release build has no symbols, so
+    // this is often the best clue to follow).
     let text = format!(
-        "guanhu {} crashed at {}\n\n{panic}\n",
+        "guanhu {} crashed at {}\nscreen {:?}, mode {:?}\n\n{panic}\n",
         env!("CARGO_PKG_VERSION"),
-        app.now.format("%Y-%m-%d %H:%M:%S")
+        app.now.format("%Y-%m-%d %H:%M:%S"),
+        app.screen,
+        app.mode,
     );
     let stamp = format!("{}-{}", app.now.format("%Y%m%d-%H%M%S"), std::process::id());
     let dir = crash_dir(store.path());

@@ -455,43 +455,47 @@ fn sigterm_restores_the_terminal_and_removes_the_demo_directory() {
     if !need_tmux() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let tmp = dir.path().join("tmp");
-    std::fs::create_dir(&tmp).unwrap();
-    let tmux = start_with_pid(
-        dir.path(),
-        "--demo --today 2026-11-24 --lang en",
-        &[format!("TMPDIR={}", tmp.display())],
-    );
-    tmux.wait_for(&["Progress", "z snooze"]);
-    let demo_dirs = || {
-        std::fs::read_dir(&tmp)
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_name().to_string_lossy().starts_with("guanhu-demo-"))
-            .count()
-    };
-    assert_eq!(demo_dirs(), 1, "the demo store is in TMPDIR");
-    assert_eq!(
-        tmux.run(&["display", "-p", "-t", "app", "#{alternate_on}"])
-            .trim(),
-        "1"
-    );
-    tmux.keys(&["c"]);
-    tmux.wait_for(&["Enter save"]);
-    tmux.run(&["send-keys", "-t", "app", "-l", "客户在开会"]);
-    tmux.wait_for(&["客户在开会"]);
-    signal(&app_pid(dir.path()), "TERM");
-    assert_eq!(wait_for_file(&dir.path().join("status")), "0");
-    let state = tmux.run(&[
-        "display",
-        "-p",
-        "-t",
-        "app",
-        "#{alternate_on} #{cursor_flag}",
-    ]);
-    assert_eq!(state.trim(), "0 1", "main screen back, cursor shown");
-    assert_eq!(demo_dirs(), 0, "the demo's temporary directory is gone");
+    // `kill`, then `kill -INT` and `kill -QUIT` from outside (in raw mode Ctrl-c is a key).
+    for sig in ["TERM", "INT", "QUIT"] {
+        let dir = tempfile::tempdir().unwrap();
+        let tmp = dir.path().join("tmp");
+        std::fs::create_dir(&tmp).unwrap();
+        let tmux = start_with_pid(
+            dir.path(),
+            "--demo --today 2026-11-24 --lang en",
+            &[format!("TMPDIR={}", tmp.display())],
+        );
+        tmux.wait_for(&["Progress", "z snooze"]);
+        let demo_dirs = || {
+            std::fs::read_dir(&tmp)
+                .unwrap()
+                .filter_map(|e| e.ok())
+                .filter(|e| e.file_name().to_string_lossy().starts_with("guanhu-demo-"))
+                .count()
+        };
+        assert_eq!(demo_dirs(), 1, "the demo store is in TMPDIR");
+        let alternate = tmux.run(&["display", "-p", "-t", "app", "#{alternate_on}"]);
+        assert_eq!(alternate.trim(), "1");
+        tmux.keys(&["c"]);
+        tmux.wait_for(&["Enter save"]);
+        tmux.run(&["send-keys", "-t", "app", "-l", "客户在开会"]);
+        tmux.wait_for(&["客户在开会"]);
+        signal(&app_pid(dir.path()), sig);
+        assert_eq!(wait_for_file(&dir.path().join("status")), "0", "{sig}");
+        let state = tmux.run(&[
+            "display",
+            "-p",
+            "-t",
+            "app",
+            "#{alternate_on} #{cursor_flag}",
+        ]);
+        assert_eq!(state.trim(), "0 1", "{sig}: main screen back, cursor shown");
+        assert_eq!(
+            demo_dirs(),
+            0,
+            "{sig}: the demo's temporary directory is gone"
+        );
+    }
 }
 
 #[test]
@@ -509,7 +513,7 @@ fn typed_text_survives_kill_9_and_sighup_and_is_offered_back() {
     let args = format!("--db {} --today 2026-11-24 --lang zh", db.display());
     for (sig, text) in [("KILL", "客户说下周再联系ＡＢＣ"), ("HUP", "约周五面谈")] {
         let tmux = start_with_pid(dir.path(), &args, &[]);
-        tmux.wait_for(&["今日进度", "q 退出"]);
+        tmux.wait_for(&["今日进度"]);
         if sig == "HUP" {
             // The draft from the kill is offered first: put it back, then go on typing.
             tmux.wait_for(&["上次未保存的内容已恢复"]);
@@ -517,6 +521,7 @@ fn typed_text_survives_kill_9_and_sighup_and_is_offered_back() {
             tmux.wait_for(&["客户说下周再联系ＡＢＣ", "Enter 保存"]);
             tmux.keys(&["End"]);
         } else {
+            tmux.wait_for(&["q 退出"]);
             tmux.keys(&["c"]);
             tmux.wait_for(&["记录 电话", "Enter 保存"]);
         }

@@ -127,6 +127,8 @@ const fn b(context: Context, label: &'static str, help: T, footer: bool) -> Bind
 pub fn footer_bindings(app: &App) -> Vec<&'static Binding> {
     let contexts: &[Context] = match app.mode {
         Mode::Filter => &[Context::Filter],
+        // The offer of last time's draft names its own keys on the message line.
+        Mode::Restore => &[],
         Mode::Reflection => &[Context::Reflection],
         _ if app.detail.is_some() => &[Context::Detail, Context::Global],
         _ if app.screen == Screen::Customers => &[Context::List, Context::Global],

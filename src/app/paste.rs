@@ -32,7 +32,9 @@ pub fn clean(text: &str, multi_line: bool) -> String {
 
 /// Puts a paste into the field with the cursor; anywhere else it is ignored with a notice.
 pub fn paste(app: &mut App, text: String) -> Vec<Effect> {
-    if app.saving || app.leave_ask.is_some() || app.busy.is_some() {
+    // A question on screen (leave, a busy store, the draft offer) keeps its words: a paste
+    // then is neither an answer nor worth a notice over it.
+    if app.saving || app.leave_ask.is_some() || app.busy.is_some() || app.mode == Mode::Restore {
         return Vec::new();
     }
     let one_line = clean(&text, false);

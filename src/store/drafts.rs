@@ -1,4 +1,4 @@
-//! Files kept beside the store file: the unsaved-text draft (`guanhu.db.draft`) and crash reports, each owner-only (0600) because they can hold customer names and notes. A file, not a table: it must be writable while another copy holds the store's write lock, and it must survive `kill -9`, so each write goes to a temporary file, is synced, then renamed over the old one.
+//! Files kept beside the store file: the unsaved-text draft (`guanhu.db.draft`, one slot per running copy) and crash reports, each owner-only (0600) because they can hold customer names and notes. A file, not a table: it must be writable while another copy holds the store's write lock, and it must survive `kill -9`, so each write goes to a temporary file, is synced, then renamed over the old one.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,6 +18,40 @@ pub fn draft_path_of(db: &Path) -> PathBuf {
     let mut name = db.as_os_str().to_owned();
     name.push(".draft");
     PathBuf::from(name)
+}
+
+/// A draft file this copy of guanhu alone writes, held by a lock on `<draft>.lock` for as
+/// long as the copy runs. The first copy gets `guanhu.db.draft`, a second one running at the
+/// same time `guanhu.db.draft.1`, and so on: two copies never overwrite (or offer back) each
+/// other's text, and a copy that died (the OS drops its lock) leaves its slot — and its draft —
+/// to the next one to start.
+#[derive(Debug)]
+pub struct DraftSlot {
+    pub path: PathBuf,
+    _lock: std::fs::File,
+}
+
+/// Claims the first free draft slot of the store at `db` (`None` when all 16 are taken).
+pub fn claim_draft_slot(db: &Path) -> Result<Option<DraftSlot>> {
+    for n in 0..16 {
+        let path = if n == 0 {
+            draft_path_of(db)
+        } else {
+            let mut name = draft_path_of(db).into_os_string();
+            name.push(format!(".{n}"));
+            PathBuf::from(name)
+        };
+        let mut lock_path = path.as_os_str().to_owned();
+        lock_path.push(".lock");
+        let lock_path = PathBuf::from(lock_path);
+        let lock = open_private(&lock_path)?;
+        match lock.try_lock() {
+            Ok(()) => return Ok(Some(DraftSlot { path, _lock: lock })),
+            Err(std::fs::TryLockError::WouldBlock) => continue,
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&lock_path, e)),
+        }
+    }
+    Ok(None)
 }
 
 /// Reads a draft file; `None` when there is none.
@@ -74,6 +108,29 @@ fn create_private(path: &Path) -> Result<std::fs::File> {
         .map_err(|e| Error::io(path, e))
 }
 
+/// Opens (creating if needed) an owner-only file without truncating it.
+#[cfg(unix)]
+fn open_private(path: &Path) -> Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| Error::io(path, e))
+}
+
+#[cfg(not(unix))]
+fn open_private(path: &Path) -> Result<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .map_err(|e| Error::io(path, e))
+}
+
 #[cfg(not(unix))]
 fn create_private(path: &Path) -> Result<std::fs::File> {
     std::fs::OpenOptions::new()
@@ -108,5 +165,18 @@ mod tests {
         clear_draft(&path).unwrap();
         clear_draft(&path).unwrap();
         assert_eq!(read_draft(&path).unwrap(), None);
+    }
+
+    #[test]
+    fn two_copies_get_two_slots_and_a_freed_slot_is_taken_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("guanhu.db");
+        let first = claim_draft_slot(&db).unwrap().unwrap();
+        let second = claim_draft_slot(&db).unwrap().unwrap();
+        assert!(first.path.ends_with("guanhu.db.draft"));
+        assert!(second.path.ends_with("guanhu.db.draft.1"));
+        drop(first);
+        let again = claim_draft_slot(&db).unwrap().unwrap();
+        assert!(again.path.ends_with("guanhu.db.draft"));
     }
 }
