@@ -141,3 +141,85 @@ fn holdings_attach_to_known_customers_only() {
     );
     assert_eq!(d.holdings[0].amount, dec!(300000));
 }
+
+#[test]
+fn a_dry_run_or_an_import_with_nothing_to_write_creates_no_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new").join("guanhu.db");
+    let limits = guanhu::domain::limits::LimitsPolicy::default();
+    let bytes = fixture("customers_gbk_wan.csv");
+    let plan = guanhu::service::plan_customers(&bytes, FileFormat::Csv, None, &limits).unwrap();
+
+    let dry = guanhu::service::import_customers_at(
+        &db,
+        plan.clone(),
+        None,
+        common::today(),
+        common::now(),
+        true,
+    )
+    .unwrap();
+    assert_eq!(dry.added, 6, "counted against an empty store");
+    assert!(!db.exists() && !db.parent().unwrap().exists());
+
+    let all_bad =
+        read_customers("客户号,客户姓名\nC1,\n".as_bytes(), FileFormat::Csv, None).unwrap();
+    let report = guanhu::service::import_customers_at(
+        &db,
+        all_bad,
+        None,
+        common::today(),
+        common::now(),
+        false,
+    )
+    .unwrap();
+    assert_eq!((report.added, report.rejected.len()), (0, 1));
+    assert!(!db.exists());
+
+    let holdings = read_holdings(&fixture("holdings.csv"), FileFormat::Csv, None).unwrap();
+    let good = holdings.rows.len();
+    let report = guanhu::service::import_holdings_at(&db, holdings, common::now(), false).unwrap();
+    assert_eq!(report.added, 0);
+    assert!(report.rejected.len() >= good);
+    assert!(
+        !db.exists(),
+        "no customers, so nothing for a holding to attach to"
+    );
+
+    let report = guanhu::service::import_customers_at(
+        &db,
+        plan,
+        None,
+        common::today(),
+        common::now(),
+        false,
+    )
+    .unwrap();
+    assert_eq!(report.added, 6);
+    assert_eq!(Store::open(&db).unwrap().count_customers().unwrap(), 6);
+}
+
+#[test]
+fn the_policy_limit_is_applied_and_the_book_still_sums() {
+    // Was: one 29-digit balance went in and every later sum over the store panicked.
+    let csv = "客户号,客户姓名,存款余额\nC1,张三,79228162514264337593543950335\nC2,李四,1000\n";
+    let policy = Policy::default_policy();
+    let plan =
+        guanhu::service::plan_customers(csv.as_bytes(), FileFormat::Csv, None, &policy.limits)
+            .unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let report = import_customers(
+        &mut store,
+        plan,
+        None,
+        common::today(),
+        common::now(),
+        false,
+    )
+    .unwrap();
+    assert_eq!((report.added, report.rejected_rows()), (1, 1));
+    assert_eq!(report.rejected[0].line, 2);
+    assert_eq!(report.rejected[0].field, "deposits");
+    let book = load_portfolio(&store, &policy, common::today(), None).unwrap();
+    assert_eq!(book.len(), 1);
+}
