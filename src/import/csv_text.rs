@@ -31,6 +31,11 @@ fn delimiter(text: &str) -> u8 {
 /// Splits the text into records. The first non-blank record is the header: if it cannot be
 /// split the file is refused, since no later row could be read without it.
 pub(crate) fn split_text(text: &str) -> Result<Split, ReadError> {
+    split_capped(text, MAX_ROWS)
+}
+
+/// [`split_text`] with at most `max_rows` data rows.
+fn split_capped(text: &str, max_rows: usize) -> Result<Split, ReadError> {
     let mut cursor = Cursor {
         text,
         at: 0,
@@ -51,8 +56,8 @@ pub(crate) fn split_text(text: &str) -> Result<Split, ReadError> {
                 if !have_header {
                     have_header = true;
                     cursor.fields = cells.len();
-                } else if split.rows.len() >= MAX_ROWS {
-                    return Err(ReadError::TooManyRows { max: MAX_ROWS });
+                } else if split.rows.len() > max_rows {
+                    return Err(ReadError::TooManyRows { max: max_rows });
                 }
                 split.rows.push(Row { line, cells });
             }
@@ -85,9 +90,9 @@ struct Cursor<'a> {
 }
 
 /// What stopped one cell.
-enum End {
+enum Stop {
     Delimiter,
-    LineEnd,
+    Newline,
     Eof,
 }
 
@@ -137,8 +142,8 @@ impl Cursor<'_> {
                 }
             }
             match end {
-                End::Delimiter => {}
-                End::LineEnd | End::Eof => break,
+                Stop::Delimiter => {}
+                Stop::Newline | Stop::Eof => break,
             }
         }
         match problem {
@@ -152,7 +157,7 @@ impl Cursor<'_> {
     }
 
     /// Reads one cell; `None` text when it is longer than the cap (read past, not kept).
-    fn cell(&mut self) -> Result<(Option<String>, End), Problem> {
+    fn cell(&mut self) -> Result<(Option<String>, Stop), Problem> {
         if self.byte(self.at) == Some(b'"') {
             return self.quoted();
         }
@@ -167,28 +172,28 @@ impl Cursor<'_> {
     }
 
     /// The end of an unquoted stretch from `from`: the offset of the delimiter or `\n`, or the text's end.
-    fn unquoted_end(&self, from: usize) -> (usize, End) {
+    fn unquoted_end(&self, from: usize) -> (usize, Stop) {
         let bytes = self.text.as_bytes();
         let rest = bytes.get(from..).unwrap_or(&[]);
         match rest
             .iter()
             .position(|b| *b == self.delimiter || *b == b'\n')
         {
-            Some(n) if rest.get(n) == Some(&b'\n') => (from + n, End::LineEnd),
-            Some(n) => (from + n, End::Delimiter),
-            None => (bytes.len(), End::Eof),
+            Some(n) if rest.get(n) == Some(&b'\n') => (from + n, Stop::Newline),
+            Some(n) => (from + n, Stop::Delimiter),
+            None => (bytes.len(), Stop::Eof),
         }
     }
 
     /// Moves past the delimiter or line end that ended a cell.
-    fn step_over(&mut self, end: &End) {
+    fn step_over(&mut self, end: &Stop) {
         match end {
-            End::Delimiter => self.at += 1,
-            End::LineEnd => {
+            Stop::Delimiter => self.at += 1,
+            Stop::Newline => {
                 self.at += 1;
                 self.line += 1;
             }
-            End::Eof => {}
+            Stop::Eof => {}
         }
     }
 
@@ -196,7 +201,7 @@ impl Cursor<'_> {
     /// kept as written. A quote still open at the end of the text, past [`MAX_CELL_LINES`] lines
     /// or [`MAX_CELL_CHARS`], or when a line inside it looks like a whole record, is unclosed:
     /// reading goes back to the line after the one it opened on.
-    fn quoted(&mut self) -> Result<(Option<String>, End), Problem> {
+    fn quoted(&mut self) -> Result<(Option<String>, Stop), Problem> {
         let (open_at, open_line) = (self.at, self.line);
         let mut text = String::new();
         let mut i = open_at + 1;
@@ -283,7 +288,9 @@ pub(crate) fn unwrap_excel_text(cell: &str) -> String {
 mod tests {
     use super::*;
 
-    fn lines_and_cells(text: &str) -> (Vec<(usize, Vec<String>)>, Vec<(usize, Problem)>) {
+    type Lines = Vec<(usize, Vec<String>)>;
+
+    fn lines_and_cells(text: &str) -> (Lines, Vec<(usize, Problem)>) {
         let Ok(split) = split_text(text) else {
             return (Vec::new(), Vec::new());
         };
@@ -351,6 +358,16 @@ mod tests {
                 (3, Problem::TooManyColumns { max: MAX_COLUMNS }),
             ]
         );
+    }
+
+    #[test]
+    fn too_many_rows_refuse_the_file() {
+        let ok = split_capped("a,b\n1,2\n3,4\n\n5,6\n", 3).map(|s| s.rows.len());
+        assert_eq!(ok.ok(), Some(4));
+        assert!(matches!(
+            split_capped("a,b\n1,2\n3,4\n5,6\n7,8\n", 3),
+            Err(ReadError::TooManyRows { max: 3 })
+        ));
     }
 
     #[test]
