@@ -334,7 +334,7 @@ fn a_sheet_with_one_far_away_cell_is_refused_naming_it() -> TestResult {
     if let Err(e) = e {
         assert_eq!(
             e.describe(Lang::Zh),
-            "工作表“客户清单”的单元格 XFD1048576 超出范围（最多 2000000 行、200 列）"
+            "工作表“客户清单”的单元格 XFD1048576 超出范围（最多 2,000,000 行、200 列）"
         );
     }
     // A style-only (blank) far cell is not a value and costs nothing.

@@ -11,6 +11,11 @@ use crate::i18n::Lang;
 /// The most characters of a refused value a message repeats; a cell may hold thousands.
 const SHOWN_CHARS: usize = 40;
 
+/// A count with thousands separators: `2,000,000`.
+fn count(n: usize) -> String {
+    format_whole(rust_decimal::Decimal::from(n))
+}
+
 /// The value as a message repeats it: at most [`SHOWN_CHARS`] characters, control characters
 /// as `�`, so a message is one readable line whatever the file held.
 fn shown(text: &str) -> String {
@@ -297,11 +302,12 @@ impl ReadError {
                 format!("cannot read the header (line {line}): {}", problem.describe(lang))
             }
             (ReadError::TooManyRows { max }, Lang::Zh) => {
-                format!("文件超过 {max} 行，请拆分后分批导入")
+                format!("文件超过 {} 行，请拆分后分批导入", count(*max))
             }
-            (ReadError::TooManyRows { max }, Lang::En) => {
-                format!("the file has more than {max} rows; split it and import the parts")
-            }
+            (ReadError::TooManyRows { max }, Lang::En) => format!(
+                "the file has more than {} rows; split it and import the parts",
+                count(*max)
+            ),
             (ReadError::Unzipped { max_mb }, Lang::Zh) => format!(
                 "无法读取 Excel 文件：解压后超过 {max_mb} MB，不像是一份导出（可能是压缩炸弹）"
             ),
@@ -317,8 +323,9 @@ impl ReadError {
                 },
                 Lang::Zh,
             ) => format!(
-                "工作表“{}”的单元格 {cell} 超出范围（最多 {max_rows} 行、{max_columns} 列）",
-                shown(sheet)
+                "工作表“{}”的单元格 {cell} 超出范围（最多 {} 行、{max_columns} 列）",
+                shown(sheet),
+                count(*max_rows)
             ),
             (
                 ReadError::SheetTooLarge {
@@ -329,8 +336,9 @@ impl ReadError {
                 },
                 Lang::En,
             ) => format!(
-                "sheet \"{}\" has a value at {cell}, beyond {max_rows} rows or {max_columns} columns",
-                shown(sheet)
+                "sheet \"{}\" has a value at {cell}, beyond {} rows or {max_columns} columns",
+                shown(sheet),
+                count(*max_rows)
             ),
         }
     }
