@@ -348,7 +348,13 @@ fn dispatch(cli: &Cli, s: &Settings) -> Result<i32> {
         None if cli.demo => return run_demo_app(cli, s),
         Some(Command::Demo(args)) => return write_demo(s, args),
         Some(Command::Import(command)) => {
-            return crate::cli_import::run_import(s.lang, s.today, &db_path(cli, s), command);
+            return crate::cli_import::run_import(
+                s.lang,
+                s.today,
+                &s.policy.limits,
+                &db_path(cli, s),
+                command,
+            );
         }
         None => Opening::App,
         Some(Command::Managers(args)) => match args.action {

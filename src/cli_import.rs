@@ -8,6 +8,7 @@ use crate::cli::{ImportArgs, ImportCommand};
 use crate::cli_output::{After, emit_lines, terminal_cell};
 use crate::cli_store::{Opening, close, open};
 use crate::clock;
+use crate::domain::limits::LimitsPolicy;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, T, fill};
 use crate::import;
@@ -15,13 +16,18 @@ use crate::service::{self, ImportReport};
 use crate::store::Store;
 
 /// Runs `guanhu import …` against the store at `db`.
-pub fn run_import(lang: Lang, today: NaiveDate, db: &Path, command: &ImportCommand) -> Result<i32> {
+pub fn run_import(
+    lang: Lang,
+    today: NaiveDate,
+    limits: &LimitsPolicy,
+    db: &Path,
+    command: &ImportCommand,
+) -> Result<i32> {
     match command {
         ImportCommand::Customers(args) => {
             let bytes = read_file(&args.file)?;
             let format = import::format_for_path(&args.file, &bytes);
-            let plan = import::read_customers(&bytes, format, args.sheet.as_deref())
-                .map_err(Error::Read)?;
+            let plan = service::plan_customers(&bytes, format, args.sheet.as_deref(), limits)?;
             let as_of = parse_as_of(lang, args.as_of.as_deref())?;
             let mut store = open_for(lang, db, args, plan.rows.is_empty())?;
             let report = service::import_customers(
@@ -37,9 +43,10 @@ pub fn run_import(lang: Lang, today: NaiveDate, db: &Path, command: &ImportComma
         ImportCommand::Holdings(args) => {
             let bytes = read_file(&args.file)?;
             let format = import::format_for_path(&args.file, &bytes);
-            let plan = import::read_holdings(&bytes, format, args.sheet.as_deref())
-                .map_err(Error::Read)?;
-            let mut store = open_for(lang, db, args, plan.rows.is_empty())?;
+            let plan = service::plan_holdings(&bytes, format, args.sheet.as_deref(), limits)?;
+            // A store that does not exist yet has no customers for a holding to belong to:
+            // every row is rejected against an empty one and no file is made.
+            let mut store = open_for(lang, db, args, true)?;
             let report =
                 service::import_holdings(&mut store, plan, clock::now_on(today), args.dry_run);
             finish(lang, store, report, args)
@@ -67,8 +74,24 @@ fn finish(
     report: Result<ImportReport>,
     args: &ImportArgs,
 ) -> Result<i32> {
+    let created = store.created();
+    let path = store.path().map(Path::to_path_buf);
     close(store, lang);
-    print_report(lang, &report?, args.dry_run)
+    match report {
+        Ok(report) => print_report(lang, &report, args.dry_run),
+        Err(e) => {
+            // An import that failed after creating the store leaves nothing behind.
+            if let (true, Some(path)) = (created, path) {
+                for suffix in ["", "-wal", "-shm", "-journal"] {
+                    let mut name = path.as_os_str().to_owned();
+                    name.push(suffix);
+                    // Best effort: the error being reported matters more than a leftover file.
+                    let _ = std::fs::remove_file(Path::new(&name));
+                }
+            }
+            Err(e)
+        }
+    }
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>> {

@@ -250,3 +250,34 @@ fn a_poisoned_store_is_reported_not_a_panic() {
         assert!(text(&o).contains("guanhu check"), "{args:?}: {}", text(&o));
     }
 }
+
+/// The import judges balances by the policy's `limits.max_balance` (default 10¹²), and a
+/// holdings file into a path with no store makes no store (it has no customers to hold them).
+#[test]
+fn imports_follow_the_policy_limits_and_make_no_store_for_holdings_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("big.csv");
+    std::fs::write(
+        &csv,
+        "客户号,客户姓名,存款余额(元),数据日期\nC1,甲,10000000000000,2026-10-31\nC2,乙,5000,2026-10-31\n",
+    )
+    .unwrap();
+    let db = dir.path().join("g.db");
+    let o = guanhu(
+        &db,
+        &["--lang", "en", "import", "customers", csv.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("added 1"), "{}", text(&o));
+    assert!(text(&o).contains("line 2"), "{}", text(&o));
+
+    let fresh = dir.path().join("none").join("x.db");
+    let holdings = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/holdings.csv");
+    let o = guanhu(&fresh, &["import", "holdings", holdings.to_str().unwrap()]);
+    assert_ne!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(
+        !fresh.exists() && !fresh.parent().unwrap().exists(),
+        "{}",
+        text(&o)
+    );
+}

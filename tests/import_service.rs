@@ -141,3 +141,28 @@ fn holdings_attach_to_known_customers_only() {
     );
     assert_eq!(d.holdings[0].amount, dec!(300000));
 }
+
+#[test]
+fn the_policy_limit_is_applied_and_the_book_still_sums() {
+    // Was: one 29-digit balance went in and every later sum over the store panicked.
+    let csv = "客户号,客户姓名,存款余额\nC1,张三,79228162514264337593543950335\nC2,李四,1000\n";
+    let policy = Policy::default_policy();
+    let plan =
+        guanhu::service::plan_customers(csv.as_bytes(), FileFormat::Csv, None, &policy.limits)
+            .unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let report = import_customers(
+        &mut store,
+        plan,
+        None,
+        common::today(),
+        common::now(),
+        false,
+    )
+    .unwrap();
+    assert_eq!((report.added, report.rejected_rows()), (1, 1));
+    assert_eq!(report.rejected[0].line, 2);
+    assert_eq!(report.rejected[0].field, "deposits");
+    let book = load_portfolio(&store, &policy, common::today(), None).unwrap();
+    assert_eq!(book.len(), 1);
+}

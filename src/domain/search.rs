@@ -5,6 +5,13 @@ use pinyin::ToPinyinMulti;
 /// Most combinations of readings indexed per name; names are short, so this only guards pathologies.
 const MAX_READINGS: usize = 64;
 
+/// Readings combine over the first this many characters only; past them the first
+/// combination alone grows, by the first reading of each character. Nobody types more of a
+/// name than this, and it keeps the index linear in the name's length: one string as long
+/// as the name, plus at most [`MAX_READINGS`] short ones (a 34 MB name once took minutes
+/// here, each character copying every string built so far).
+const BRANCHING_CHARS: usize = 32;
+
 /// The pinyin forms of a name, precomputed once per customer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchKey {
@@ -21,23 +28,38 @@ impl SearchKey {
     pub fn new(name: &str) -> SearchKey {
         let mut initials = vec![String::new()];
         let mut full = vec![String::new()];
-        for ch in name.chars() {
+        for (at, ch) in name.chars().enumerate() {
             let readings: Vec<&'static str> = match ch.to_pinyin_multi() {
                 Some(multi) => multi.into_iter().map(|p| p.plain()).collect(),
                 None => Vec::new(),
             };
+            let branching = at < BRANCHING_CHARS;
+            let growing = if branching { usize::MAX } else { 1 };
             if readings.is_empty() {
                 // Not a Han character: keep letters and digits as they are.
                 if ch.is_alphanumeric() {
                     let lower: String = ch.to_lowercase().collect();
-                    for s in initials.iter_mut().chain(full.iter_mut()) {
+                    for s in initials.iter_mut().take(growing) {
+                        s.push_str(&lower);
+                    }
+                    for s in full.iter_mut().take(growing) {
                         s.push_str(&lower);
                     }
                 }
                 continue;
             }
-            initials = extend(&initials, readings.iter().map(|r| &r[..first_len(r)]));
-            full = extend(&full, readings.iter().copied());
+            if branching {
+                initials = extend(&initials, readings.iter().map(|r| initial(r)));
+                full = extend(&full, readings.iter().copied());
+            } else if let Some(first) = readings.first() {
+                // The first combination is the first reading of every character (see `extend`).
+                if let Some(s) = initials.first_mut() {
+                    s.push_str(initial(first));
+                }
+                if let Some(s) = full.first_mut() {
+                    s.push_str(first);
+                }
+            }
         }
         SearchKey {
             name: name.to_lowercase(),
@@ -68,8 +90,10 @@ impl SearchKey {
     }
 }
 
-fn first_len(reading: &str) -> usize {
-    reading.chars().next().map(char::len_utf8).unwrap_or(0)
+/// The first letter of a reading.
+fn initial(reading: &str) -> &str {
+    let len = reading.chars().next().map(char::len_utf8).unwrap_or(0);
+    reading.get(..len).unwrap_or("")
 }
 
 fn extend<'a>(prefixes: &[String], readings: impl Iterator<Item = &'a str> + Clone) -> Vec<String> {
@@ -115,6 +139,32 @@ mod tests {
         assert!(hit("单丽", "sl"));
         assert!(hit("仇明", "qm"));
         assert!(hit("解放", "xf"));
+    }
+
+    #[test]
+    fn the_index_grows_linearly_with_the_name() {
+        // A megabyte of polyphonic characters (行 reads xing and hang; 曾 zeng and ceng).
+        let name: String = "曾行".repeat((1 << 20) / 6);
+        assert!(name.len() >= 1 << 19);
+        let key = SearchKey::new(&name);
+        let size: usize = key.initials.iter().chain(&key.full).map(String::len).sum();
+        let chars = name.chars().count();
+        // One string of each kind spans the name (≤ 6 bytes of pinyin a character); the
+        // others stop at BRANCHING_CHARS characters.
+        let bound = chars * 7 + 2 * MAX_READINGS * BRANCHING_CHARS * 6;
+        assert!(size <= bound, "{size} > {bound}");
+        assert!(key.initials.len() <= MAX_READINGS && key.full.len() <= MAX_READINGS);
+        // The first combination still covers the whole name, one initial a character.
+        assert_eq!(key.initials.first().map(String::len), Some(chars));
+        assert!(key.matches("曾行曾行", None, "C1"));
+    }
+
+    #[test]
+    fn long_names_still_match_past_the_branching_characters() {
+        let name = format!("{}王小明", "李".repeat(BRANCHING_CHARS + 5));
+        let key = SearchKey::new(&name);
+        let typed = format!("{}wxm", "l".repeat(BRANCHING_CHARS + 5));
+        assert!(key.matches(&typed, None, "C1"));
     }
 
     #[test]

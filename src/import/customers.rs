@@ -3,31 +3,42 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::headers::{BALANCE_KEYS, CUSTOMER_COLUMNS, Columns};
+use super::headers::{BALANCE_KEYS, CUSTOMER_COLUMNS, Columns, broken_rejections};
 use super::read::read_table;
 use super::row::RowCheck;
-use super::values::{parse_date, parse_gender, parse_phone, split_tags};
+use super::values::{parse_date, parse_gender, parse_phone, parse_risk_level, split_tags};
 use super::{CustomerRecord, FileFormat, ImportPlan, Problem, ReadError};
-use crate::domain::customer::{Balances, Customer, RiskLevel};
+use crate::domain::customer::{Balances, Customer};
+use crate::domain::limits::LimitsPolicy;
 
-/// Reads a customer list (CSV in UTF-8/GBK, or a workbook's first or named sheet) into good records and rejections.
-///
-/// A customer number seen again is refused on every later line, pointing at the first one, even when that first line was itself refused: which of two rows is right is for the manager to decide in the file, not for the importer to guess.
+/// [`read_customers_within`] the default `[limits]` of the policy.
 pub fn read_customers(
     bytes: &[u8],
     format: FileFormat,
     sheet: Option<&str>,
+) -> Result<ImportPlan<CustomerRecord>, ReadError> {
+    read_customers_within(bytes, format, sheet, &LimitsPolicy::default())
+}
+
+/// Reads a customer list (CSV in UTF-8/GBK, or a workbook's first or named sheet) into good records and rejections; a balance above `limits.max_balance` or below zero is rejected.
+///
+/// A customer number seen again is refused on every later line, pointing at the first one, even when that first line was itself refused: which of two rows is right is for the manager to decide in the file, not for the importer to guess.
+pub fn read_customers_within(
+    bytes: &[u8],
+    format: FileFormat,
+    sheet: Option<&str>,
+    limits: &LimitsPolicy,
 ) -> Result<ImportPlan<CustomerRecord>, ReadError> {
     let table = read_table(bytes, format, sheet)?;
     let columns = Columns::map(&table.header.cells, CUSTOMER_COLUMNS)?;
     let with_balances = BALANCE_KEYS.iter().any(|k| columns.has(k));
     let mut plan = ImportPlan {
         rows: Vec::new(),
-        rejected: Vec::new(),
+        rejected: broken_rejections(&table, &columns),
     };
     let mut first_lines: HashMap<String, usize> = HashMap::new();
     for row in &table.rows {
-        let mut check = RowCheck::new(row, &columns);
+        let mut check = RowCheck::new(row, &columns, limits.max_balance);
         let customer_no = check.required_text("customer_no");
         if !customer_no.is_empty() {
             match first_lines.entry(customer_no.clone()) {
@@ -46,6 +57,8 @@ pub fn read_customers(
             Err(rejections) => plan.rejected.extend(rejections),
         }
     }
+    // Stable: a row's own rejections stay in column order.
+    plan.rejected.sort_by_key(|r| r.line);
     Ok(plan)
 }
 
@@ -73,13 +86,11 @@ fn customer_row(
         bonds: check.balance("bonds"),
         other: check.balance("other_assets"),
     });
-    let risk_level = check.optional("risk_level", |t| {
-        RiskLevel::parse(t).ok_or_else(|| Problem::BadRiskLevel(t.to_string()))
-    });
+    let risk_level = check.optional("risk_level", parse_risk_level);
     let risk_assessed_on = check.optional("risk_assessed_on", parse_date);
     let first_trade_on = check.optional("first_trade_on", parse_date);
     let as_of = check.optional("as_of", parse_date);
-    let tags = split_tags(check.text("tags"));
+    let tags = split_tags(&check.checked_text("tags"));
     CustomerRecord {
         line: check.line(),
         customer: Customer {

@@ -2,7 +2,8 @@
 
 use rust_decimal::Decimal;
 
-use super::ReadError;
+use super::read::Table;
+use super::{ReadError, Rejection};
 
 /// A field the importer understands, with the header texts that name it.
 #[derive(Debug, Clone, Copy)]
@@ -156,11 +157,46 @@ pub(crate) fn parse_header(header: &str) -> (String, Option<Decimal>) {
     let name = normalize(header);
     if let Some(inner) = name.strip_suffix(')')
         && let Some(open) = inner.rfind('(')
-        && let Some(multiplier) = unit(&inner[open + 1..])
+        && let Some(multiplier) = inner.get(open + 1..).and_then(unit)
+        && let Some(base) = inner.get(..open)
     {
-        return (inner[..open].to_string(), Some(multiplier));
+        return (base.to_string(), Some(multiplier));
     }
     (name, None)
+}
+
+/// The field key a header names in the customer or the holdings list, if any: how a
+/// header cell is matched, whatever its text (for tools and property tests).
+pub fn match_header(header: &str) -> Option<&'static str> {
+    let (name, _) = parse_header(header);
+    CUSTOMER_COLUMNS
+        .iter()
+        .chain(HOLDING_COLUMNS)
+        .find(|s| s.aliases.iter().any(|a| normalize(a) == name))
+        .map(|s| s.key)
+}
+
+/// The rows the reader could not split, as rejections naming the field they broke in: its
+/// key when the column is one guanhu reads, else the header text (or none for a whole row).
+pub(crate) fn broken_rejections(table: &Table, columns: &Columns) -> Vec<Rejection> {
+    table
+        .broken
+        .iter()
+        .map(|b| {
+            let field = b.column.map_or(String::new(), |i| {
+                columns
+                    .key_at(i)
+                    .map(str::to_string)
+                    .or_else(|| table.header.cells.get(i).map(|h| h.trim().to_string()))
+                    .unwrap_or_default()
+            });
+            Rejection {
+                line: b.line,
+                field,
+                problem: b.problem.clone(),
+            }
+        })
+        .collect()
 }
 
 /// A recognised column: its index in the row and, for amounts, the unit multiplier.
@@ -208,6 +244,11 @@ impl Columns {
             return Err(ReadError::MissingColumn(missing.key.to_string()));
         }
         Ok(Columns { found })
+    }
+
+    /// The key of the column at `index`, if it is one guanhu reads.
+    pub fn key_at(&self, index: usize) -> Option<&'static str> {
+        self.found.iter().find(|f| f.index == index).map(|f| f.key)
     }
 
     /// Whether the file has this column.
@@ -284,7 +325,10 @@ mod tests {
         let row = strings(&[" C1 ", "张三", "x", "1", "李四"]);
         assert_eq!(columns.cell(&row, "name"), "张三");
         assert_eq!(columns.cell(&row, "customer_no"), "C1");
-        assert_eq!(columns.cell(&row[..1], "deposits"), "");
+        assert_eq!(
+            columns.cell(row.get(..1).unwrap_or_default(), "deposits"),
+            ""
+        );
     }
 
     #[test]

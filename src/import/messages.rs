@@ -3,9 +3,32 @@
 use std::fmt;
 
 use super::headers::aliases_of;
-use super::read::UNKNOWN_ENCODING;
+use super::text::{EncodingProblem, MAX_BAD_LINES};
 use super::{Problem, ReadError, Rejection};
+use crate::domain::money::format_whole;
 use crate::i18n::Lang;
+
+/// The most characters of a refused value a message repeats; a cell may hold thousands.
+const SHOWN_CHARS: usize = 40;
+
+/// A count with thousands separators: `2,000,000`.
+fn count(n: usize) -> String {
+    format_whole(rust_decimal::Decimal::from(n))
+}
+
+/// The value as a message repeats it: at most [`SHOWN_CHARS`] characters, control characters
+/// as `�`, so a message is one readable line whatever the file held.
+fn shown(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .take(SHOWN_CHARS)
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect();
+    if text.chars().nth(SHOWN_CHARS).is_some() {
+        out.push('…');
+    }
+    out
+}
 
 /// The Chinese name of a field key, as the bank's exports head the column.
 fn chinese_label(key: &str) -> Option<&'static str> {
@@ -51,6 +74,50 @@ pub fn field_label(key: &str, lang: Lang) -> String {
 impl Problem {
     /// What is wrong with the value, without the line and field.
     pub fn describe(&self, lang: Lang) -> String {
+        let cut;
+        let this = match self {
+            Problem::BadAmount(t) => {
+                cut = Problem::BadAmount(shown(t));
+                &cut
+            }
+            Problem::BadDate(t) => {
+                cut = Problem::BadDate(shown(t));
+                &cut
+            }
+            Problem::BadPhone(t) => {
+                cut = Problem::BadPhone(shown(t));
+                &cut
+            }
+            Problem::BadGender(t) => {
+                cut = Problem::BadGender(shown(t));
+                &cut
+            }
+            Problem::BadRiskLevel(t) => {
+                cut = Problem::BadRiskLevel(shown(t));
+                &cut
+            }
+            Problem::BadProductKind(t) => {
+                cut = Problem::BadProductKind(shown(t));
+                &cut
+            }
+            Problem::UnknownCustomer(t) => {
+                cut = Problem::UnknownCustomer(shown(t));
+                &cut
+            }
+            Problem::NegativeAmount(t) => {
+                cut = Problem::NegativeAmount(shown(t));
+                &cut
+            }
+            Problem::BadTime(t) => {
+                cut = Problem::BadTime(shown(t));
+                &cut
+            }
+            other => other,
+        };
+        this.describe_in_full(lang)
+    }
+
+    fn describe_in_full(&self, lang: Lang) -> String {
         match (self, lang) {
             (Problem::Missing, Lang::Zh) => "必填项为空".to_string(),
             (Problem::Missing, Lang::En) => "required but blank".to_string(),
@@ -100,6 +167,54 @@ impl Problem {
             (Problem::UnknownCustomer(no), Lang::En) => {
                 format!("customer \"{no}\" is not in the customer list")
             }
+            (Problem::UnclosedQuote, Lang::Zh) => {
+                "引号未闭合（该单元格一直延续到下一条记录或文件末尾），已跳过此行，后续各行照常读取".to_string()
+            }
+            (Problem::UnclosedQuote, Lang::En) => "a quote opened here is never closed (the cell runs into the next record or to the end of the file); this line is skipped, the lines after it are read as usual".to_string(),
+            (Problem::TooLong { max }, Lang::Zh) => format!("内容过长（最多 {max} 个字符）"),
+            (Problem::TooLong { max }, Lang::En) => {
+                format!("too long (at most {max} characters)")
+            }
+            (Problem::TooManyColumns { max }, Lang::Zh) => format!("列数过多（最多 {max} 列）"),
+            (Problem::TooManyColumns { max }, Lang::En) => {
+                format!("too many columns (at most {max})")
+            }
+            (Problem::BadEncoding, Lang::Zh) => {
+                "此行含有无法识别的字节（既不是 UTF-8 也不是 GB18030/GBK）".to_string()
+            }
+            (Problem::BadEncoding, Lang::En) => {
+                "the line has bytes that are neither UTF-8 nor GB18030/GBK".to_string()
+            }
+            (Problem::ControlCharacter(code), Lang::Zh) => {
+                format!("含有控制字符 U+{code:04X}")
+            }
+            (Problem::ControlCharacter(code), Lang::En) => {
+                format!("contains the control character U+{code:04X}")
+            }
+            (Problem::NegativeAmount(t), Lang::Zh) => format!("“{t}” 是负数，余额不能小于零"),
+            (Problem::NegativeAmount(t), Lang::En) => {
+                format!("\"{t}\" is negative; a balance cannot be below zero")
+            }
+            (Problem::AboveLimit { text, max }, Lang::Zh) => format!(
+                "“{}” 超过上限 {} 元（策略 [limits] max_balance）",
+                shown(text),
+                format_whole(*max)
+            ),
+            (Problem::AboveLimit { text, max }, Lang::En) => format!(
+                "\"{}\" is above the limit of {} yuan (policy [limits] max_balance)",
+                shown(text),
+                format_whole(*max)
+            ),
+            (Problem::BadTime(t), Lang::Zh) => format!("“{t}” 中的时间不存在"),
+            (Problem::BadTime(t), Lang::En) => {
+                format!("\"{t}\" has a time of day that does not exist")
+            }
+            (Problem::MaturityBeforeStart { start, maturity }, Lang::Zh) => {
+                format!("到期日 {maturity} 早于起息日 {start}")
+            }
+            (Problem::MaturityBeforeStart { start, maturity }, Lang::En) => {
+                format!("matures on {maturity}, before it starts on {start}")
+            }
         }
     }
 }
@@ -107,8 +222,15 @@ impl Problem {
 impl Rejection {
     /// The whole message: `第 5 行，手机号（phone）：“1381234” 不是有效的大陆手机号码` / `line 5, phone: "1381234" is not a mainland mobile number`.
     pub fn describe(&self, lang: Lang) -> String {
-        let field = field_label(&self.field, lang);
         let problem = self.problem.describe(lang);
+        if self.field.is_empty() {
+            // A whole row (too many columns, bytes in no encoding): no field to name.
+            return match lang {
+                Lang::Zh => format!("第 {} 行：{problem}", self.line),
+                Lang::En => format!("line {}: {problem}", self.line),
+            };
+        }
+        let field = field_label(&shown(&self.field), lang);
         match lang {
             Lang::Zh => format!("第 {} 行，{field}：{problem}", self.line),
             Lang::En => format!("line {}, {field}: {problem}", self.line),
@@ -145,14 +267,79 @@ impl ReadError {
             }
             (ReadError::Xlsx(detail), Lang::Zh) => format!("无法读取 Excel 文件：{detail}"),
             (ReadError::Xlsx(detail), Lang::En) => format!("cannot read the Excel file: {detail}"),
-            (ReadError::Csv(detail), Lang::Zh) if detail == UNKNOWN_ENCODING => {
-                "无法读取 CSV 文件：无法识别的文字编码（既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8 或 GBK 编码的 CSV".to_string()
-            }
-            (ReadError::Csv(detail), Lang::En) if detail == UNKNOWN_ENCODING => format!(
-                "cannot read the CSV file: {detail}; save it as CSV in UTF-8 or GBK"
-            ),
             (ReadError::Csv(detail), Lang::Zh) => format!("无法读取 CSV 文件：{detail}"),
             (ReadError::Csv(detail), Lang::En) => format!("cannot read the CSV file: {detail}"),
+            (ReadError::Encoding(EncodingProblem::Undecodable { bad_lines }), Lang::Zh) => {
+                let many = if *bad_lines > 0 {
+                    format!("有 {bad_lines} 行（多于 {MAX_BAD_LINES} 行）")
+                } else {
+                    "文件".to_string()
+                };
+                format!(
+                    "无法读取 CSV 文件：{many}既不是 UTF-8 也不是 GB18030/GBK 编码，文件应是其他编码；请另存为 UTF-8 或 GBK 编码的 CSV"
+                )
+            }
+            (ReadError::Encoding(EncodingProblem::Undecodable { bad_lines }), Lang::En) => {
+                let many = if *bad_lines > 0 {
+                    format!("{bad_lines} lines (more than {MAX_BAD_LINES}) are")
+                } else {
+                    "the file is".to_string()
+                };
+                format!(
+                    "cannot read the CSV file: {many} neither UTF-8 nor GB18030/GBK, so it is in another text encoding; save it as CSV in UTF-8 or GBK"
+                )
+            }
+            (ReadError::Encoding(EncodingProblem::NotChinese), Lang::Zh) => {
+                "无法读取 CSV 文件：内容虽可按 GBK 解码，但大多不是常用汉字，文件应是其他编码（如日文 Shift-JIS 或繁体 Big5）；请另存为 UTF-8 或 GBK 编码的 CSV".to_string()
+            }
+            (ReadError::Encoding(EncodingProblem::NotChinese), Lang::En) => {
+                "cannot read the CSV file: its bytes decode as GBK but are mostly not common Chinese characters, so it is in another encoding (such as Shift-JIS or Big5); save it as CSV in UTF-8 or GBK".to_string()
+            }
+            (ReadError::BadHeader { line, problem }, Lang::Zh) => {
+                format!("无法读取表头（第 {line} 行）：{}", problem.describe(lang))
+            }
+            (ReadError::BadHeader { line, problem }, Lang::En) => {
+                format!("cannot read the header (line {line}): {}", problem.describe(lang))
+            }
+            (ReadError::TooManyRows { max }, Lang::Zh) => {
+                format!("文件超过 {} 行，请拆分后分批导入", count(*max))
+            }
+            (ReadError::TooManyRows { max }, Lang::En) => format!(
+                "the file has more than {} rows; split it and import the parts",
+                count(*max)
+            ),
+            (ReadError::Unzipped { max_mb }, Lang::Zh) => format!(
+                "无法读取 Excel 文件：解压后超过 {max_mb} MB，不像是一份导出（可能是压缩炸弹）"
+            ),
+            (ReadError::Unzipped { max_mb }, Lang::En) => format!(
+                "cannot read the Excel file: it unpacks to more than {max_mb} MB, which no export does (a zip bomb?)"
+            ),
+            (
+                ReadError::SheetTooLarge {
+                    sheet,
+                    cell,
+                    max_rows,
+                    max_columns,
+                },
+                Lang::Zh,
+            ) => format!(
+                "工作表“{}”的单元格 {cell} 超出范围（最多 {} 行、{max_columns} 列）",
+                shown(sheet),
+                count(*max_rows)
+            ),
+            (
+                ReadError::SheetTooLarge {
+                    sheet,
+                    cell,
+                    max_rows,
+                    max_columns,
+                },
+                Lang::En,
+            ) => format!(
+                "sheet \"{}\" has a value at {cell}, beyond {} rows or {max_columns} columns",
+                shown(sheet),
+                count(*max_rows)
+            ),
         }
     }
 }
@@ -182,6 +369,21 @@ mod tests {
             Problem::BadProductKind("x".into()),
             Problem::DuplicateCustomerNo { first_line: 2 },
             Problem::UnknownCustomer("x".into()),
+            Problem::UnclosedQuote,
+            Problem::TooLong { max: 64 },
+            Problem::TooManyColumns { max: 200 },
+            Problem::BadEncoding,
+            Problem::ControlCharacter(0),
+            Problem::NegativeAmount("-1".into()),
+            Problem::AboveLimit {
+                text: "1".into(),
+                max: rust_decimal::Decimal::ONE,
+            },
+            Problem::BadTime("x".into()),
+            Problem::MaturityBeforeStart {
+                start: chrono::NaiveDate::MIN,
+                maturity: chrono::NaiveDate::MIN,
+            },
         ]
     }
 
@@ -239,7 +441,20 @@ mod tests {
             ReadError::SheetNotFound("客户清单".into()),
             ReadError::Xlsx("bad zip".into()),
             ReadError::Csv("bad".into()),
-            ReadError::Csv(UNKNOWN_ENCODING.into()),
+            ReadError::Encoding(EncodingProblem::Undecodable { bad_lines: 9 }),
+            ReadError::Encoding(EncodingProblem::NotChinese),
+            ReadError::BadHeader {
+                line: 1,
+                problem: Problem::UnclosedQuote,
+            },
+            ReadError::TooManyRows { max: 2 },
+            ReadError::Unzipped { max_mb: 200 },
+            ReadError::SheetTooLarge {
+                sheet: "S".into(),
+                cell: "XFD1048576".into(),
+                max_rows: 2,
+                max_columns: 2,
+            },
         ] {
             assert_ne!(e.describe(Lang::Zh), e.describe(Lang::En));
         }

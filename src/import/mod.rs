@@ -1,20 +1,48 @@
 //! Reading the bank's exports (CSV or XLSX, UTF-8/BOM/GBK, Chinese or English headers) into an import plan: good rows and rejected rows with their line, field and reason. Never writes to the store.
 
+// Reading untrusted bytes: no slicing or indexing that could panic on what a file holds.
+#[deny(clippy::indexing_slicing, clippy::string_slice)]
+mod csv_text;
+#[deny(clippy::indexing_slicing, clippy::string_slice)]
 mod customers;
+#[deny(clippy::indexing_slicing, clippy::string_slice)]
 mod headers;
+#[deny(clippy::indexing_slicing, clippy::string_slice)]
 mod holdings;
+#[deny(clippy::indexing_slicing, clippy::string_slice)]
 mod messages;
+#[deny(clippy::indexing_slicing, clippy::string_slice)]
 mod read;
+#[deny(clippy::indexing_slicing, clippy::string_slice)]
 mod row;
+#[deny(clippy::indexing_slicing, clippy::string_slice)]
+mod sheet;
+#[deny(clippy::indexing_slicing, clippy::string_slice)]
+mod text;
+#[deny(clippy::indexing_slicing, clippy::string_slice)]
 mod values;
 
-pub use customers::read_customers;
-pub use holdings::read_holdings;
+pub use customers::{read_customers, read_customers_within};
+pub use headers::match_header;
+pub use holdings::{read_holdings, read_holdings_within};
 pub use messages::field_label;
 pub use read::{detect_format, format_for_path};
-pub use values::{excel_serial_date, parse_amount, parse_date, parse_phone};
+pub use text::EncodingProblem;
+pub use values::{
+    excel_serial_date, parse_amount, parse_date, parse_gender, parse_kind, parse_phone,
+    parse_risk_level, split_tags,
+};
+
+/// The caps of one import, in the order they are checked (see `csv_text` and `sheet`).
+pub mod caps {
+    pub use super::csv_text::{MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS};
+    pub use super::sheet::MAX_UNZIPPED_BYTES;
+    pub use super::text::MAX_BAD_LINES;
+    pub use super::values::{MAX_ID_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+}
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 use crate::domain::customer::{Balances, Customer, Holding};
 
@@ -73,6 +101,35 @@ pub enum Problem {
     },
     /// The holdings row names a customer the store does not have (found by the service).
     UnknownCustomer(String),
+    /// A quote opened in this cell is not closed before what is plainly the next record (or
+    /// the end of the file); the line is skipped and reading goes on with the next.
+    UnclosedQuote,
+    /// The cell is longer than `max` characters (the text is not repeated: it may be huge).
+    TooLong {
+        max: usize,
+    },
+    /// The row has more than `max` cells.
+    TooManyColumns {
+        max: usize,
+    },
+    /// The line's bytes are neither UTF-8 nor GB18030 (or not the encoding of the rest).
+    BadEncoding,
+    /// The text holds a control character (NUL, escape, a bidirectional override…), shown as its code point.
+    ControlCharacter(u32),
+    /// A balance or holding amount below zero.
+    NegativeAmount(String),
+    /// Above the policy's `limits.max_balance` (carried, in yuan).
+    AboveLimit {
+        text: String,
+        max: Decimal,
+    },
+    /// The date's time of day does not exist (`25:99`).
+    BadTime(String),
+    /// The holding matures before it starts.
+    MaturityBeforeStart {
+        start: NaiveDate,
+        maturity: NaiveDate,
+    },
 }
 
 /// Good rows and rejected rows of one file.
@@ -91,4 +148,26 @@ pub enum ReadError {
     SheetNotFound(String),
     Xlsx(String),
     Csv(String),
+    /// The bytes are in a text encoding guanhu does not read.
+    Encoding(EncodingProblem),
+    /// The header line itself could not be read, so no row can be.
+    BadHeader {
+        line: usize,
+        problem: Problem,
+    },
+    /// More data rows than `max`.
+    TooManyRows {
+        max: usize,
+    },
+    /// The workbook inflates to more than `max_mb` megabytes (a zip bomb, or not an export).
+    Unzipped {
+        max_mb: u64,
+    },
+    /// A sheet has a value beyond the row or column cap, at `cell` (`XFD1048576`).
+    SheetTooLarge {
+        sheet: String,
+        cell: String,
+        max_rows: usize,
+        max_columns: usize,
+    },
 }

@@ -1,19 +1,13 @@
-//! Bytes to a plain table of text cells with their line numbers: text decoding (BOM, UTF-8, GB18030/GBK, UTF-16), CSV/TSV splitting, XLSX sheets and cell-to-text conversion. Knows nothing of columns or their meaning.
+//! Bytes to a plain table of text cells with their line numbers: picks the container (CSV text or workbook), hands it to the decoder and splitter ([`super::text`], [`super::csv_text`]) or the sheet reader ([`super::sheet`]), and keeps the rows that could not be read with their line. Knows nothing of columns or their meaning.
 
-use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Reader, Xls, Xlsx};
-use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
-
-use super::{FileFormat, ReadError};
-
-/// The detail carried by `ReadError::Csv` when the bytes are no text encoding we know; `describe` translates it.
-pub(crate) const UNKNOWN_ENCODING: &str = "unknown text encoding (neither UTF-8 nor GB18030/GBK)";
+use super::csv_text::{MAX_COLUMNS, is_blank, split_text};
+use super::sheet::{OLE_MAGIC, workbook_rows};
+use super::text::decode_text;
+use super::{FileFormat, Problem, ReadError};
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
-/// The OLE2 compound file header of the old `.xls` format, which calamine also reads.
-const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// One non-blank row: its line (CSV) or 1-based row number (sheet), and its cells as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,11 +16,21 @@ pub(crate) struct Row {
     pub cells: Vec<String>,
 }
 
-/// The first non-blank row is the header; the rest are data.
+/// A row that could not be read into cells: an unclosed quote, an over-long cell, too many
+/// columns, bytes in no known encoding. `column` is the 0-based cell it broke in, when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BrokenRow {
+    pub line: usize,
+    pub column: Option<usize>,
+    pub problem: Problem,
+}
+
+/// The first non-blank row is the header; the rest are data, read or broken.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Table {
     pub header: Row,
     pub rows: Vec<Row>,
+    pub broken: Vec<BrokenRow>,
 }
 
 /// Spreadsheet if the bytes start like a zip (XLSX) or an OLE2 file (XLS), otherwise CSV text.
@@ -57,162 +61,53 @@ pub(crate) fn read_table(
     format: FileFormat,
     sheet: Option<&str>,
 ) -> Result<Table, ReadError> {
-    let rows = match format {
-        FileFormat::Csv => csv_rows(bytes)?,
-        FileFormat::Xlsx => workbook_rows(bytes, sheet)?,
+    let (rows, mut broken) = match format {
+        FileFormat::Csv => {
+            let decoded = decode_text(bytes)?;
+            let split = split_text(&decoded.text)?;
+            let mut broken = split.broken;
+            // An undecodable line was left empty by the decoder; it is rejected here by its number.
+            broken.extend(decoded.bad_lines.into_iter().map(|line| BrokenRow {
+                line,
+                column: None,
+                problem: Problem::BadEncoding,
+            }));
+            (split.rows, broken)
+        }
+        FileFormat::Xlsx => {
+            let sheet = workbook_rows(bytes, sheet)?;
+            (sheet.rows, sheet.broken)
+        }
     };
+    broken.sort_by_key(|b| b.line);
     let mut rows = rows.into_iter().filter(|r| !is_blank(&r.cells));
-    let header = rows.next().ok_or(ReadError::Empty)?;
+    let Some(header) = rows.next() else {
+        // Only broken lines: the first of them may have been the header.
+        return Err(broken
+            .first()
+            .map_or(ReadError::Empty, |b| ReadError::BadHeader {
+                line: b.line,
+                problem: b.problem.clone(),
+            }));
+    };
+    if header.cells.len() > MAX_COLUMNS {
+        return Err(ReadError::BadHeader {
+            line: header.line,
+            problem: Problem::TooManyColumns { max: MAX_COLUMNS },
+        });
+    }
+    if let Some(before) = broken.iter().find(|b| b.line <= header.line) {
+        // Without the header no row can be read; a broken line above it may have been it.
+        return Err(ReadError::BadHeader {
+            line: before.line,
+            problem: before.problem.clone(),
+        });
+    }
     Ok(Table {
         header,
         rows: rows.collect(),
+        broken,
     })
-}
-
-fn is_blank(cells: &[String]) -> bool {
-    cells.iter().all(|c| c.trim().is_empty())
-}
-
-/// Decodes text: a BOM decides (UTF-8, UTF-16); else UTF-8 if valid; else GB18030, which covers GBK and GB2312.
-pub(crate) fn decode_text(bytes: &[u8]) -> Result<String, ReadError> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()) {
-        return String::from_utf8(rest.to_vec()).map_err(|_| unknown_encoding());
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE".as_slice()) {
-        return decode_strict(UTF_16LE, rest);
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF".as_slice()) {
-        return decode_strict(UTF_16BE, rest);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
-        Err(_) => decode_strict(GB18030, bytes),
-    }
-}
-
-fn decode_strict(
-    encoding: &'static encoding_rs::Encoding,
-    bytes: &[u8],
-) -> Result<String, ReadError> {
-    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    if had_errors {
-        Err(unknown_encoding())
-    } else {
-        Ok(text.into_owned())
-    }
-}
-
-fn unknown_encoding() -> ReadError {
-    ReadError::Csv(UNKNOWN_ENCODING.to_string())
-}
-
-/// Comma-separated, unless the header line has tabs and no commas (Excel's "text" export).
-fn delimiter(text: &str) -> u8 {
-    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    if header.contains('\t') && !header.contains(',') {
-        b'\t'
-    } else {
-        b','
-    }
-}
-
-fn csv_rows(bytes: &[u8]) -> Result<Vec<Row>, ReadError> {
-    let text = decode_text(bytes)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter(&text))
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    // csv reports where it began looking for a record, before the line ends and blank lines it then skips,
-    // and its line count misses CRLF blank lines; so the record's first byte and its line are found here.
-    let bytes = text.as_bytes();
-    let (mut counted_to, mut line) = (0usize, 1usize);
-    for record in reader.records() {
-        let record = record.map_err(|e| ReadError::Csv(e.to_string()))?;
-        let mut start = record
-            .position()
-            .and_then(|p| usize::try_from(p.byte()).ok())
-            .unwrap_or(counted_to)
-            .clamp(counted_to, bytes.len());
-        while bytes.get(start).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
-            start += 1;
-        }
-        line += bytes[counted_to..start]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
-        counted_to = start;
-        rows.push(Row {
-            line,
-            cells: record.iter().map(unwrap_excel_text).collect(),
-        });
-    }
-    Ok(rows)
-}
-
-/// `="0012345"` is how some systems keep Excel from eating leading zeros; the value is the inner text.
-fn unwrap_excel_text(cell: &str) -> String {
-    let t = cell.trim();
-    t.strip_prefix("=\"")
-        .and_then(|r| r.strip_suffix('"'))
-        .unwrap_or(cell)
-        .to_string()
-}
-
-fn workbook_rows(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Row>, ReadError> {
-    if bytes.starts_with(OLE_MAGIC) {
-        sheet_rows::<Xls<Cursor<&[u8]>>>(bytes, sheet)
-    } else {
-        sheet_rows::<Xlsx<Cursor<&[u8]>>>(bytes, sheet)
-    }
-}
-
-fn sheet_rows<'a, R>(bytes: &'a [u8], sheet: Option<&str>) -> Result<Vec<Row>, ReadError>
-where
-    R: Reader<Cursor<&'a [u8]>>,
-    R::Error: std::fmt::Display,
-{
-    let xlsx_error = |e: R::Error| ReadError::Xlsx(e.to_string());
-    let mut workbook: R =
-        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(xlsx_error)?;
-    let names = workbook.sheet_names();
-    let name = match sheet {
-        Some(wanted) => names
-            .iter()
-            .find(|n| n.as_str() == wanted)
-            .or_else(|| names.iter().find(|n| n.trim() == wanted.trim()))
-            .ok_or_else(|| ReadError::SheetNotFound(wanted.to_string()))?
-            .clone(),
-        None => names.first().ok_or(ReadError::Empty)?.clone(),
-    };
-    let range = workbook.worksheet_range(&name).map_err(xlsx_error)?;
-    let first_row = range.start().map_or(0, |(row, _)| row as usize);
-    Ok(range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| Row {
-            line: first_row + i + 1,
-            cells: cells.iter().map(cell_text).collect(),
-        })
-        .collect())
-}
-
-/// A cell as the text a person sees: numbers exactly (shortest round-trip form, no `.0`), dates as `YYYY-MM-DD`.
-pub(crate) fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
-        Data::DateTime(dt) if dt.is_datetime() => {
-            let (y, m, d, ..) = dt.to_ymd_hms_milli();
-            format!("{y:04}-{m:02}-{d:02}")
-        }
-        Data::DateTime(dt) => dt.as_f64().to_string(),
-        Data::Error(e) => e.to_string(),
-    }
 }
 
 #[cfg(test)]
@@ -239,23 +134,11 @@ mod tests {
     }
 
     #[test]
-    fn text_is_decoded_from_bom_utf8_and_gbk() {
-        assert_eq!(decode_text(b"\xEF\xBB\xBFab").ok(), Some("ab".to_string()));
-        assert_eq!(
-            decode_text("张伟".as_bytes()).ok(),
-            Some("张伟".to_string())
-        );
-        let (gbk, _, _) = GB18030.encode("客户号,张伟");
-        assert_eq!(decode_text(&gbk).ok(), Some("客户号,张伟".to_string()));
-        assert_eq!(
-            decode_text(b"\xFF\xFEa\x00,\x00b\x00").ok(),
-            Some("a,b".to_string())
-        );
-    }
-
-    #[test]
-    fn undecodable_bytes_are_refused() {
-        assert_eq!(decode_text(b"\x81\x20\xFF"), Err(unknown_encoding()));
+    fn undecodable_first_line_refuses_the_file() {
+        assert!(matches!(
+            read_table(b"\x81\x20\xFF\nC1,x\n", FileFormat::Csv, None),
+            Err(ReadError::BadHeader { line: 1, .. })
+        ));
     }
 
     #[test]
@@ -288,7 +171,7 @@ mod tests {
         )
         .ok();
         assert_eq!(
-            t.map(|t| t.rows[0].cells.clone()),
+            t.and_then(|t| t.rows.first().map(|r| r.cells.clone())),
             Some(vec!["C1".to_string(), "张三,李四".to_string()])
         );
     }
@@ -306,16 +189,8 @@ mod tests {
     }
 
     #[test]
-    fn numbers_keep_their_exact_text() {
-        assert_eq!(cell_text(&Data::Float(123456.78)), "123456.78");
-        assert_eq!(cell_text(&Data::Float(125000.0)), "125000");
-        assert_eq!(cell_text(&Data::Float(13812345678.0)), "13812345678");
-        assert_eq!(cell_text(&Data::Int(46349)), "46349");
-        assert_eq!(cell_text(&Data::Float(0.1 + 0.2)), "0.30000000000000004");
-    }
-
-    #[test]
     fn excel_text_wrappers_are_removed() {
+        use super::super::csv_text::unwrap_excel_text;
         assert_eq!(unwrap_excel_text("=\"0012345\""), "0012345");
         assert_eq!(unwrap_excel_text("abc"), "abc");
     }

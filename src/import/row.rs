@@ -4,20 +4,24 @@ use rust_decimal::Decimal;
 
 use super::headers::Columns;
 use super::read::Row;
+use super::values::{TextRule, check_balance, check_text, parse_amount};
 use super::{Problem, Rejection};
 
 /// A row being checked; `finish` says whether it is good.
 pub(crate) struct RowCheck<'a> {
     row: &'a Row,
     columns: &'a Columns,
+    /// The largest balance or holding amount accepted (the policy's `limits.max_balance`).
+    max_balance: Decimal,
     rejected: Vec<Rejection>,
 }
 
 impl<'a> RowCheck<'a> {
-    pub fn new(row: &'a Row, columns: &'a Columns) -> RowCheck<'a> {
+    pub fn new(row: &'a Row, columns: &'a Columns, max_balance: Decimal) -> RowCheck<'a> {
         RowCheck {
             row,
             columns,
+            max_balance,
             rejected: Vec::new(),
         }
     }
@@ -41,18 +45,28 @@ impl<'a> RowCheck<'a> {
 
     /// A required text; blank is `Missing`.
     pub fn required_text(&mut self, key: &str) -> String {
-        let text = self.text(key);
-        if text.is_empty() {
+        if self.text(key).is_empty() {
             self.reject(key, Problem::Missing);
         }
-        text.to_string()
+        self.checked_text(key)
     }
 
     /// An optional text; blank is None.
-    pub fn optional_text(&self, key: &str) -> Option<String> {
-        Some(self.text(key))
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
+    pub fn optional_text(&mut self, key: &str) -> Option<String> {
+        Some(self.checked_text(key)).filter(|t| !t.is_empty())
+    }
+
+    /// The cell's text, empty when blank, after its length and characters are checked
+    /// ([`check_text`]); a refused text is rejected and read as empty.
+    pub fn checked_text(&mut self, key: &str) -> String {
+        let text = self.text(key);
+        match check_text(text, TextRule::of(key)) {
+            Ok(()) => text.to_string(),
+            Err(problem) => {
+                self.reject(key, problem);
+                String::new()
+            }
+        }
     }
 
     /// An optional value; blank is None, a bad value is rejected (and None).
@@ -87,17 +101,18 @@ impl<'a> RowCheck<'a> {
         self.optional(key, parse)
     }
 
-    /// A balance in yuan (the column's unit applied); blank or absent is zero.
+    /// A balance in yuan (the column's unit applied), within 0 ..= `max_balance`; blank or
+    /// absent is zero.
     pub fn balance(&mut self, key: &str) -> Decimal {
-        let multiplier = self.columns.multiplier(key);
-        self.optional(key, |t| super::values::parse_amount(t, multiplier))
+        let (multiplier, max) = (self.columns.multiplier(key), self.max_balance);
+        self.optional(key, |t| check_balance(parse_amount(t, multiplier)?, t, max))
             .unwrap_or(Decimal::ZERO)
     }
 
-    /// A required amount in yuan (the column's unit applied).
+    /// A required amount in yuan (the column's unit applied), within 0 ..= `max_balance`.
     pub fn amount(&mut self, key: &str) -> Option<Decimal> {
-        let multiplier = self.columns.multiplier(key);
-        self.required(key, |t| super::values::parse_amount(t, multiplier))
+        let (multiplier, max) = (self.columns.multiplier(key), self.max_balance);
+        self.required(key, |t| check_balance(parse_amount(t, multiplier)?, t, max))
     }
 
     /// Ok when no field was rejected, else every rejection of the row.

@@ -4,8 +4,90 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::Problem;
-use crate::domain::customer::Gender;
+use crate::domain::customer::{Gender, ProductKind, RiskLevel};
 use crate::domain::written::{self, DateProblem};
+
+/// The longest identifier (customer, manager or product number, ID number), in characters.
+pub const MAX_ID_CHARS: usize = 64;
+/// The longest name (customer, manager, product) or occupation, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// The longest other text (tags), in characters.
+pub const MAX_TEXT_CHARS: usize = 1_000;
+
+/// What a text field may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextRule {
+    /// Up to `MAX_ID_CHARS`, on one line.
+    Id,
+    /// Up to `MAX_NAME_CHARS`, on one line.
+    Name,
+    /// Up to `MAX_TEXT_CHARS`; line breaks and tabs allowed (a quoted cell may span lines).
+    Text,
+}
+
+impl TextRule {
+    /// The rule of a text field by its key.
+    pub fn of(key: &str) -> TextRule {
+        match key {
+            "customer_no" | "manager_no" | "id_number" | "product_code" => TextRule::Id,
+            "tags" | "occupation" => TextRule::Text,
+            _ => TextRule::Name,
+        }
+    }
+
+    fn max_chars(self) -> usize {
+        match self {
+            TextRule::Id => MAX_ID_CHARS,
+            TextRule::Name => MAX_NAME_CHARS,
+            TextRule::Text => MAX_TEXT_CHARS,
+        }
+    }
+}
+
+/// Checks a text cell's length and characters: control characters (NUL, escape…) and the
+/// bidirectional overrides that make a name display as another are refused everywhere; line
+/// breaks and tabs only in free text.
+pub(crate) fn check_text(text: &str, rule: TextRule) -> Result<(), Problem> {
+    let max = rule.max_chars();
+    if text.chars().nth(max).is_some() {
+        return Err(Problem::TooLong { max });
+    }
+    let allowed = |c: char| rule == TextRule::Text && matches!(c, '\n' | '\r' | '\t');
+    let bad = text.chars().find(|c| {
+        (c.is_control() && !allowed(*c))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    });
+    match bad {
+        Some(c) => Err(Problem::ControlCharacter(u32::from(c))),
+        None => Ok(()),
+    }
+}
+
+/// A balance or holding amount: not below zero, not above `max` (the policy's
+/// `limits.max_balance`). Past that one row would make every sum over the book meaningless
+/// (and, near `Decimal`'s own limit, impossible).
+pub(crate) fn check_balance(amount: Decimal, text: &str, max: Decimal) -> Result<Decimal, Problem> {
+    if amount < Decimal::ZERO {
+        Err(Problem::NegativeAmount(text.trim().to_string()))
+    } else if amount > max {
+        Err(Problem::AboveLimit {
+            text: text.trim().to_string(),
+            max,
+        })
+    } else {
+        Ok(amount)
+    }
+}
+
+/// C1–C5 or its Chinese name.
+pub fn parse_risk_level(text: &str) -> Result<RiskLevel, Problem> {
+    RiskLevel::parse(text).ok_or_else(|| Problem::BadRiskLevel(text.trim().to_string()))
+}
+
+/// A product kind in any spelling the bank's exports use.
+pub fn parse_kind(text: &str) -> Result<ProductKind, Problem> {
+    ProductKind::parse(text).ok_or_else(|| Problem::BadProductKind(text.trim().to_string()))
+}
 
 /// Parses an amount in yuan, times `multiplier` (the column's unit), by the one rule the app
 /// uses too ([`written::read_amount`]).
@@ -25,11 +107,30 @@ pub fn excel_serial_date(serial: u32) -> Option<NaiveDate> {
 /// 1900–2200 `DateOutOfRange`; anything else unreadable `BadDate`.
 pub fn parse_date(text: &str) -> Result<NaiveDate, Problem> {
     let original = text.trim().to_string();
-    written::read_date(text).map_err(|p| match p {
-        DateProblem::Unreadable => Problem::BadDate(original),
-        DateProblem::NoSuchDate => Problem::ImpossibleDate(original),
-        DateProblem::OutOfRange => Problem::DateOutOfRange(original),
-    })
+    let date = written::read_date(text).map_err(|p| match p {
+        DateProblem::Unreadable => Problem::BadDate(original.clone()),
+        DateProblem::NoSuchDate => Problem::ImpossibleDate(original.clone()),
+        DateProblem::OutOfRange => Problem::DateOutOfRange(original.clone()),
+    })?;
+    if time_of_day_ok(text) {
+        Ok(date)
+    } else {
+        Err(Problem::BadTime(original))
+    }
+}
+
+/// The date reader skips a time after the date without reading it; `25:99` is no time, so
+/// the cell is not a moment anyone wrote down. True when there is no time or it is real
+/// (seconds may have a fraction: `09:30:15.500`).
+fn time_of_day_ok(text: &str) -> bool {
+    let normal = written::half_width(text);
+    let t = normal.trim();
+    let Some((at, sep)) = t.char_indices().find(|(_, c)| *c == ' ' || *c == 'T') else {
+        return true;
+    };
+    let time = t.get(at + sep.len_utf8()..).unwrap_or("").trim();
+    let whole = time.split_once('.').map_or(time, |(whole, _)| whole);
+    time.is_empty() || written::read_time(whole).is_some()
 }
 
 /// A mainland mobile number as its 11 digits; spaces, dashes and a `+86`/`86` prefix are dropped.

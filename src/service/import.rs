@@ -1,12 +1,19 @@
-//! Applying an import plan to the store: match by customer number, merge, add a dated snapshot, all in one transaction (or rolled back for a dry run).
+//! Applying an import plan to the store: match by customer number, merge, add a dated snapshot, all in one transaction (or rolled back for a dry run). The file is read and checked, and every row matched against the store, before the write lock is taken, so the lock is held for the writes alone; and a store that does not exist is created only when an import has something to write into it.
+
+use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::Connection;
 
 use crate::domain::customer::{Customer, Snapshot};
-use crate::error::Result;
-use crate::import::{CustomerRecord, HoldingRecord, ImportPlan, Problem, Rejection};
+use crate::domain::limits::LimitsPolicy;
+use crate::error::{Error, Result};
+use crate::import::{
+    self, CustomerRecord, FileFormat, HoldingRecord, ImportPlan, Problem, Rejection,
+};
 use crate::store::customers::{
-    current_manager_id, find_customer, insert_customer, update_customer, upsert_snapshot,
+    CustomerRow, current_manager_id, find_customer, insert_customer, list_customers,
+    update_customer, upsert_snapshot,
 };
 use crate::store::holdings::upsert_holding;
 use crate::store::managers::ensure_manager;
@@ -31,8 +38,87 @@ impl ImportReport {
     }
 }
 
+/// Reads and checks a customer file with the policy's `[limits]`, touching no store: every
+/// rejection an import would report, before anything is opened or locked.
+pub fn plan_customers(
+    bytes: &[u8],
+    format: FileFormat,
+    sheet: Option<&str>,
+    limits: &LimitsPolicy,
+) -> Result<ImportPlan<CustomerRecord>> {
+    import::read_customers_within(bytes, format, sheet, limits).map_err(Error::Read)
+}
+
+/// Reads and checks a holdings file with the policy's `[limits]`, touching no store.
+pub fn plan_holdings(
+    bytes: &[u8],
+    format: FileFormat,
+    sheet: Option<&str>,
+    limits: &LimitsPolicy,
+) -> Result<ImportPlan<HoldingRecord>> {
+    import::read_holdings_within(bytes, format, sheet, limits).map_err(Error::Read)
+}
+
+/// What one good customer row will do, worked out before the write lock.
+enum Step<'a> {
+    Add(&'a CustomerRecord),
+    /// A stored customer: `merged` when a field changes, `manager_changed` when the row names
+    /// another manager; its snapshot (if any) is compared by the write itself.
+    Change {
+        record: &'a CustomerRecord,
+        id: i64,
+        merged: Option<Customer>,
+    },
+}
+
+/// Above this many rows the stored customers are read in one pass rather than one by one.
+const ONE_BY_ONE: usize = 2_000;
+
+/// Matches every row to the stored customer of its number and merges it (reads only).
+fn steps<'a>(conn: &Connection, rows: &'a [CustomerRecord]) -> Result<Vec<Step<'a>>> {
+    let mut stored: HashMap<String, CustomerRow> = HashMap::new();
+    if rows.len() > ONE_BY_ONE {
+        for row in list_customers(conn, None)? {
+            stored.insert(row.customer.customer_no.clone(), row);
+        }
+    }
+    let mut out = Vec::with_capacity(rows.len());
+    for record in rows {
+        let no = &record.customer.customer_no;
+        let existing = if rows.len() > ONE_BY_ONE {
+            stored.remove(no)
+        } else {
+            find_customer(conn, no)?
+        };
+        out.push(match existing {
+            None => Step::Add(record),
+            Some(row) => {
+                let merged = merge(&row.customer, &record.customer);
+                let manager_changed = record.customer.manager_no.is_some()
+                    && record.customer.manager_no != row.customer.manager_no;
+                Step::Change {
+                    record,
+                    id: row.id,
+                    merged: (merged != row.customer || manager_changed).then_some(merged),
+                }
+            }
+        });
+    }
+    Ok(out)
+}
+
+/// Counts commits by other connections: unchanged between the matching and the lock means the
+/// matching still holds.
+fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+}
+
 /// Imports customer rows. The snapshot date is `as_of` when given, else the row's own date,
 /// else `today`. Fields a row leaves blank keep their stored value.
+///
+/// Rows are matched to stored customers before `BEGIN IMMEDIATE`; if another copy of guanhu
+/// wrote in between, they are matched again under the lock, so the result is the same as if
+/// everything had run under it.
 pub fn import_customers(
     store: &mut Store,
     plan: ImportPlan<CustomerRecord>,
@@ -45,24 +131,39 @@ pub fn import_customers(
         rejected: plan.rejected,
         ..ImportReport::default()
     };
+    let version = data_version(store.conn())?;
+    let matched = steps(store.conn(), &plan.rows)?;
     let tx = store.write()?;
-    for record in &plan.rows {
-        let existing = find_customer(&tx, &record.customer.customer_no)?;
+    let matched = if data_version(&tx)? == version {
+        matched
+    } else {
+        steps(&tx, &plan.rows)?
+    };
+    let mut managers: HashMap<(&str, Option<&str>), i64> = HashMap::new();
+    for step in matched {
+        let record = match &step {
+            Step::Add(record) | Step::Change { record, .. } => *record,
+        };
         let manager_id = match &record.customer.manager_no {
-            Some(no) => Some(ensure_manager(
-                &tx,
-                no,
-                record.manager_name.as_deref(),
-                now,
-            )?),
+            Some(no) => {
+                let key = (no.as_str(), record.manager_name.as_deref());
+                Some(match managers.get(&key) {
+                    Some(id) => *id,
+                    None => {
+                        let id = ensure_manager(&tx, no, key.1, now)?;
+                        managers.insert(key, id);
+                        id
+                    }
+                })
+            }
             None => None,
         };
         let snapshot = record.balances.map(|balances| Snapshot {
             as_of: as_of.or(record.as_of).unwrap_or(today),
             balances,
         });
-        match existing {
-            None => {
+        match step {
+            Step::Add(_) => {
                 let id = insert_customer(
                     &tx,
                     &CustomerUpsert {
@@ -77,19 +178,16 @@ pub fn import_customers(
                 }
                 report.added += 1;
             }
-            Some(row) => {
-                let merged = merge(&row.customer, &record.customer);
-                let manager_changed = record.customer.manager_no.is_some()
-                    && record.customer.manager_no != row.customer.manager_no;
-                let mut changed = merged != row.customer || manager_changed;
-                if changed {
+            Step::Change { id, merged, .. } => {
+                let mut changed = merged.is_some();
+                if let Some(merged) = merged {
                     let keep_manager = match manager_id {
                         Some(id) => Some(id),
-                        None => current_manager_id(&tx, row.id)?,
+                        None => current_manager_id(&tx, id)?,
                     };
                     update_customer(
                         &tx,
-                        row.id,
+                        id,
                         &CustomerUpsert {
                             customer: merged,
                             manager_id: keep_manager,
@@ -98,7 +196,7 @@ pub fn import_customers(
                     )?;
                 }
                 if let Some(s) = &snapshot {
-                    changed |= upsert_snapshot(&tx, row.id, s)?;
+                    changed |= upsert_snapshot(&tx, id, s)?;
                 }
                 if changed {
                     report.updated += 1;
