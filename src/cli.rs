@@ -473,9 +473,10 @@ fn run_app(cli: &Cli, s: &Settings, store: &mut Store, manager: Option<String>) 
 /// The store path with the home directory shown as `~`, so the status line stays short.
 fn short_path(path: &str) -> String {
     match std::env::var("HOME") {
-        Ok(home) if !home.is_empty() && path.starts_with(&home) => {
-            format!("~{}", &path[home.len()..])
-        }
+        Ok(home) if !home.is_empty() => match path.strip_prefix(&home) {
+            Some(rest) => format!("~{rest}"),
+            None => path.to_string(),
+        },
         _ => path.to_string(),
     }
 }

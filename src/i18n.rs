@@ -339,7 +339,6 @@ texts! {
     FieldAmount => "金额", "Amount";
     FieldMaturity => "到期日", "Maturity";
     FieldRiskLevel => "风险等级", "Risk level";
-    FollowUpHint => "+1h / +1d / 明天 10:00 / 2026-12-01", "+1h / +1d / tomorrow 10:00 / 2026-12-01";
     ErrTime => "时间格式：YYYY-MM-DD HH:MM 或 HH:MM", "Time as YYYY-MM-DD HH:MM or HH:MM";
     ErrFollowUp => "看不懂的时间：试试 +1h、+1d、明天 10:00", "Unreadable: try +1h, +1d, tomorrow 10:00";
     ErrAmount => "金额格式不对：如 300000、30万、300,000.00", "Not an amount: e.g. 300000, 300,000.00";
@@ -460,9 +459,7 @@ texts! {
     SnoozeNextDay => "下个工作日", "Next working day";
     SnoozeNextWeek => "下周一", "Next Monday";
     SnoozeDate => "指定日期", "On a date";
-    SnoozeDateHint => "2026-12-01 / +3d / 明天", "2026-12-01 / +3d / tomorrow";
     SnoozeKeys => "1 2 3 选择  Tab 下一项  Enter 确定  Esc 取消", "1 2 3 choose  Tab next field  Enter save  Esc cancel";
-    ErrSnoozeDate => "要晚于今天的日期：如 2026-12-01、+3d、明天", "A day after today: e.g. 2026-12-01, +3d, tomorrow";
     DismissTitle => "本期忽略 · {}", "Dismiss · {}";
     DismissUntil => "至 {}", "until {}";
     DismissSettled => "此次回电不再提醒", "this call-back settled";

@@ -8,10 +8,13 @@ pub mod keymap;
 pub mod leave_guard;
 pub mod ledgers_view;
 pub mod log_form;
+#[deny(clippy::indexing_slicing)]
 pub mod paste;
 pub mod review_view;
 pub mod team_view;
+#[deny(clippy::indexing_slicing)]
 pub mod text_area;
+#[deny(clippy::indexing_slicing)]
 pub mod text_field;
 pub mod today_view;
 

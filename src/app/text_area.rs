@@ -134,7 +134,10 @@ impl TextArea {
 
     /// The cursor's line (from 0) and column on screen (display width before it on its line).
     pub fn cursor_position(&self) -> (u16, u16) {
-        let head = &self.text[..self.byte_at(self.cursor)];
+        let head = self
+            .text
+            .get(..self.byte_at(self.cursor))
+            .unwrap_or(&self.text);
         let line = head.matches('\n').count();
         let col = head.rsplit('\n').next().unwrap_or("").width();
         (line as u16, col as u16)
@@ -162,7 +165,12 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
                 _ => i,
             };
             rows.push((start, cut));
-            col = chars[cut..i].iter().map(|c| c.width().unwrap_or(0)).sum();
+            col = chars
+                .get(cut..i)
+                .unwrap_or_default()
+                .iter()
+                .map(|c| c.width().unwrap_or(0))
+                .sum();
             (start, after_space) = (cut, None);
         }
         if c == ' ' {
@@ -189,7 +197,9 @@ impl TextArea {
             // At a soft break the cursor belongs to the row that starts there.
             let soft_break = rows.get(r + 1).is_some_and(|next| next.0 == end);
             if self.cursor >= start && (self.cursor < end || (self.cursor == end && !soft_break)) {
-                let col: usize = chars[start..self.cursor]
+                let col: usize = chars
+                    .get(start..self.cursor)
+                    .unwrap_or_default()
                     .iter()
                     .map(|c| c.width().unwrap_or(0))
                     .sum();
@@ -199,7 +209,7 @@ impl TextArea {
         }
         let lines = rows
             .iter()
-            .map(|&(start, end)| chars[start..end].iter().collect())
+            .map(|&(start, end)| chars.get(start..end).unwrap_or_default().iter().collect())
             .collect();
         (lines, at)
     }
@@ -229,7 +239,7 @@ impl TextArea {
         let chars: Vec<char> = self.text.chars().collect();
         let (mut at, mut used) = (start, 0);
         while at < end {
-            let w = chars[at].width().unwrap_or(0);
+            let w = chars.get(at).and_then(|c| c.width()).unwrap_or(0);
             if used + w > col {
                 break;
             }

@@ -96,7 +96,10 @@ impl TextField {
 
     /// The cursor's column as a full count (see `cursor_column`).
     pub fn cursor_width(&self) -> usize {
-        self.text[..self.byte_at(self.cursor)].width()
+        self.text
+            .get(..self.byte_at(self.cursor))
+            .unwrap_or(&self.text)
+            .width()
     }
 }
 

@@ -184,17 +184,21 @@ pub fn read_time(text: &str) -> Option<NaiveTime> {
 }
 
 /// The date part of `2026-11-23 00:00:00` / `2026-11-23T09:30`; None when what follows is
-/// not a time.
+/// not a real time of day (`25:99` is refused, not dropped). Seconds may carry a fraction, as
+/// spreadsheets write them (`09:30:15.250`).
 fn without_time(text: &str) -> Option<&str> {
     match text.char_indices().find(|(_, c)| *c == ' ' || *c == 'T') {
         None => Some(text),
         Some((at, sep)) => {
             let time = text.get(at + sep.len_utf8()..)?.trim();
-            let is_time = time.contains(':')
-                && time
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b':' || b == b'.');
-            is_time.then(|| text.get(..at).map(str::trim_end)).flatten()
+            let whole = time.split_once('.').map_or(
+                time,
+                |(w, frac)| {
+                    if all_digits(frac) { w } else { "" }
+                },
+            );
+            read_time(whole)?;
+            text.get(..at).map(str::trim_end)
         }
     }
 }
@@ -282,6 +286,8 @@ mod tests {
         assert_eq!(read_date("9999-12-31"), Err(DateProblem::OutOfRange));
         assert_eq!(read_date("soon"), Err(DateProblem::Unreadable));
         assert_eq!(read_date("2026-1２"), Err(DateProblem::Unreadable));
+        assert_eq!(read_date("1980-01-01 25:99"), Err(DateProblem::Unreadable));
+        assert_eq!(read_date("1980-01-01 09:30:15.250"), Ok(d(1980, 1, 1)));
     }
 
     #[test]
