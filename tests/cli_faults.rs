@@ -369,7 +369,7 @@ fn hostile_store() -> (tempfile::TempDir, PathBuf) {
         &file,
         "客户号,客户姓名,手机号码,存款余额,客户经理工号\n\
          C1,=HYPERLINK(\"http://x\"),13800001111,1000,@A0123\n\
-         C2,\"\u{1b}]0;pwned\u{7}\u{1b}[2J王芳\",13800002222,2000,+M2\n\
+         C2,王芳,13800002222,2000,+M2\n\
          -C3,-李四,13800003333,3000,-M3\n",
     )
     .unwrap();
@@ -379,6 +379,16 @@ fn hostile_store() -> (tempfile::TempDir, PathBuf) {
         "{}",
         stderr(&o)
     );
+    // The import now refuses control characters in a name; a store written by an older
+    // guanhu may still hold one, so it is put there directly.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE customers SET name = ?1 WHERE customer_no = 'C2'",
+            ["\u{1b}]0;pwned\u{7}\u{1b}[2J王芳"],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
     (dir, db)
 }
 

@@ -107,21 +107,20 @@ pub fn excel_serial_date(serial: u32) -> Option<NaiveDate> {
 /// 1900–2200 `DateOutOfRange`; anything else unreadable `BadDate`.
 pub fn parse_date(text: &str) -> Result<NaiveDate, Problem> {
     let original = text.trim().to_string();
-    let date = written::read_date(text).map_err(|p| match p {
+    written::read_date(text).map_err(|p| match p {
+        // The date reader refuses a date followed by a time that is no time (`25:99`): say
+        // which part is wrong.
+        DateProblem::Unreadable if text.contains([':', '：']) && !time_of_day_ok(text) => {
+            Problem::BadTime(original.clone())
+        }
         DateProblem::Unreadable => Problem::BadDate(original.clone()),
         DateProblem::NoSuchDate => Problem::ImpossibleDate(original.clone()),
         DateProblem::OutOfRange => Problem::DateOutOfRange(original.clone()),
-    })?;
-    if time_of_day_ok(text) {
-        Ok(date)
-    } else {
-        Err(Problem::BadTime(original))
-    }
+    })
 }
 
-/// The date reader skips a time after the date without reading it; `25:99` is no time, so
-/// the cell is not a moment anyone wrote down. True when there is no time or it is real
-/// (seconds may have a fraction: `09:30:15.500`).
+/// True when a cell holds no time after its date, or a real one (seconds may have a
+/// fraction: `09:30:15.500`).
 fn time_of_day_ok(text: &str) -> bool {
     let normal = written::half_width(text);
     let t = normal.trim();
