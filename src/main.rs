@@ -1,5 +1,4 @@
 //! The `guanhu` binary: parse the command line and hand over to `cli::run`.
-#![forbid(unsafe_code)]
 
 use clap::FromArgMatches;
 
