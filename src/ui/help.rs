@@ -7,20 +7,22 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{text::fit, theme};
 use crate::app::App;
-use crate::app::keymap::{BINDINGS, Context};
+use crate::app::keymap::{Context, bindings};
 use crate::i18n::T;
 
-const SECTIONS: [(Context, T); 10] = [
-    (Context::Global, T::AppName),
-    (Context::Today, T::TabToday),
-    (Context::List, T::TabCustomers),
-    (Context::Detail, T::DetailProfile),
-    (Context::Diary, T::TabDiary),
-    (Context::Ledgers, T::TabLedgers),
-    (Context::Review, T::TabReview),
-    (Context::Reflection, T::HelpReflection),
-    (Context::Team, T::TabTeam),
-    (Context::Filter, T::FilterPrompt),
+/// The sections, each the rows of its contexts (the quick-log keys, the same on every screen
+/// with a customer, are listed once, beside the global keys).
+const SECTIONS: [(&[Context], T); 10] = [
+    (&[Context::Global, Context::Customer], T::AppName),
+    (&[Context::Today], T::TabToday),
+    (&[Context::List], T::TabCustomers),
+    (&[Context::Detail], T::DetailProfile),
+    (&[Context::Diary], T::TabDiary),
+    (&[Context::Ledgers], T::TabLedgers),
+    (&[Context::Review], T::TabReview),
+    (&[Context::Reflection], T::HelpReflection),
+    (&[Context::Team], T::TabTeam),
+    (&[Context::Filter], T::FilterPrompt),
 ];
 
 /// Each section as its lines: a heading, then one line a binding.
@@ -28,19 +30,23 @@ fn sections(app: &App, label_width: usize, width: usize) -> Vec<Vec<Line<'static
     SECTIONS
         .iter()
         // The Team keys only for those who have the Team tab.
-        .filter(|(context, _)| *context != Context::Team || app.team_visible())
-        .map(|(context, title)| {
+        .filter(|(contexts, _)| !contexts.contains(&Context::Team) || app.team_visible())
+        .map(|(contexts, title)| {
             let mut lines = vec![Line::from(Span::styled(app.t(*title), theme::title()))];
-            for b in BINDINGS.iter().filter(|b| b.context == *context) {
-                // Leads have a sixth tab; the binding's label is written for everyone else.
-                let label = if b.label == "1-5 Tab" && app.team_visible() {
-                    "1-6 Tab"
+            let rows = contexts
+                .iter()
+                .flat_map(|c| bindings().filter(move |b| b.context == *c));
+            for b in rows {
+                let Some(help) = b.help else { continue };
+                // Only leads have the sixth tab.
+                let label = if b.label == "1-6 Tab" && !app.team_visible() {
+                    "1-5 Tab"
                 } else {
                     b.label
                 };
                 lines.push(Line::from(vec![
                     Span::styled(fit(label, label_width), theme::key()),
-                    Span::raw(fit(app.t(b.help), width.saturating_sub(label_width + 1))),
+                    Span::raw(fit(app.t(help), width.saturating_sub(label_width + 1))),
                 ]));
             }
             lines

@@ -170,8 +170,9 @@ fn render_footer(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::raw(format!(":{}▏", app.command)));
     } else {
         for b in footer_bindings(app) {
+            let Some(help) = b.help else { continue };
             spans.push(Span::styled(b.label, theme::key()));
-            spans.push(Span::raw(format!(" {}  ", app.t(b.help))));
+            spans.push(Span::raw(format!(" {}  ", app.t(help))));
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

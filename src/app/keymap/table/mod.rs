@@ -1,0 +1,187 @@
+//! The keymap's rows: every key the app answers, where it applies, what it means, and how the
+//! footer and the `?` help name it. This table is the only dispatcher (`action_for` reads it)
+//! and the only source of the footer, the help and the README's key table, so they cannot drift.
+
+use ratatui::crossterm::event::KeyCode;
+
+mod overlays;
+mod screens;
+
+use super::{Binding, Context, Key};
+use crate::app::{Action, Screen};
+use crate::domain::diary::EntryKind;
+use crate::i18n::T;
+
+pub(super) const fn ch(c: char) -> Key {
+    Key::Plain(KeyCode::Char(c))
+}
+pub(super) const fn k(code: KeyCode) -> Key {
+    Key::Plain(code)
+}
+pub(super) const ENTER: Key = k(KeyCode::Enter);
+pub(super) const ESC: Key = k(KeyCode::Esc);
+pub(super) const TAB: Key = k(KeyCode::Tab);
+pub(super) const BACKTAB: Key = k(KeyCode::BackTab);
+pub(super) const UP: Key = k(KeyCode::Up);
+pub(super) const DOWN: Key = k(KeyCode::Down);
+pub(super) const LEFT: Key = k(KeyCode::Left);
+pub(super) const RIGHT: Key = k(KeyCode::Right);
+pub(super) const HOME: Key = k(KeyCode::Home);
+pub(super) const END: Key = k(KeyCode::End);
+pub(super) const BACKSPACE: Key = k(KeyCode::Backspace);
+pub(super) const DELETE: Key = k(KeyCode::Delete);
+pub(super) const PGUP: Key = k(KeyCode::PageUp);
+pub(super) const PGDN: Key = k(KeyCode::PageDown);
+
+/// A row listed in the `?` help (and the footer when `footer`).
+pub(super) const fn shown(
+    context: Context,
+    label: &'static str,
+    help: T,
+    footer: bool,
+    keys: &'static [(Key, Action)],
+) -> Binding {
+    Binding {
+        context,
+        label,
+        help: Some(help),
+        footer,
+        keys,
+    }
+}
+
+/// A row the help does not list: editing keys inside a popup or a field (the popup names its
+/// own keys), and the few keys that only explain why nothing happens.
+pub(super) const fn hidden(context: Context, keys: &'static [(Key, Action)]) -> Binding {
+    Binding {
+        context,
+        label: "",
+        help: None,
+        footer: false,
+        keys,
+    }
+}
+
+pub(super) const MOVE_JK: &[(Key, Action)] = &[
+    (ch('j'), Action::Down),
+    (DOWN, Action::Down),
+    (ch('k'), Action::Up),
+    (UP, Action::Up),
+];
+pub(super) const MOVE_ALL: &[(Key, Action)] = &[
+    (ch('j'), Action::Down),
+    (DOWN, Action::Down),
+    (ch('k'), Action::Up),
+    (UP, Action::Up),
+    (ch('g'), Action::Top),
+    (HOME, Action::Top),
+    (ch('G'), Action::Bottom),
+    (END, Action::Bottom),
+];
+/// Half pages; PgUp/PgDn move whole pages beside them.
+pub(super) const PAGES: &[(Key, Action)] = &[
+    (Key::Ctrl('d'), Action::HalfPageDown),
+    (Key::Ctrl('u'), Action::HalfPageUp),
+    (PGDN, Action::PageDown),
+    (PGUP, Action::PageUp),
+];
+pub(super) const QUICK_LOG: &[(Key, Action)] = &[
+    (ch('c'), Action::StartLog(EntryKind::Call)),
+    (ch('s'), Action::StartLog(EntryKind::Sms)),
+    (ch('w'), Action::StartLog(EntryKind::Wechat)),
+    (ch('v'), Action::StartLog(EntryKind::Visit)),
+    (ch('$'), Action::StartLog(EntryKind::Sale)),
+    (ch('r'), Action::StartLog(EntryKind::RiskAssessment)),
+];
+pub(super) const WEEKS: &[(Key, Action)] = &[
+    (ch('['), Action::PrevDay),
+    (LEFT, Action::PrevDay),
+    (ch(']'), Action::NextDay),
+    (RIGHT, Action::NextDay),
+];
+pub(super) const SCROLL: &[(Key, Action)] = &[
+    (ch('j'), Action::Down),
+    (DOWN, Action::Down),
+    (ch('k'), Action::Up),
+    (UP, Action::Up),
+    (ch('g'), Action::Top),
+    (HOME, Action::Top),
+];
+/// Editing keys shared by the popups and the reflection editor.
+pub(super) const EDIT: &[(Key, Action)] = &[
+    (LEFT, Action::CursorLeft),
+    (RIGHT, Action::CursorRight),
+    (HOME, Action::Top),
+    (END, Action::Bottom),
+    (BACKSPACE, Action::Backspace),
+    (DELETE, Action::DeleteChar),
+    // The character itself replaces this placeholder, taken as typed.
+    (Key::AnyChar, Action::Input('\0')),
+];
+/// Every binding, in help order: the keys of every screen, then the screens, then the
+/// overlays and fields.
+pub const BINDINGS: &[&[Binding]] = &[GLOBAL, screens::SCREENS, overlays::OVERLAYS];
+
+/// Keys on every screen, and the quick-log keys on a customer.
+const GLOBAL: &[Binding] = &[
+    // Ctrl-c leaves from anywhere, even mid-edit (what was typed is kept as a draft).
+    hidden(Context::Always, &[(Key::Ctrl('c'), Action::Quit)]),
+    shown(
+        Context::Global,
+        "1-6 Tab",
+        T::KeyTabs,
+        false,
+        &[
+            (ch('1'), Action::GoTo(Screen::Today)),
+            (ch('2'), Action::GoTo(Screen::Customers)),
+            (ch('3'), Action::GoTo(Screen::Diary)),
+            (ch('4'), Action::GoTo(Screen::Ledgers)),
+            (ch('5'), Action::GoTo(Screen::Review)),
+            (ch('6'), Action::GoTo(Screen::Team)),
+            (TAB, Action::NextTab),
+            (BACKTAB, Action::PrevTab),
+        ],
+    ),
+    shown(
+        Context::Global,
+        "?",
+        T::KeyHelp,
+        true,
+        &[(ch('?'), Action::ToggleHelp)],
+    ),
+    shown(
+        Context::Global,
+        ":",
+        T::KeyCommand,
+        false,
+        &[(ch(':'), Action::StartCommand)],
+    ),
+    shown(
+        Context::Global,
+        "m R",
+        T::KeyMemo,
+        false,
+        &[
+            (ch('m'), Action::StartLog(EntryKind::Memo)),
+            (ch('R'), Action::StartLog(EntryKind::Reflection)),
+        ],
+    ),
+    shown(
+        Context::Global,
+        "u Ctrl-r",
+        T::KeyUndo,
+        false,
+        &[(ch('u'), Action::Undo), (Key::Ctrl('r'), Action::Redo)],
+    ),
+    // Pages move the list of Today, Customers and the others that have one.
+    shown(Context::Global, "Ctrl-d/u", T::KeyPage, false, PAGES),
+    shown(
+        Context::Global,
+        "q",
+        T::KeyQuit,
+        true,
+        &[(ch('q'), Action::Quit)],
+    ),
+    // On the customer under the cursor (Today, Customers, the detail, a diary entry's customer)
+    shown(Context::Customer, "c s w v $ r", T::KeyLog, true, QUICK_LOG),
+];

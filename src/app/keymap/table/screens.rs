@@ -1,0 +1,300 @@
+//! The keymap rows of each tab: Today, Customers and the detail, Diary, Ledgers, Review, Team.
+
+use super::*;
+use crate::app::Action;
+use crate::app::keymap::{Binding, Context};
+use crate::i18n::T;
+
+/// Every tab's rows, in help order.
+pub(super) const SCREENS: &[Binding] = &[
+    // Today
+    shown(Context::Today, "j/k g G", T::KeyMove, false, MOVE_ALL),
+    shown(
+        Context::Today,
+        "Enter",
+        T::KeyOpen,
+        true,
+        &[(ENTER, Action::Activate)],
+    ),
+    shown(
+        Context::Today,
+        "z",
+        T::KeySnooze,
+        true,
+        &[(ch('z'), Action::Snooze)],
+    ),
+    shown(
+        Context::Today,
+        "x",
+        T::KeyDismiss,
+        true,
+        &[(ch('x'), Action::Dismiss)],
+    ),
+    shown(
+        Context::Today,
+        "i",
+        T::KeyWhy,
+        true,
+        &[(ch('i'), Action::Explain)],
+    ),
+    shown(
+        Context::Today,
+        "/",
+        T::KeyFilter,
+        false,
+        &[(ch('/'), Action::StartSearch)],
+    ),
+    shown(
+        Context::Today,
+        "Esc",
+        T::KeyClear,
+        false,
+        &[(ESC, Action::Back)],
+    ),
+    // Customers
+    shown(Context::List, "j/k g G", T::KeyMove, true, MOVE_ALL),
+    shown(
+        Context::List,
+        "Enter",
+        T::KeyOpen,
+        true,
+        &[(ENTER, Action::Activate)],
+    ),
+    shown(
+        Context::List,
+        "h/l",
+        T::KeyFold,
+        false,
+        &[
+            (ch('h'), Action::Fold),
+            (LEFT, Action::Fold),
+            (ch('l'), Action::Unfold),
+            (RIGHT, Action::Unfold),
+        ],
+    ),
+    shown(
+        Context::List,
+        "z",
+        T::KeyFoldAll,
+        false,
+        &[(ch('z'), Action::ToggleAll)],
+    ),
+    shown(
+        Context::List,
+        "Space",
+        T::KeyMark,
+        false,
+        &[(ch(' '), Action::ToggleFold)],
+    ),
+    shown(
+        Context::List,
+        "V",
+        T::KeyMarkGroup,
+        false,
+        &[(ch('V'), Action::MarkGroup)],
+    ),
+    shown(
+        Context::List,
+        "/",
+        T::KeySearch,
+        true,
+        &[(ch('/'), Action::StartSearch)],
+    ),
+    shown(
+        Context::List,
+        "f",
+        T::KeyFilter,
+        true,
+        &[(ch('f'), Action::StartFilter)],
+    ),
+    shown(
+        Context::List,
+        "Esc",
+        T::KeyClear,
+        false,
+        &[(ESC, Action::Back)],
+    ),
+    // The customer detail
+    shown(
+        Context::Detail,
+        "Esc h",
+        T::KeyBack,
+        true,
+        &[
+            (ESC, Action::Back),
+            (ch('h'), Action::Back),
+            (LEFT, Action::Back),
+            (BACKSPACE, Action::Back),
+        ],
+    ),
+    shown(
+        Context::Detail,
+        "p",
+        T::KeyReveal,
+        true,
+        &[(ch('p'), Action::ToggleReveal)],
+    ),
+    shown(Context::Detail, "j/k g", T::KeyScroll, false, SCROLL),
+    // Diary
+    shown(Context::Diary, "j/k g G", T::KeyMove, false, MOVE_ALL),
+    shown(Context::Diary, "[ ]", T::KeyDays, true, WEEKS),
+    shown(
+        Context::Diary,
+        "t",
+        T::KeyToday,
+        true,
+        &[(ch('t'), Action::Today)],
+    ),
+    shown(
+        Context::Diary,
+        "Enter",
+        T::KeyAmend,
+        true,
+        &[(ENTER, Action::Activate)],
+    ),
+    shown(
+        Context::Diary,
+        "d",
+        T::KeyDelete,
+        true,
+        &[
+            (ch('d'), Action::DeleteSelected),
+            (DELETE, Action::DeleteSelected),
+        ],
+    ),
+    shown(
+        Context::Diary,
+        "H",
+        T::KeyHistory,
+        false,
+        &[(ch('H'), Action::ShowHistory)],
+    ),
+    // Ledgers
+    shown(Context::Ledgers, "j/k", T::KeyMove, false, MOVE_JK),
+    shown(
+        Context::Ledgers,
+        "h/l",
+        T::KeyLedger,
+        true,
+        &[
+            (ch('h'), Action::SwitchLedger),
+            (LEFT, Action::SwitchLedger),
+            (ch('l'), Action::SwitchLedger),
+            (RIGHT, Action::SwitchLedger),
+        ],
+    ),
+    shown(
+        Context::Ledgers,
+        "p",
+        T::KeyPeriod,
+        true,
+        &[(ch('p'), Action::CyclePeriod)],
+    ),
+    shown(
+        Context::Ledgers,
+        "[ ]",
+        T::KeyPeriodStep,
+        true,
+        &[(ch('['), Action::PrevDay), (ch(']'), Action::NextDay)],
+    ),
+    shown(
+        Context::Ledgers,
+        "t",
+        T::KeyThisPeriod,
+        true,
+        &[(ch('t'), Action::Today)],
+    ),
+    // A command, not a key: listed so the help names it.
+    shown(
+        Context::Ledgers,
+        ":period A B",
+        T::KeyCustomPeriod,
+        false,
+        &[],
+    ),
+    // Review
+    shown(Context::Review, "[ ]", T::KeyWeeks, true, WEEKS),
+    shown(
+        Context::Review,
+        "t",
+        T::KeyThisWeek,
+        true,
+        &[(ch('t'), Action::Today)],
+    ),
+    shown(
+        Context::Review,
+        "e Enter",
+        T::KeyEditReflection,
+        true,
+        &[(ch('e'), Action::Activate), (ENTER, Action::Activate)],
+    ),
+    shown(Context::Review, "j/k g", T::KeyScroll, true, SCROLL),
+    // Esc closes nothing here but is answered, as on every screen, without a surprise.
+    hidden(Context::Review, &[(ESC, Action::Back)]),
+    // Team
+    shown(
+        Context::Team,
+        "[ ]",
+        T::KeyWeeks,
+        true,
+        &[(ch('['), Action::PrevDay), (ch(']'), Action::NextDay)],
+    ),
+    shown(
+        Context::Team,
+        "t",
+        T::KeyThisWeek,
+        false,
+        &[(ch('t'), Action::Today)],
+    ),
+    shown(
+        Context::Team,
+        "h/l < >",
+        T::KeySortColumn,
+        true,
+        &[
+            (ch('h'), Action::PrevSortColumn),
+            (ch('<'), Action::PrevSortColumn),
+            (LEFT, Action::PrevSortColumn),
+            (ch('l'), Action::NextSortColumn),
+            (ch('>'), Action::NextSortColumn),
+            (RIGHT, Action::NextSortColumn),
+        ],
+    ),
+    shown(
+        Context::Team,
+        "r",
+        T::KeyReverseSort,
+        true,
+        &[(ch('r'), Action::ReverseSort)],
+    ),
+    shown(Context::Team, "j/k g G", T::KeyMove, false, MOVE_ALL),
+    shown(
+        Context::Team,
+        "Enter",
+        T::KeyOpenWeek,
+        true,
+        &[(ENTER, Action::Activate)],
+    ),
+    // Another manager's week, opened from the Team tab
+    shown(Context::TeamReview, "[ ]", T::KeyWeeks, true, WEEKS),
+    shown(
+        Context::TeamReview,
+        "t",
+        T::KeyThisWeek,
+        true,
+        &[(ch('t'), Action::Today)],
+    ),
+    shown(Context::TeamReview, "j/k g", T::KeyScroll, true, SCROLL),
+    shown(
+        Context::TeamReview,
+        "Esc",
+        T::KeyBackToTeam,
+        true,
+        &[(ESC, Action::Back)],
+    ),
+    // Their reflection is theirs to write: e and Enter say so instead of opening the editor.
+    hidden(
+        Context::TeamReview,
+        &[(ch('e'), Action::Activate), (ENTER, Action::Activate)],
+    ),
+];
