@@ -209,7 +209,7 @@ impl Effects<'_> {
         match result {
             Ok(action) => action,
             Err(e) if is_busy(&e) => Action::StoreBusy(Box::new(retry)),
-            Err(e) => Action::Failed(e.describe(app.lang)),
+            Err(e) => Action::Failed(crate::app::notice::Failure::of(&e)),
         }
     }
 

@@ -311,7 +311,7 @@ fn tabs_help_command_line_and_quit() {
     key(&mut app, KeyCode::Char(':'));
     type_text(&mut app, "frobnicate");
     key(&mut app, KeyCode::Enter);
-    assert!(app.message.as_deref().unwrap().contains("frobnicate"));
+    assert!(app.notice_text().as_deref().unwrap().contains("frobnicate"));
     key(&mut app, KeyCode::Char('q'));
     assert!(app.quit);
 }
@@ -339,7 +339,7 @@ fn a_failed_effect_becomes_a_message() {
     let mut store = sample_store();
     let mut app = sample_app(&mut store, Lang::En, 40);
     update(&mut app, Action::Failed("disk full".into()));
-    assert_eq!(app.message.as_deref(), Some("Error: disk full"));
+    assert_eq!(app.notice_text().as_deref(), Some("Error: disk full"));
 }
 
 #[test]
@@ -349,4 +349,19 @@ fn only_key_presses_count() {
     let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
     release.kind = ratatui::crossterm::event::KeyEventKind::Release;
     assert_eq!(action_for(&app, release), None);
+}
+
+#[test]
+fn the_message_line_follows_the_language_on_screen() {
+    let mut store = sample_store();
+    let mut app = sample_app(&mut store, Lang::Zh, 40);
+    let failure = guanhu::app::notice::Failure::of(&guanhu::error::Error::NoSuchEntry(7));
+    update(&mut app, Action::Failed(failure));
+    let zh = app.notice_text().unwrap();
+    // `:lang en` is data in the model: the same notice, now worded in English.
+    app.lang = Lang::En;
+    let en = app.notice_text().unwrap();
+    assert_ne!(zh, en);
+    assert!(!zh.is_ascii(), "{zh}");
+    assert!(en.is_ascii(), "{en}");
 }

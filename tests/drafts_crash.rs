@@ -29,7 +29,7 @@ fn a_draft_round_trips_and_is_offered_back_restore_or_discard() {
         let mut fresh = today_app(&mut store, Lang::En, 40);
         update(&mut fresh, Action::DraftFound(Box::new(back.clone())));
         assert_eq!(fresh.mode, Mode::Restore, "{name}");
-        let message = fresh.message.clone().unwrap();
+        let message = fresh.notice_text().unwrap();
         assert!(message.contains("Unsaved text from last time"), "{message}");
         // Until decided, the found draft is what stays on disk.
         assert_eq!(drafts::current(&fresh), Some(back.clone()));
@@ -115,7 +115,7 @@ fn typed_text_is_on_disk_while_typing_and_comes_back_after_a_kill() {
     )
     .unwrap();
     keeper.keep(&app, true);
-    assert!(app.form.is_none(), "saved: {:?}", app.message);
+    assert!(app.form.is_none(), "saved: {:?}", app.notice);
     assert!(!draft_file.exists(), "cleared once saved");
     let day = guanhu::service::diary::load_day(&store, Some("M001"), today()).unwrap();
     assert!(day.entries.iter().any(|e| e.draft.note == NOTE));

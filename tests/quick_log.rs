@@ -63,7 +63,7 @@ fn c_then_enter_logs_a_reached_call() {
         common::today().and_hms_opt(10, 30, 0).unwrap()
     );
     assert_eq!(
-        app.message.as_deref(),
+        app.notice_text().as_deref(),
         Some("已记录：电话 · 赵敏（u 撤销）")
     );
     // The cursor stays on the customer after the book reloads.
@@ -143,7 +143,10 @@ fn esc_cancels_and_memos_need_no_customer() {
     let mut app = sample_app(&mut store, Lang::En, 40);
     key(&mut app, &mut store, KeyCode::Char('c'));
     assert_eq!(app.mode, Mode::Normal, "no customer under the cursor");
-    assert_eq!(app.message.as_deref(), Some("Select a customer first"));
+    assert_eq!(
+        app.notice_text().as_deref(),
+        Some("Select a customer first")
+    );
     key(&mut app, &mut store, KeyCode::Char('m'));
     assert_eq!(app.mode, Mode::Log);
     type_text(&mut app, &mut store, "周五前整理到期清单");
@@ -172,7 +175,7 @@ fn undo_and_redo_a_log() {
     assert_eq!(timeline(&store, "C0008").len(), 1);
     key(&mut app, &mut store, KeyCode::Char('u'));
     assert!(timeline(&store, "C0008").is_empty());
-    assert_eq!(app.message.as_deref(), Some("已撤销（Ctrl-r 重做）"));
+    assert_eq!(app.notice_text().as_deref(), Some("已撤销（Ctrl-r 重做）"));
     press(
         &mut app,
         &mut store,
@@ -187,7 +190,7 @@ fn undo_and_redo_a_log() {
     assert_eq!(actions, ["undo", "redo"]);
     key(&mut app, &mut store, KeyCode::Char('u'));
     key(&mut app, &mut store, KeyCode::Char('u'));
-    assert_eq!(app.message.as_deref(), Some("没有可撤销的操作"));
+    assert_eq!(app.notice_text().as_deref(), Some("没有可撤销的操作"));
 }
 
 #[test]
@@ -237,7 +240,10 @@ fn bulk_sms_to_marked_customers_is_one_undoable_step() {
     assert_eq!(form.note.text(), "{name}您好，");
     type_text(&mut app, &mut store, "双十二理财节，欢迎来网点。");
     key(&mut app, &mut store, KeyCode::Enter);
-    assert_eq!(app.message.as_deref(), Some("已记录 5 条短信（u 撤销）"));
+    assert_eq!(
+        app.notice_text().as_deref(),
+        Some("已记录 5 条短信（u 撤销）")
+    );
     assert!(app.customers.marked.is_empty());
     let day = guanhu::service::diary::load_day(&store, Some("M001"), common::today()).unwrap();
     assert_eq!(day.entries.len(), 5);

@@ -149,14 +149,14 @@ fn the_reflection_is_written_in_place_in_chinese_over_several_lines_and_saved_as
     assert!(!ed.saving);
     assert!(ed.changed());
     assert_eq!(ed.summary.text(), "本周拜访张伟，李娜\n短信覆盖30户");
-    assert!(app.message.as_deref().unwrap().contains("disk full"));
+    assert!(app.notice_text().as_deref().unwrap().contains("disk full"));
     // Saved at the second try: still editing in place, nothing unsaved, the week shows the text.
     let effects = press(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert_eq!(effects.len(), 1);
     assert!(update(&mut app, Action::ReflectionSaved).is_empty());
     assert_eq!(app.mode, Mode::Reflection);
     assert!(!app.review.editor.as_ref().unwrap().changed());
-    assert!(app.message.as_deref().unwrap().contains("2026-W48"));
+    assert!(app.notice_text().as_deref().unwrap().contains("2026-W48"));
     let shown = app
         .review
         .data
@@ -186,7 +186,7 @@ fn esc_over_unsaved_text_asks_save_discard_or_keep_editing() {
     );
     let ed = app.review.editor.as_ref().unwrap();
     assert_eq!(ed.asking, Some(Leave::Close));
-    assert!(app.message.as_deref().unwrap().contains("Esc"));
+    assert!(app.notice_text().as_deref().unwrap().contains("Esc"));
     // Keys that are no answer are not typed either.
     type_text(&mut app, "x维");
     assert_eq!(app.review.editor.as_ref().unwrap().summary.text(), "客户");
@@ -527,7 +527,7 @@ fn a_failed_load_says_why_and_stops_saying_loading() {
         common::now(),
     );
     assert!(app.review.failed);
-    assert!(app.message.is_some());
+    assert!(app.notice.is_some());
     let t = draw(&mut app, 80, 24);
     let screen: String = t
         .backend()

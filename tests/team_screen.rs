@@ -118,7 +118,10 @@ fn hidden_from_relationship_managers_and_counter_staff() {
         assert!(!app.tabs().contains(&Screen::Team));
         assert!(key(&mut app, KeyCode::Char('6')).is_empty());
         assert_eq!(app.screen, Screen::Today, "{role:?}");
-        assert_eq!(app.message.as_deref(), Some(T::TmForLeads.get(Lang::Zh)));
+        assert_eq!(
+            app.notice_text().as_deref(),
+            Some(T::TmForLeads.get(Lang::Zh))
+        );
         // Tab from the last shown tab wraps to the first, never onto the Team tab.
         update(&mut app, Action::GoTo(Screen::Review));
         key(&mut app, KeyCode::Tab);
@@ -132,7 +135,7 @@ fn hidden_from_relationship_managers_and_counter_staff() {
         }
         assert!(key(&mut app, KeyCode::Enter).is_empty());
         assert_eq!(app.screen, Screen::Review);
-        assert!(app.message.is_some());
+        assert!(app.notice.is_some());
     }
 }
 
@@ -291,7 +294,7 @@ fn enter_opens_the_managers_week_on_the_review_tab_and_esc_comes_back() {
     assert_eq!(effects, vec![Effect::LoadReview(w49())]);
     assert_eq!(app.screen, Screen::Review);
     assert_eq!(app.review_manager.as_deref(), Some("M001"));
-    assert!(app.message.as_deref().unwrap().contains("王经理"));
+    assert!(app.notice_text().as_deref().unwrap().contains("王经理"));
     // Carried out by the real driver: M001's week, not the lead's.
     let policy = Policy::default_policy();
     let mut driver = Effects {
@@ -311,7 +314,10 @@ fn enter_opens_the_managers_week_on_the_review_tab_and_esc_comes_back() {
     key(&mut app, KeyCode::Char('e'));
     assert!(app.review.editor.is_none());
     assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.message.as_deref(), Some(T::TmReadOnly.get(Lang::Zh)));
+    assert_eq!(
+        app.notice_text().as_deref(),
+        Some(T::TmReadOnly.get(Lang::Zh))
+    );
     // The footer offers the way back, not the editor.
     let footer: Vec<&str> = guanhu::app::keymap::footer_bindings(&app)
         .iter()
@@ -350,7 +356,7 @@ fn enter_on_the_leads_own_row_is_their_own_editable_week() {
         vec![Effect::LoadReview(w49())]
     );
     assert!(app.review_manager.is_none());
-    assert!(app.message.is_none());
+    assert!(app.notice.is_none());
 }
 
 fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {

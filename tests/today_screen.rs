@@ -208,7 +208,10 @@ fn a_failed_hold_keeps_the_popup_and_says_why() {
         panic!("the popup stays open");
     };
     assert_eq!(form.reason.text(), "moved away");
-    assert_eq!(app.message.as_deref(), Some("Error: database is locked"));
+    assert_eq!(
+        app.notice_text().as_deref(),
+        Some("Error: database is locked")
+    );
 }
 
 #[test]
@@ -279,7 +282,7 @@ fn u_after_a_hold_emits_the_undo_and_ctrl_r_the_redo() {
     assert_eq!(app.mode, Mode::Normal);
     assert!(app.today_view.popup.is_none());
     assert_eq!(
-        app.message.as_deref(),
+        app.notice_text().as_deref(),
         Some("已暂缓：陈静 至 11-25（u 撤销）")
     );
     let effects = press(&mut app, KeyCode::Char('u'));
@@ -378,7 +381,7 @@ fn enter_on_the_sms_row_opens_the_bulk_sms_to_exactly_its_members() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('c'));
     assert!(app.form.is_none());
-    assert!(app.message.as_deref().unwrap().contains("群发短信"));
+    assert!(app.notice_text().as_deref().unwrap().contains("群发短信"));
 }
 
 #[test]
@@ -462,12 +465,12 @@ fn snooze_undo_and_dismiss_round_trip_through_the_store() {
     assert!(
         !ranked(&app).contains(&"C0005".to_string()),
         "dismissed: {:?} {:?} {:?}",
-        app.message,
+        app.notice,
         app.mode,
         queue_of(&app).items[0].reasons
     );
     assert_eq!(
-        app.message.as_deref(),
+        app.notice_text().as_deref(),
         Some("已忽略：陈静 · 5 项（u 撤销）")
     );
     // Gone for the period: later this month too, though her maturity is still ahead.
@@ -575,7 +578,7 @@ fn an_empty_store_opens_on_today_with_the_first_step() {
     let mut store = Store::open_in_memory().unwrap();
     let mut app = today_app(&mut store, Lang::En, 24);
     assert_eq!(app.screen, Screen::Today);
-    assert!(app.message.is_none(), "{:?}", app.message);
+    assert!(app.notice.is_none(), "{:?}", app.notice);
     let screen = format!("{}", draw(&mut app, 80, 24).backend());
     assert!(screen.contains("guanhu import customers"), "{screen}");
 }

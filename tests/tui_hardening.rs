@@ -51,11 +51,11 @@ fn a_paste_outside_a_text_field_is_ignored_with_a_notice() {
         assert!(!app.quit);
         assert_eq!(app.mode, Mode::Normal);
         assert_eq!(app.screen, before.screen);
-        assert_eq!(app.message.as_deref(), Some(notice));
+        assert_eq!(app.notice_text().as_deref(), Some(notice));
         // On the sale popup's product picker (not a text field) too.
         press(&mut app, KeyCode::Char('$'));
         assert!(update(&mut app, Action::Paste("2\n".into())).is_empty());
-        assert_eq!(app.message.as_deref(), Some(notice));
+        assert_eq!(app.notice_text().as_deref(), Some(notice));
         assert_eq!(app.form.as_ref().unwrap().product_kind, before_kind());
     }
 }
@@ -278,9 +278,9 @@ fn a_write_while_another_copy_holds_the_lock_waits_retries_and_esc_gives_up() {
         started.elapsed() < std::time::Duration::from_secs(2),
         "no freeze"
     );
-    assert!(app.busy.is_some(), "{:?}", app.message);
+    assert!(app.busy.is_some(), "{:?}", app.notice);
     assert_eq!(
-        app.message.as_deref(),
+        app.notice_text().as_deref(),
         Some("正在等待另一个 guanhu 写完…（Esc 放弃）")
     );
     assert_eq!(note_of(&app), NOTE);
@@ -293,7 +293,12 @@ fn a_write_while_another_copy_holds_the_lock_waits_retries_and_esc_gives_up() {
     assert!(!app.saving);
     assert_eq!(app.mode, Mode::Log);
     assert_eq!(note_of(&app), NOTE);
-    assert!(app.message.as_deref().unwrap().contains("输入的内容还在"));
+    assert!(
+        app.notice_text()
+            .as_deref()
+            .unwrap()
+            .contains("输入的内容还在")
+    );
 
     // Try again; the other copy finishes; the retry goes through.
     drive(&mut app, &mut store, Action::Submit);
@@ -301,7 +306,7 @@ fn a_write_while_another_copy_holds_the_lock_waits_retries_and_esc_gives_up() {
     other.execute_batch("COMMIT").unwrap();
     drive(&mut app, &mut store, Action::RetryBusy);
     assert!(app.busy.is_none());
-    assert!(app.form.is_none(), "{:?}", app.message);
+    assert!(app.form.is_none(), "{:?}", app.notice);
     let day = guanhu::service::diary::load_day(&store, Some("M001"), today()).unwrap();
     assert_eq!(
         day.entries.iter().filter(|e| e.draft.note == NOTE).count(),

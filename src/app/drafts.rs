@@ -1,5 +1,7 @@
 //! What the user typed and has not saved, as data the driver keeps beside the store (so a crash, a `kill -9` or a closed terminal loses nothing), and offering it back at the next start: restore it into its popup, discard it, or decide later. Pure: the driver does the writing.
 
+use super::notice::{Arg, Notice};
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -69,8 +71,7 @@ impl Draft {
     }
 
     /// A few words naming what it is, for the offer at start.
-    pub fn describe(&self, app: &App) -> String {
-        let lang = app.lang;
+    pub fn describe(&self, lang: Lang) -> String {
         match self {
             Draft::Log {
                 kind, customers, ..
@@ -78,19 +79,21 @@ impl Draft {
                 [(_, name)] => format!("{} · {name}", kind_name(lang, *kind)),
                 _ => kind_name(lang, *kind).to_string(),
             },
-            Draft::Snooze { name, .. } => fill(app.t(T::DraftSnooze), &[&row_name(app, name)]),
-            Draft::Dismiss { name, .. } => fill(app.t(T::DraftDismiss), &[&row_name(app, name)]),
+            Draft::Snooze { name, .. } => fill(T::DraftSnooze.get(lang), &[&row_name(lang, name)]),
+            Draft::Dismiss { name, .. } => {
+                fill(T::DraftDismiss.get(lang), &[&row_name(lang, name)])
+            }
             Draft::Reflection { day, .. } => fill(
-                app.t(T::DraftReflection),
+                T::DraftReflection.get(lang),
                 &[&crate::domain::review::week_label(*day)],
             ),
         }
     }
 }
 
-fn row_name(app: &App, name: &Option<String>) -> String {
+fn row_name(lang: Lang, name: &Option<String>) -> String {
     name.clone()
-        .unwrap_or_else(|| app.t(T::SmsRowName).to_string())
+        .unwrap_or_else(|| T::SmsRowName.get(lang).to_string())
 }
 
 /// The draft to keep right now: the open popup's or editor's typed text, else the one found
@@ -156,12 +159,15 @@ fn log_draft(form: &LogForm) -> Draft {
 
 /// A draft was found beside the store at start: offer it (r restore, d discard, Esc later).
 pub fn found(app: &mut App, draft: Draft) {
-    let what = draft.describe(app);
+    let what = Arg::Both(Box::new((
+        draft.describe(Lang::Zh),
+        draft.describe(Lang::En),
+    )));
     app.found_draft = Some(draft);
     if app.mode == Mode::Normal {
         app.mode = Mode::Restore;
     }
-    app.message = Some(fill(app.t(T::DraftFound), &[&what]));
+    app.notice = Some(Notice::fill(T::DraftFound, [what]));
 }
 
 /// Keys while the found draft is offered.
@@ -169,7 +175,7 @@ pub fn update_restore(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Confirm => {
             app.mode = Mode::Normal;
-            app.message = None;
+            app.notice = None;
             match app.found_draft.take() {
                 Some(d) => restore(app, d),
                 None => Vec::new(),
@@ -178,12 +184,12 @@ pub fn update_restore(app: &mut App, action: Action) -> Vec<Effect> {
         Action::DeleteSelected => {
             app.mode = Mode::Normal;
             app.found_draft = None;
-            app.message = Some(app.t(T::DraftDiscarded).to_string());
+            app.notice = Some(Notice::say(T::DraftDiscarded));
             Vec::new()
         }
         Action::Cancel | Action::Back => {
             app.mode = Mode::Normal;
-            app.message = Some(app.t(T::DraftLater).to_string());
+            app.notice = Some(Notice::say(T::DraftLater));
             Vec::new()
         }
         _ => Vec::new(),
@@ -311,7 +317,7 @@ fn row_gone(app: &mut App, texts: &[String]) -> Vec<Effect> {
     form.note = TextField::with(&text.join(" "));
     app.form = Some(form);
     app.mode = Mode::Log;
-    app.message = Some(app.t(T::DraftRowGone).to_string());
+    app.notice = Some(Notice::say(T::DraftRowGone));
     Vec::new()
 }
 

@@ -2,6 +2,7 @@
 
 use super::hold_form::TodayPopup;
 use super::keymap::normalize_char;
+use super::notice::Notice;
 use super::{Action, App, Effect, Mode, today_view, update_log};
 use crate::i18n::T;
 
@@ -38,7 +39,7 @@ pub fn leave(app: &mut App, then: Then) -> Vec<Effect> {
     }
     if has_typed(app) {
         app.leave_ask = Some(then);
-        app.message = Some(app.t(T::LeaveAsk).to_string());
+        app.notice = Some(Notice::say(T::LeaveAsk));
         return Vec::new();
     }
     close(app, then)
@@ -73,7 +74,7 @@ pub fn answer(app: &mut App, action: Action) -> Vec<Effect> {
     match key {
         's' | 'y' => {
             app.leave_ask = None;
-            app.message = None;
+            app.notice = None;
             app.after_save = Some(then);
             let effects = match app.mode {
                 Mode::Log => update_log(app, Action::Submit),
@@ -91,12 +92,12 @@ pub fn answer(app: &mut App, action: Action) -> Vec<Effect> {
         }
         'd' | 'n' => {
             app.leave_ask = None;
-            app.message = None;
+            app.notice = None;
             close(app, then)
         }
         'c' => {
             app.leave_ask = None;
-            app.message = None;
+            app.notice = None;
             Vec::new()
         }
         _ => Vec::new(),
@@ -139,7 +140,7 @@ pub fn is_result(action: &Action) -> bool {
 /// The store is busy (another copy writes): keep the effect to retry and say what is waited for.
 pub fn store_busy(app: &mut App, effect: Effect) {
     app.busy = Some(effect);
-    app.message = Some(app.t(T::StoreBusy).to_string());
+    app.notice = Some(Notice::say(T::StoreBusy));
 }
 
 /// The driver's tick while waiting: try the write again.
@@ -168,6 +169,6 @@ pub fn while_busy(app: &mut App, action: Action) -> Vec<Effect> {
         ed.saving = false;
         ed.then = None;
     }
-    app.message = Some(app.t(T::BusyGaveUp).to_string());
+    app.notice = Some(Notice::say(T::BusyGaveUp));
     Vec::new()
 }

@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod leave_guard;
 pub mod ledgers_view;
 pub mod log_form;
+pub mod notice;
 #[deny(clippy::indexing_slicing)]
 pub mod paste;
 pub mod review_view;
@@ -19,6 +20,7 @@ pub mod text_field;
 pub mod today_view;
 
 use chrono::{NaiveDate, NaiveDateTime};
+use notice::{Arg, Notice};
 
 use crate::domain::classify::{AgeSegment, Lifecycle};
 use crate::domain::customer::{Preference, ProductKind};
@@ -140,8 +142,9 @@ pub struct App {
     pub customers: CustomersView,
     pub detail: Option<DetailView>,
     pub command: String,
-    /// A one-line message (confirmation or error) shown above the footer.
-    pub message: Option<String>,
+    /// The one-line message (what was saved, a question, an error) above the footer, as data
+    /// the view words in the language on screen.
+    pub notice: Option<notice::Notice>,
     /// True until the first book arrives.
     pub loading: bool,
     /// Lines available to the tree, from the terminal size.
@@ -276,8 +279,8 @@ pub enum Action {
     BookLoaded(Vec<CustomerSummary>),
     /// Result: a customer's detail was loaded.
     DetailLoaded(Box<CustomerDetail>),
-    /// Result: an effect failed; the message is shown, nothing else changes.
-    Failed(String),
+    /// Result: an effect failed; the message line says why, nothing else changes.
+    Failed(notice::Failure),
     /// The driver's clock, before each key.
     Clock(NaiveDateTime),
     /// Open the quick-log popup for a kind (c, s, w, v, $, r on a customer; m, R anywhere).
@@ -428,7 +431,7 @@ impl App {
             customers: CustomersView::default(),
             detail: None,
             command: String::new(),
-            message: None,
+            notice: None,
             loading: true,
             list_height: 20,
             quit: false,
@@ -483,6 +486,11 @@ impl App {
     /// Text in the app's language.
     pub fn t(&self, text: T) -> &'static str {
         text.get(self.lang)
+    }
+
+    /// The message line's words in the app's language, as the view draws them.
+    pub fn notice_text(&self) -> Option<String> {
+        self.notice.as_ref().map(|n| n.text(self.lang))
     }
 }
 
@@ -551,9 +559,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.ledgers.move_by(0);
         }
         Action::EntriesDeleted(ids) => {
-            app.message = Some(fill(
-                app.t(T::Deleted),
-                &[&ids.first().copied().unwrap_or(0)],
+            app.notice = Some(Notice::fill(
+                T::Deleted,
+                [Arg::text(ids.first().copied().unwrap_or(0))],
             ));
             app.undo.push(UndoStep::Deleted(ids));
             app.redo.clear();
@@ -582,7 +590,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 scroll: 0,
             });
         }
-        Action::Failed(message) => {
+        Action::Failed(failure) => {
             app.loading = false;
             // A week asked for from the editor that failed to load opens no editor later on
             // whatever week comes next.
@@ -599,7 +607,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             } else if app.screen == Screen::Team {
                 app.team.failed = true;
             }
-            app.message = Some(fill(app.t(T::Failed), &[&message]));
+            app.notice = Some(Notice::Failed(failure));
         }
         Action::Clock(now) => app.now = now,
         Action::TodayLoaded(queue) => {
@@ -612,7 +620,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ReflectionSaved => return review_view::reflection_saved(app),
         Action::TeamLoaded(board) => team_view::board_loaded(app, *board),
         Action::UndoApplied { step, redo } => {
-            app.message = Some(app.t(if redo { T::Redone } else { T::Undone }).to_string());
+            app.notice = Some(Notice::say(if redo { T::Redone } else { T::Undone }));
             app.today_view.follow_returning = app.screen == Screen::Today;
             if redo {
                 app.undo.push(step);
@@ -678,7 +686,7 @@ fn update_input(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
-    app.message = None;
+    app.notice = None;
     if action == Action::ToggleHelp {
         app.mode = Mode::Help;
         return Vec::new();
@@ -694,7 +702,7 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             return match app.undo.pop() {
                 Some(step) => vec![Effect::Undo(step)],
                 None => {
-                    app.message = Some(app.t(T::NothingToUndo).to_string());
+                    app.notice = Some(Notice::say(T::NothingToUndo));
                     Vec::new()
                 }
             };
@@ -703,7 +711,7 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             return match app.redo.pop() {
                 Some(step) => vec![Effect::Redo(step)],
                 None => {
-                    app.message = Some(app.t(T::NothingToRedo).to_string());
+                    app.notice = Some(Notice::say(T::NothingToRedo));
                     Vec::new()
                 }
             };
@@ -968,7 +976,7 @@ fn run_command(app: &mut App, command: &str) -> Vec<Effect> {
                     return vec![load_period(app)];
                 }
                 _ => {
-                    app.message = Some(fill(app.t(T::UnknownCommand), &[&command]));
+                    app.notice = Some(Notice::fill(T::UnknownCommand, [Arg::text(command)]));
                     return Vec::new();
                 }
             }
@@ -979,7 +987,7 @@ fn run_command(app: &mut App, command: &str) -> Vec<Effect> {
         }
         (None, _) => return Vec::new(),
         _ => {
-            app.message = Some(fill(app.t(T::UnknownCommand), &[&command]));
+            app.notice = Some(Notice::fill(T::UnknownCommand, [Arg::text(command)]));
             return Vec::new();
         }
     };
@@ -1103,7 +1111,7 @@ fn start_log(app: &mut App, kind: EntryKind) -> Vec<Effect> {
         match selected_target(app) {
             Some(t) => t,
             None => {
-                app.message = Some(app.t(T::SelectCustomer).to_string());
+                app.notice = Some(Notice::say(T::SelectCustomer));
                 return Vec::new();
             }
         }
@@ -1233,15 +1241,15 @@ fn entries_saved(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
     let Some(form) = app.form.take() else {
         return reload_after_write(app);
     };
-    let kind = kind_name(app.lang, form.kind);
-    app.message = Some(match (&form.amend_id, &form.target) {
-        (Some(id), _) => fill(app.t(T::Amended), &[id]),
+    let kind = Arg::Kind(form.kind);
+    app.notice = Some(match (&form.amend_id, &form.target) {
+        (Some(id), _) => Notice::fill(T::Amended, [Arg::text(id)]),
         (None, Target::Many(list)) => {
             app.customers.marked.clear();
-            fill(app.t(T::SavedMany), &[&list.len(), &kind])
+            Notice::fill(T::SavedMany, [Arg::text(list.len()), kind])
         }
-        (None, Target::One { name, .. }) => fill(app.t(T::Saved), &[&kind, name]),
-        (None, Target::Nobody) => fill(app.t(T::Saved), &[&kind, &"—"]),
+        (None, Target::One { name, .. }) => Notice::fill(T::Saved, [kind, Arg::text(name)]),
+        (None, Target::Nobody) => Notice::fill(T::Saved, [kind, Arg::text("—")]),
     });
     let step = match (form.amend_id, form.original_and_new(app.now)) {
         (Some(id), Some((before, after))) => Some(UndoStep::Amended {
@@ -1297,7 +1305,7 @@ fn reload_after_write(app: &mut App) -> Vec<Effect> {
 /// Switches tab, loading what the new tab shows.
 fn switch_to(app: &mut App, screen: Screen) -> Vec<Effect> {
     if screen == Screen::Team && !app.team_visible() {
-        app.message = Some(app.t(T::TmForLeads).to_string());
+        app.notice = Some(Notice::say(T::TmForLeads));
         return Vec::new();
     }
     app.review.edit_on_load = false;

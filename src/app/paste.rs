@@ -1,6 +1,7 @@
 //! A paste (bracketed paste from the terminal) as text: it goes into the focused text field whole, cleaned of control characters, and is never read as keys — `客户在开会⏎q` pasted into a note must not save the call and quit. Pure.
 
 use super::hold_form::TodayPopup;
+use super::notice::Notice;
 use super::{App, Effect, Mode};
 use crate::i18n::T;
 
@@ -103,10 +104,10 @@ pub fn paste(app: &mut App, text: String) -> Vec<Effect> {
     };
     if pasted {
         if app.mode != Mode::Reflection {
-            app.message = None;
+            app.notice = None;
         }
     } else {
-        app.message = Some(app.t(T::PasteOnlyInField).to_string());
+        app.notice = Some(Notice::say(T::PasteOnlyInField));
     }
     Vec::new()
 }

@@ -1,12 +1,13 @@
 //! The Review screen's model: the week shown (any day of it), the figures once loaded, the day-by-day activity, and the reflection (本周总结 / 下周计划) while it is edited in place; leaving it with unsaved changes asks first.
 
+use super::notice::{Arg, Notice};
 use chrono::{Duration, NaiveDate};
 
 use super::text_area::TextArea;
 use super::{Action, App, Effect, Mode};
 use crate::domain::diary::{DiaryEntry, EntryKind};
 use crate::domain::review::{Reflection, WeekReview, monday_of};
-use crate::i18n::{T, fill};
+use crate::i18n::T;
 
 /// Terminal width from which the Review screen shows two columns (below it, one page).
 pub const TWO_COLUMNS: u16 = 110;
@@ -227,7 +228,7 @@ pub fn open_editor(app: &mut App) {
     // theirs to write.
     if app.review_manager.is_some() {
         app.review.edit_on_load = false;
-        app.message = Some(T::TmReadOnly.get(app.lang).to_string());
+        app.notice = Some(Notice::say(T::TmReadOnly));
         return;
     }
     let monday = app.review.monday(app.today);
@@ -237,7 +238,7 @@ pub fn open_editor(app: &mut App) {
         .as_ref()
         .filter(|d| d.review.monday == monday)
     else {
-        app.message = Some(T::RvLoading.get(app.lang).to_string());
+        app.notice = Some(Notice::say(T::RvLoading));
         return;
     };
     let loaded = data.reflection.clone().unwrap_or_default();
@@ -289,7 +290,6 @@ fn save(ed: &mut ReflectionEditor, then: Option<Leave>) -> Vec<Effect> {
 
 /// Keys while the reflection is being edited in place.
 pub fn update_editor(app: &mut App, action: Action) -> Vec<Effect> {
-    let lang = app.lang;
     let width = app.review.text_width as usize;
     let Some(ed) = app.review.editor.as_mut() else {
         app.mode = Mode::Normal;
@@ -310,16 +310,16 @@ pub fn update_editor(app: &mut App, action: Action) -> Vec<Effect> {
         match answer {
             's' | 'y' => {
                 ed.asking = None;
-                app.message = None;
+                app.notice = None;
                 return save(ed, Some(to));
             }
             'd' | 'n' => {
-                app.message = None;
+                app.notice = None;
                 return leave(app, to);
             }
             'c' => {
                 ed.asking = None;
-                app.message = None;
+                app.notice = None;
             }
             _ => {}
         }
@@ -335,13 +335,13 @@ pub fn update_editor(app: &mut App, action: Action) -> Vec<Effect> {
     if let Some(to) = to {
         if ed.changed() {
             ed.asking = Some(to);
-            app.message = Some(T::RvLeaveAsk.get(lang).to_string());
+            app.notice = Some(Notice::say(T::RvLeaveAsk));
             return Vec::new();
         }
-        app.message = None;
+        app.notice = None;
         return leave(app, to);
     }
-    app.message = None;
+    app.notice = None;
     match action {
         Action::Save => return save(ed, None),
         Action::NextField | Action::PrevField => {
@@ -383,7 +383,7 @@ pub fn reflection_saved(app: &mut App) -> Vec<Effect> {
         updated_at: Some(app.now),
     };
     let week = crate::domain::review::week_label(day);
-    app.message = Some(fill(T::RvSaved.get(app.lang), &[&week]));
+    app.notice = Some(Notice::fill(T::RvSaved, [Arg::text(week)]));
     if let Some(d) = app.review.data.as_mut()
         && d.review.monday == day
     {

@@ -1,11 +1,12 @@
 //! The Team screen's model (团队, for leads): the week shown, the board once loaded, the sort column and its direction, and the selected manager. Sorting and moving are done here on the loaded rows, so they never wait for the store.
 
+use super::notice::{Arg, Notice};
 use chrono::{Duration, NaiveDate};
 
 use super::{Action, App, Effect, Screen};
 use crate::domain::board::{BOARD_KEYS, Board, BoardRow, sort_rows_by};
 use crate::domain::review::monday_of;
-use crate::i18n::{T, fill};
+use crate::i18n::T;
 
 /// The columns the board can be sorted by: the staff number, then each of [`BOARD_KEYS`].
 pub const SORT_COLUMNS: usize = BOARD_KEYS.len() + 1;
@@ -214,7 +215,7 @@ fn open_review(app: &mut App) -> Vec<Effect> {
     app.detail = None;
     if !own {
         let who = if name.is_empty() { no } else { name };
-        app.message = Some(fill(T::TmViewing.get(app.lang), &[&who]));
+        app.notice = Some(Notice::fill(T::TmViewing, [Arg::text(who)]));
     }
     vec![super::review_view::load_week(app)]
 }
@@ -226,7 +227,7 @@ pub fn update_other_review(app: &mut App, action: &Action) -> Option<Vec<Effect>
     match action {
         Action::Back => Some(super::switch_to(app, Screen::Team)),
         Action::Activate => {
-            app.message = Some(T::TmReadOnly.get(app.lang).to_string());
+            app.notice = Some(Notice::say(T::TmReadOnly));
             Some(Vec::new())
         }
         _ => None,

@@ -1,5 +1,6 @@
 //! The Today screen's model and what its keys do: the loaded queue, the filter over it, the cursor, the open popup (snooze, dismiss, score breakdown). Pure: writes leave as effects.
 
+use super::notice::{Arg, Notice};
 use std::collections::HashMap;
 
 use super::hold_form::{DismissForm, HoldError, SnoozeChoice, SnoozeField, SnoozeForm, TodayPopup};
@@ -9,7 +10,7 @@ use super::{Action, App, Effect, Mode, UndoStep, open_bulk_sms, reload_after_wri
 use crate::domain::diary::EntryKind;
 use crate::domain::queue::{QueueItem, TodayQueue};
 use crate::domain::search::SearchKey;
-use crate::i18n::{T, fill};
+use crate::i18n::T;
 
 /// State of the Today screen.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -206,7 +207,7 @@ pub(super) fn start_log_on_sms_row(app: &mut App, kind: EntryKind) -> Option<Vec
     if kind == EntryKind::Sms {
         sms_row_form(app);
     } else if kind.needs_customer() {
-        app.message = Some(app.t(T::NotACustomerRow).to_string());
+        app.notice = Some(Notice::say(T::NotACustomerRow));
     } else {
         return None;
     }
@@ -388,18 +389,20 @@ pub(super) fn holds_saved(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
     app.mode = Mode::Normal;
     super::leave_guard::saved(app);
     let popup = app.today_view.popup.take();
-    let name = |item: &QueueItem| {
-        item.customer_name
-            .clone()
-            .unwrap_or_else(|| app.t(T::SmsRowName).to_string())
+    let name = |item: &QueueItem| match &item.customer_name {
+        Some(name) => Arg::text(name),
+        None => Arg::Word(T::SmsRowName),
     };
-    app.message = match &popup {
+    app.notice = match &popup {
         Some(TodayPopup::Snooze(form)) => {
             let until = form
                 .until(&app.policy.calendar, app.now)
                 .map(|d| d.format("%m-%d").to_string())
                 .unwrap_or_default();
-            Some(fill(app.t(T::Snoozed), &[&name(&form.item), &until]))
+            Some(Notice::fill(
+                T::Snoozed,
+                [name(&form.item), Arg::text(until)],
+            ))
         }
         Some(TodayPopup::Dismiss(form)) => {
             let count = if form.item.customer_no.is_some() {
@@ -407,7 +410,10 @@ pub(super) fn holds_saved(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
             } else {
                 1
             };
-            Some(fill(app.t(T::DismissedMsg), &[&name(&form.item), &count]))
+            Some(Notice::fill(
+                T::DismissedMsg,
+                [name(&form.item), Arg::text(count)],
+            ))
         }
         _ => None,
     };

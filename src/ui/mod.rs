@@ -152,7 +152,7 @@ fn render_status(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn render_message(frame: &mut Frame, app: &App, area: Rect) {
-    if let Some(message) = &app.message {
+    if let Some(message) = app.notice.as_ref().map(|n| n.text(app.lang)) {
         frame.render_widget(
             Paragraph::new(Span::styled(message.clone(), theme::error())),
             area,
