@@ -1,5 +1,6 @@
 //! The Diary screen's model: the day shown, its entries and follow-ups, the cursor. A bulk SMS shows as one line until opened. Pure.
 
+use super::*;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -94,4 +95,65 @@ impl DiaryView {
             .filter(|(_, n)| *n > 0)
             .collect()
     }
+}
+
+pub(crate) fn update_diary(app: &mut App, action: Action) -> Vec<Effect> {
+    let date = app.diary.date.unwrap_or(app.today);
+    let view = &mut app.diary;
+    match action {
+        Action::Up => view.move_by(-1),
+        Action::Down => view.move_by(1),
+        Action::Top => view.cursor = 0,
+        Action::Bottom => view.move_by(isize::MAX / 2),
+        Action::PrevDay => return vec![Effect::LoadDay(date - chrono::Duration::days(1))],
+        Action::NextDay => return vec![Effect::LoadDay(date + chrono::Duration::days(1))],
+        Action::Today => return vec![Effect::LoadDay(app.today)],
+        Action::ShowHistory => {
+            if let Some(e) = view.selected() {
+                return vec![Effect::LoadHistory(e.id)];
+            }
+        }
+        Action::Activate => match app.diary.selected_row() {
+            Some(DayRow::Batch { batch_id, .. }) => {
+                app.diary.expanded.insert(batch_id);
+            }
+            Some(DayRow::Entry(i)) => {
+                let e = &app.diary.entries[i];
+                app.form = Some(LogForm::amend(e.id, &e.draft, e.customer_name.clone()));
+                app.mode = Mode::Log;
+            }
+            None => {}
+        },
+        Action::DeleteSelected => {
+            if let Some(DayRow::Batch { members, .. }) = view.selected_row() {
+                let ids: Vec<i64> = members.iter().map(|i| view.entries[*i].id).collect();
+                let kind = view.entries[members[0]].draft.kind;
+                app.confirm = Some(Confirmation {
+                    prompt: fill(
+                        T::ConfirmDeleteBatch.get(app.lang),
+                        &[&ids.len(), &kind_name(app.lang, kind)],
+                    ),
+                    effect: Effect::DeleteEntries(ids),
+                });
+                app.mode = Mode::Confirm;
+            } else if let Some(e) = view.selected().cloned() {
+                let who = e.customer_name.clone().unwrap_or_else(|| "—".to_string());
+                let prompt = fill(
+                    T::ConfirmDelete.get(app.lang),
+                    &[
+                        &e.draft.occurred_at.format("%H:%M"),
+                        &kind_name(app.lang, e.draft.kind),
+                        &who,
+                    ],
+                );
+                app.confirm = Some(Confirmation {
+                    prompt,
+                    effect: Effect::DeleteEntries(vec![e.id]),
+                });
+                app.mode = Mode::Confirm;
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
 }

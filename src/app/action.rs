@@ -1,0 +1,206 @@
+//! What things mean: [`Action`] (a key through the keymap, or a finished effect's result) and
+//! [`Effect`] (I/O the driver carries out for `update`), both plain data.
+
+use super::*;
+
+/// What the user (through the keymap) or a finished effect means.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Leave the app.
+    Quit,
+    /// Switch to a tab.
+    GoTo(Screen),
+    /// Next tab (Tab).
+    NextTab,
+    /// Previous tab (Shift-Tab).
+    PrevTab,
+    /// Cursor up one line.
+    Up,
+    /// Cursor down one line.
+    Down,
+    /// Cursor to the first line.
+    Top,
+    /// Cursor to the last line.
+    Bottom,
+    /// Half a page down (Ctrl-d).
+    HalfPageDown,
+    /// Half a page up (Ctrl-u).
+    HalfPageUp,
+    /// A page down.
+    PageDown,
+    /// A page up.
+    PageUp,
+    /// Enter: fold/unfold a group or open a customer.
+    Activate,
+    /// Space: fold/unfold the group under the cursor.
+    ToggleFold,
+    /// `h`: fold the group (or go to the customer's group).
+    Fold,
+    /// `l`: unfold the group.
+    Unfold,
+    /// `z`: fold or unfold every group at once.
+    ToggleAll,
+    /// Esc in normal mode: back from the detail, else clear search and filters.
+    Back,
+    /// `/`: start typing a search.
+    StartSearch,
+    /// `f`: open the filter bar.
+    StartFilter,
+    /// `:`: open the command line.
+    StartCommand,
+    /// `?`: show or hide the help overlay.
+    ToggleHelp,
+    /// A character typed into the current field.
+    Input(char),
+    /// Backspace in the current field.
+    Backspace,
+    /// Enter in the current field.
+    Submit,
+    /// Esc in the current field.
+    Cancel,
+    /// In the filter bar: cycle the tier filter.
+    CycleTier,
+    /// In the filter bar: cycle the age filter.
+    CycleAge,
+    /// In the filter bar: cycle the preference filter.
+    CyclePreference,
+    /// In the filter bar: cycle the lifecycle filter.
+    CycleLifecycle,
+    /// In the filter bar: cycle the tag filter.
+    CycleTag,
+    /// `V`: mark every customer of the group under the cursor, or every search/filter result.
+    MarkGroup,
+    /// `p` in the detail: reveal or mask phone and ID.
+    ToggleReveal,
+    /// The terminal's size changed (width, height).
+    Resize(u16, u16),
+    /// Result: the manager's book was loaded.
+    BookLoaded(Vec<CustomerSummary>),
+    /// Result: a customer's detail was loaded.
+    DetailLoaded(Box<CustomerDetail>),
+    /// Result: an effect failed; the message line says why, nothing else changes.
+    Failed(notice::Failure),
+    /// The driver's clock, before each key.
+    Clock(NaiveDateTime),
+    /// Open the quick-log popup for a kind (c, s, w, v, $, r on a customer; m, R anywhere).
+    StartLog(EntryKind),
+    /// In the popup: the next field (Tab).
+    NextField,
+    /// In the popup: the previous field (Shift-Tab).
+    PrevField,
+    /// In a text field: cursor left, or a picker back.
+    CursorLeft,
+    /// In a text field: cursor right, or a picker forward.
+    CursorRight,
+    /// In a text field: delete the character under the cursor.
+    DeleteChar,
+    /// `u`: take back the last log, amendment or deletion of this session.
+    Undo,
+    /// `Ctrl-r`: make again what was taken back.
+    Redo,
+    /// Result: the popup's entries were written, with their ids.
+    EntriesSaved(Vec<i64>),
+    /// Result: an undo or redo was carried out.
+    UndoApplied { step: UndoStep, redo: bool },
+    /// `[`: the previous day (Diary).
+    PrevDay,
+    /// `]`: the next day (Diary).
+    NextDay,
+    /// `t`: today (Diary).
+    Today,
+    /// `d`: delete the selected entry, after confirmation (Diary).
+    DeleteSelected,
+    /// `y` on a confirmation.
+    Confirm,
+    /// Result: a day of the diary was loaded.
+    DayLoaded(Box<crate::domain::diary::DiaryDay>),
+    /// Result: entries were deleted.
+    EntriesDeleted(Vec<i64>),
+    /// `h`/`l` on the Ledgers screen: the other ledger.
+    SwitchLedger,
+    /// `p` on the Ledgers screen: week → month → quarter.
+    CyclePeriod,
+    /// `H` on the Diary screen: show the selected entry's earlier versions.
+    ShowHistory,
+    /// Result: an entry's earlier versions.
+    HistoryLoaded(i64, Vec<Revision>),
+    /// Result: the entries of a period were loaded (for the ledgers).
+    PeriodLoaded(Vec<crate::domain::diary::DiaryEntry>),
+    /// `z` on the Today screen: snooze the selected row.
+    Snooze,
+    /// `x` on the Today screen: dismiss the selected row's reasons, with a reason.
+    Dismiss,
+    /// `i` on the Today screen: show how the selected row's score is made up.
+    Explain,
+    /// Result: today's queue was loaded.
+    TodayLoaded(Box<crate::domain::queue::TodayQueue>),
+    /// Result: snoozes or dismissals were recorded, with their ids.
+    HoldsSaved(Vec<i64>),
+    /// `Ctrl-s` while writing the reflection: save it.
+    Save,
+    /// Result: a week of the review was loaded.
+    ReviewLoaded(Box<review_view::ReviewData>),
+    /// Result: the week's reflection was saved.
+    ReflectionSaved,
+    /// `h` on the Team screen: sort by the column to the left.
+    PrevSortColumn,
+    /// `l` on the Team screen: sort by the column to the right.
+    NextSortColumn,
+    /// `r` on the Team screen: best first ↔ worst first.
+    ReverseSort,
+    /// Result: a week of the team board was loaded.
+    TeamLoaded(Box<crate::domain::board::Board>),
+    /// Text pasted into the terminal (bracketed paste): typed into the focused field as text,
+    /// never run as keys.
+    Paste(String),
+    /// Result: the store is locked by another copy's write; this effect waits to be retried.
+    StoreBusy(Box<Effect>),
+    /// The driver's tick while a write waits for the store: try it again.
+    RetryBusy,
+    /// The driver found unsaved text from the last run beside the store.
+    DraftFound(Box<drafts::Draft>),
+}
+
+/// I/O the driver carries out for `update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Load the manager's book (answered with `BookLoaded`).
+    LoadBook,
+    /// Load one customer (answered with `DetailLoaded`).
+    LoadDetail(String),
+    /// Write new entries (answered with `EntriesSaved`).
+    SaveEntries(Vec<EntryDraft>),
+    /// Amend an entry (answered with `EntriesSaved([id])`).
+    AmendEntry { id: i64, draft: Box<EntryDraft> },
+    /// Take back a step (answered with `UndoApplied`).
+    Undo(UndoStep),
+    /// Make a step again (answered with `UndoApplied`).
+    Redo(UndoStep),
+    /// Load a day of the diary (answered with `DayLoaded`).
+    LoadDay(NaiveDate),
+    /// Delete entries, kept as deleted (answered with `EntriesDeleted`).
+    DeleteEntries(Vec<i64>),
+    /// Load an entry's earlier versions (answered with `HistoryLoaded`).
+    LoadHistory(i64),
+    /// Load the diary entries of a period, first and last day (answered with `PeriodLoaded`).
+    LoadPeriod(NaiveDate, NaiveDate),
+    /// Load today's queue as of the app's `now` (answered with `TodayLoaded`).
+    LoadToday,
+    /// Record snoozes and dismissals (answered with `HoldsSaved`).
+    HoldItems(Vec<hold_form::HoldDraft>),
+    /// Load the manager's week holding this day, its figures and the week's diary (answered
+    /// with `ReviewLoaded`).
+    LoadReview(NaiveDate),
+    /// Save `manager_no`'s reflection of the week holding `day` (answered with
+    /// `ReflectionSaved`). The manager is the one whose week the editor was opened on, never
+    /// whoever's week is shown when the save runs.
+    SaveReflection {
+        manager_no: String,
+        day: NaiveDate,
+        summary: String,
+        plan: String,
+    },
+    /// Load every manager's week holding this day as the team board (answered with
+    /// `TeamLoaded`).
+    LoadTeam(NaiveDate),
+}

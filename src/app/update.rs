@@ -1,0 +1,349 @@
+//! The pure `update`: a written result or a key, by mode, routed to the screen or the field
+//! that owns it, and the command line. Never fails, never does I/O.
+
+use super::*;
+
+/// Applies an action to the model and returns the effects to carry out. Never fails, never does I/O.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    // A write waiting for the store, or the question over typed text, takes the keys first.
+    if !leave_guard::is_result(&action) {
+        if app.busy.is_some() {
+            return leave_guard::while_busy(app, action);
+        }
+        if app.leave_ask.is_some() {
+            return leave_guard::answer(app, action);
+        }
+    }
+    match action {
+        // Ctrl-c while writing the reflection asks before unsaved text is thrown away.
+        Action::Quit if app.mode == Mode::Reflection => {
+            return review_view::update_editor(app, action);
+        }
+        // So does Ctrl-c in a popup with typed text.
+        Action::Quit if matches!(app.mode, Mode::Log | Mode::Popup) => {
+            return leave_guard::leave(app, leave_guard::Then::Quit);
+        }
+        Action::Quit => app.quit = true,
+        Action::Paste(text) => return paste::paste(app, text),
+        Action::StoreBusy(effect) => leave_guard::store_busy(app, *effect),
+        Action::RetryBusy => return leave_guard::retry(app),
+        Action::DraftFound(draft) => drafts::found(app, *draft),
+        Action::GoTo(screen) => return switch_to(app, screen),
+        Action::NextTab | Action::PrevTab => {
+            let tabs = app.tabs();
+            let n = tabs.len();
+            let i = tabs.iter().position(|s| *s == app.screen).unwrap_or(0);
+            let step = if action == Action::NextTab { 1 } else { n - 1 };
+            return switch_to(app, tabs[(i + step) % n]);
+        }
+        Action::DayLoaded(day) => {
+            let keep = app.diary.selected().map(|e| e.id);
+            if app.diary.date != Some(day.date) {
+                app.diary.expanded.clear();
+            }
+            app.diary.date = Some(day.date);
+            app.diary.entries = day.entries;
+            app.diary.follow_ups = day.follow_ups;
+            app.diary.loaded = true;
+            let rows = app.diary.rows();
+            app.diary.cursor = keep
+                .and_then(|id| {
+                    rows.iter().position(|r| match r {
+                        diary_view::DayRow::Entry(i) => app.diary.entries[*i].id == id,
+                        diary_view::DayRow::Batch { members, .. } => {
+                            members.iter().any(|i| app.diary.entries[*i].id == id)
+                        }
+                    })
+                })
+                .unwrap_or(0)
+                .min(rows.len().saturating_sub(1));
+        }
+        Action::HistoryLoaded(id, revisions) => {
+            app.history = Some((id, revisions));
+            app.mode = Mode::Help;
+        }
+        Action::PeriodLoaded(entries) => {
+            app.ledgers.entries = entries;
+            app.ledgers.loaded = true;
+            app.ledgers.move_by(0);
+        }
+        Action::EntriesDeleted(ids) => {
+            app.notice = Some(Notice::fill(
+                T::Deleted,
+                [Arg::text(ids.first().copied().unwrap_or(0))],
+            ));
+            app.undo.push(UndoStep::Deleted(ids));
+            app.redo.clear();
+            return reload_after_write(app);
+        }
+        Action::Resize(w, h) => {
+            app.list_height = h.saturating_sub(CHROME_LINES).max(1) as usize;
+            app.review.text_width = review_view::text_width(w);
+            app.customers.scroll_to_cursor(app.list_height);
+            app.today_view.scroll_to_cursor(app.list_height);
+        }
+        Action::BookLoaded(book) => {
+            app.loading = false;
+            app.book_stale = false;
+            app.manager_name = book
+                .iter()
+                .find(|s| s.customer.manager_no == app.manager && app.manager.is_some())
+                .and_then(|s| s.manager_name.clone());
+            app.customers.set_book(book, app.policy.tiers.len());
+            app.customers.scroll_to_cursor(app.list_height);
+        }
+        Action::DetailLoaded(detail) => {
+            app.detail = Some(DetailView {
+                detail,
+                revealed: false,
+                scroll: 0,
+            });
+        }
+        Action::Failed(failure) => {
+            app.loading = false;
+            // A week asked for from the editor that failed to load opens no editor later on
+            // whatever week comes next.
+            app.review.edit_on_load = false;
+            // A failed save leaves the popup open with everything typed in it.
+            app.saving = false;
+            app.after_save = None;
+            if let Some(ed) = app.review.editor.as_mut() {
+                ed.saving = false;
+                // A save on the way out failed: stay, with the text.
+                ed.then = None;
+            } else if app.screen == Screen::Review {
+                app.review.failed = true;
+            } else if app.screen == Screen::Team {
+                app.team.failed = true;
+            }
+            app.notice = Some(Notice::Failed(failure));
+        }
+        Action::Clock(now) => app.now = now,
+        Action::TodayLoaded(queue) => {
+            app.today_view.set_queue(*queue);
+            app.today_view.scroll_to_cursor(app.list_height);
+        }
+        Action::HoldsSaved(ids) => return today_view::holds_saved(app, ids),
+        Action::EntriesSaved(ids) => return entries_saved(app, ids),
+        Action::ReviewLoaded(data) => return review_view::week_loaded(app, *data),
+        Action::ReflectionSaved => return review_view::reflection_saved(app),
+        Action::TeamLoaded(board) => team_view::board_loaded(app, *board),
+        Action::UndoApplied { step, redo } => {
+            app.notice = Some(Notice::say(if redo { T::Redone } else { T::Undone }));
+            app.today_view.follow_returning = app.screen == Screen::Today;
+            if redo {
+                app.undo.push(step);
+            } else {
+                app.redo.push(step);
+            }
+            return reload_after_write(app);
+        }
+        other => return update_input(app, other),
+    }
+    Vec::new()
+}
+
+pub(super) fn update_input(app: &mut App, action: Action) -> Vec<Effect> {
+    match app.mode {
+        Mode::Help => {
+            match action {
+                Action::ToggleHelp | Action::Cancel | Action::Back => {
+                    app.mode = Mode::Normal;
+                    app.history = None;
+                    app.help_scroll = 0;
+                }
+                // The drawing stops it at the last line.
+                Action::Down => {
+                    app.help_scroll = app
+                        .help_scroll
+                        .saturating_add(1)
+                        .min(app.help_max_scroll.get())
+                }
+                Action::Up => app.help_scroll = app.help_scroll.saturating_sub(1),
+                _ => {}
+            }
+            Vec::new()
+        }
+        Mode::Search if app.screen == Screen::Today && app.detail.is_none() => {
+            today_view::update_filter(app, action)
+        }
+        Mode::Search => update_search(app, action),
+        Mode::Popup => today_view::update_popup(app, action),
+        Mode::Command => update_command(app, action),
+        Mode::Filter => update_filter(app, action),
+        Mode::Log => update_log(app, action),
+        Mode::Reflection => review_view::update_editor(app, action),
+        Mode::Restore => drafts::update_restore(app, action),
+        Mode::Confirm => {
+            match action {
+                Action::Confirm => {
+                    app.mode = Mode::Normal;
+                    if let Some(c) = app.confirm.take() {
+                        return vec![c.effect];
+                    }
+                }
+                Action::Cancel | Action::Back => {
+                    app.mode = Mode::Normal;
+                    app.confirm = None;
+                }
+                _ => {}
+            }
+            Vec::new()
+        }
+        Mode::Normal => update_normal(app, action),
+    }
+}
+
+pub(super) fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
+    app.notice = None;
+    if action == Action::ToggleHelp {
+        app.mode = Mode::Help;
+        return Vec::new();
+    }
+    if action == Action::StartCommand {
+        app.mode = Mode::Command;
+        app.command.clear();
+        return Vec::new();
+    }
+    match action {
+        Action::StartLog(kind) => return start_log(app, kind),
+        Action::Undo => {
+            return match app.undo.pop() {
+                Some(step) => vec![Effect::Undo(step)],
+                None => {
+                    app.notice = Some(Notice::say(T::NothingToUndo));
+                    Vec::new()
+                }
+            };
+        }
+        Action::Redo => {
+            return match app.redo.pop() {
+                Some(step) => vec![Effect::Redo(step)],
+                None => {
+                    app.notice = Some(Notice::say(T::NothingToRedo));
+                    Vec::new()
+                }
+            };
+        }
+        _ => {}
+    }
+    if let Some(detail) = app.detail.as_mut() {
+        match action {
+            Action::Back | Action::Fold => app.detail = None,
+            Action::ToggleReveal => detail.revealed = !detail.revealed,
+            Action::Down => detail.scroll = detail.scroll.saturating_add(1),
+            Action::Up => detail.scroll = detail.scroll.saturating_sub(1),
+            Action::Top => detail.scroll = 0,
+            _ => {}
+        }
+        return Vec::new();
+    }
+    if app.screen == Screen::Diary {
+        return update_diary(app, action);
+    }
+    if app.screen == Screen::Ledgers {
+        return update_ledgers(app, action);
+    }
+    if app.screen == Screen::Review {
+        if let Some(effects) = team_view::update_other_review(app, &action) {
+            return effects;
+        }
+        return review_view::update_review(app, action);
+    }
+    if app.screen == Screen::Team {
+        return team_view::update_team(app, action);
+    }
+    if app.screen == Screen::Today {
+        return today_view::update_today(app, action);
+    }
+    if app.screen != Screen::Customers {
+        return Vec::new();
+    }
+    customers_update::update_tree(app, action)
+}
+
+pub(super) fn update_command(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Input(c) => app.command.push(c),
+        Action::Backspace if app.command.pop().is_none() => app.mode = Mode::Normal,
+        Action::Cancel => {
+            app.command.clear();
+            app.mode = Mode::Normal;
+        }
+        Action::Submit => {
+            app.mode = Mode::Normal;
+            let command = std::mem::take(&mut app.command);
+            return run_command(app, command.trim());
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub(super) fn run_command(app: &mut App, command: &str) -> Vec<Effect> {
+    let mut words = command.split_whitespace();
+    let action = match (words.next(), words.next()) {
+        (Some("q" | "quit"), _) => Action::Quit,
+        (Some("help" | "h"), _) => Action::ToggleHelp,
+        (Some("today"), _) => Action::GoTo(Screen::Today),
+        (Some("customers" | "c"), _) => Action::GoTo(Screen::Customers),
+        (Some("diary"), _) => Action::GoTo(Screen::Diary),
+        (Some("ledgers"), _) => Action::GoTo(Screen::Ledgers),
+        (Some("review"), _) => Action::GoTo(Screen::Review),
+        (Some("team"), _) => Action::GoTo(Screen::Team),
+        (Some("period"), Some(from)) => {
+            let parse = |t: &str| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok();
+            match (parse(from), words.next().and_then(parse)) {
+                (Some(a), Some(b)) => {
+                    app.ledgers.period = Some(crate::domain::period::Period::Custom(a, b));
+                    app.screen = Screen::Ledgers;
+                    app.detail = None;
+                    return vec![load_period(app)];
+                }
+                _ => {
+                    app.notice = Some(Notice::fill(T::UnknownCommand, [Arg::text(command)]));
+                    return Vec::new();
+                }
+            }
+        }
+        (Some("lang"), Some(l)) if crate::i18n::Lang::parse(l).is_some() => {
+            app.lang = crate::i18n::Lang::parse(l).unwrap_or(app.lang);
+            return Vec::new();
+        }
+        (None, _) => return Vec::new(),
+        _ => {
+            app.notice = Some(Notice::fill(T::UnknownCommand, [Arg::text(command)]));
+            return Vec::new();
+        }
+    };
+    if action == Action::ToggleHelp {
+        app.mode = Mode::Help;
+        return Vec::new();
+    }
+    update(app, action)
+}
+
+/// Switches tab, loading what the new tab shows.
+pub(super) fn switch_to(app: &mut App, screen: Screen) -> Vec<Effect> {
+    if screen == Screen::Team && !app.team_visible() {
+        app.notice = Some(Notice::say(T::TmForLeads));
+        return Vec::new();
+    }
+    app.review.edit_on_load = false;
+    if app.review_manager.take().is_some() {
+        // Another manager's week is seen from the Team tab only; the Review tab itself is the
+        // app's own manager's, and the figures loaded were the other's.
+        app.review.data = None;
+    }
+    app.screen = screen;
+    app.detail = None;
+    match screen {
+        Screen::Today => vec![Effect::LoadToday],
+        Screen::Customers if app.book_stale => vec![Effect::LoadBook],
+        Screen::Diary => vec![Effect::LoadDay(app.diary.date.unwrap_or(app.today))],
+        Screen::Ledgers => vec![load_period(app)],
+        Screen::Review => vec![review_view::load_week(app)],
+        Screen::Team => team_view::open(app),
+        _ => Vec::new(),
+    }
+}
