@@ -277,14 +277,8 @@ impl CustomersView {
 
     /// Keeps the cursor within a window of `height` lines, scrolling as little as possible.
     pub fn scroll_to_cursor(&mut self, height: usize) {
-        let height = height.max(1);
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + height {
-            self.offset = self.cursor + 1 - height;
-        }
-        let max_offset = self.rows.len().saturating_sub(height);
-        self.offset = self.offset.min(max_offset);
+        self.offset =
+            super::layout::scroll_window(self.offset, self.cursor, self.rows.len(), height);
     }
 }
 

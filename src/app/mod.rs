@@ -7,6 +7,7 @@ pub mod diary_view;
 pub mod drafts;
 pub mod hold_form;
 pub mod keymap;
+pub mod layout;
 pub mod leave_guard;
 pub mod ledgers_view;
 pub mod log_form;
@@ -189,9 +190,8 @@ pub struct App {
     pub review_manager: Option<String>,
     /// Lines the `?` help is scrolled down, when it is taller than the screen.
     pub help_scroll: u16,
-    /// The furthest the help could scroll on the last frame drawn (the drawing knows the
-    /// layout; `j` stops there, so `k` always moves back at once).
-    pub help_max_scroll: std::cell::Cell<u16>,
+    /// The terminal's size (width, height), from the last resize.
+    pub size: (u16, u16),
     /// Leaving a popup with typed text: the question (save / discard / keep editing) is on
     /// screen, and where the user goes after it.
     pub leave_ask: Option<leave_guard::Then>,
@@ -217,9 +217,6 @@ use logging::*;
 pub use names::*;
 pub use update::update;
 use update::*;
-
-/// Lines of the screen that are not the list: tabs, status, table header, message, footer.
-const CHROME_LINES: u16 = 6;
 
 impl App {
     /// A new app, waiting for its book.
@@ -258,7 +255,7 @@ impl App {
             history: None,
             review: review_view::ReviewView::default(),
             help_scroll: 0,
-            help_max_scroll: std::cell::Cell::new(0),
+            size: (80, 24),
             today_view: today_view::TodayView::default(),
             book_stale: false,
             role: None,

@@ -120,13 +120,8 @@ impl TodayView {
 
     /// Keeps the cursor within a window of `height` rows, scrolling as little as possible.
     pub fn scroll_to_cursor(&mut self, height: usize) {
-        let height = height.max(1);
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + height {
-            self.offset = self.cursor + 1 - height;
-        }
-        self.offset = self.offset.min(self.rows.len().saturating_sub(height));
+        self.offset =
+            super::layout::scroll_window(self.offset, self.cursor, self.rows.len(), height);
     }
 }
 

@@ -77,7 +77,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return reload_after_write(app);
         }
         Action::Resize(w, h) => {
-            app.list_height = h.saturating_sub(CHROME_LINES).max(1) as usize;
+            app.size = (w, h);
+            app.list_height = layout::list_rows(h);
             app.review.text_width = review_view::text_width(w);
             app.customers.scroll_to_cursor(app.list_height);
             app.today_view.scroll_to_cursor(app.list_height);
@@ -152,12 +153,14 @@ pub(super) fn update_input(app: &mut App, action: Action) -> Vec<Effect> {
                     app.history = None;
                     app.help_scroll = 0;
                 }
-                // The drawing stops it at the last line.
+                // It stops at the last line, where the drawing stops, so `k` moves back at once.
                 Action::Down => {
-                    app.help_scroll = app
-                        .help_scroll
-                        .saturating_add(1)
-                        .min(app.help_max_scroll.get())
+                    let lengths: Vec<usize> = keymap::help_sections(app)
+                        .iter()
+                        .map(|(_, rows)| rows.len() + 1)
+                        .collect();
+                    let most = layout::help_max_scroll(&lengths, app.size.1);
+                    app.help_scroll = app.help_scroll.saturating_add(1).min(most);
                 }
                 Action::Up => app.help_scroll = app.help_scroll.saturating_sub(1),
                 _ => {}

@@ -64,13 +64,10 @@ pub fn render_today(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let height = list.height as usize;
-    // The model keeps an offset for its own idea of the height; re-clamp for the real one.
-    let mut offset = view.offset.min(view.rows.len().saturating_sub(1));
-    if view.cursor < offset {
-        offset = view.cursor;
-    } else if view.cursor >= offset + height {
-        offset = view.cursor + 1 - height;
-    }
+    // The model keeps the window for the list's height (`app::layout::list_rows`); the same
+    // rule keeps the cursor in sight should the screen be laid out shorter.
+    let offset =
+        crate::app::layout::scroll_window(view.offset, view.cursor, view.rows.len(), height);
     let width = list.width as usize;
     let badge = badge_width(app);
     let lines: Vec<Line> = view

@@ -154,6 +154,37 @@ pub struct Binding {
     pub keys: &'static [(Key, Action)],
 }
 
+/// The `?` help's sections: a heading and the contexts whose rows it lists (the quick-log
+/// keys, the same on every screen with a customer, are listed once, beside the global keys).
+pub const HELP_SECTIONS: [(&[Context], T); 10] = [
+    (&[Context::Global, Context::Customer], T::AppName),
+    (&[Context::Today], T::TabToday),
+    (&[Context::List], T::TabCustomers),
+    (&[Context::Detail], T::DetailProfile),
+    (&[Context::Diary], T::TabDiary),
+    (&[Context::Ledgers], T::TabLedgers),
+    (&[Context::Review], T::TabReview),
+    (&[Context::Reflection], T::HelpReflection),
+    (&[Context::Team], T::TabTeam),
+    (&[Context::Filter], T::FilterPrompt),
+];
+
+/// The help's sections for this app (the Team keys only for those who have the Team tab), each
+/// its heading and its listed rows.
+pub fn help_sections(app: &App) -> Vec<(T, Vec<&'static Binding>)> {
+    HELP_SECTIONS
+        .iter()
+        .filter(|(contexts, _)| !contexts.contains(&Context::Team) || app.team_visible())
+        .map(|(contexts, title)| {
+            let rows = contexts
+                .iter()
+                .flat_map(|c| bindings().filter(move |b| b.context == *c && b.help.is_some()))
+                .collect();
+            (*title, rows)
+        })
+        .collect()
+}
+
 /// The live contexts, the first match winning: what keys mean in the app's current state.
 pub fn contexts(app: &App) -> Vec<Context> {
     let mode = match app.mode {
