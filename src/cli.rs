@@ -458,8 +458,8 @@ fn run_app(cli: &Cli, s: &Settings, store: &mut Store, manager: Option<String>) 
         short_path(&store.display_path()),
     );
     // The role decides whether the Team tab is shown; read once, as the manager is.
-    if let Some(no) = app.manager.clone() {
-        app.role = service::board::manager_role(store, &no)?;
+    if let Some(no) = app.ctx.manager.clone() {
+        app.ctx.role = service::board::manager_role(store, &no)?;
     }
     let mut effects = tui::Effects {
         store,

@@ -142,25 +142,28 @@ pub struct Effects<'a> {
 impl Effects<'_> {
     /// Runs one effect and turns its result into an action; errors become `Failed`.
     pub fn run(&mut self, effect: Effect, app: &App) -> Action {
-        let now = app.now;
+        let now = app.ctx.now;
         // Kept to try again if the store is busy with another copy's write.
         let retry = effect.clone();
         let result = match effect {
-            Effect::LoadBook => {
-                service::load_portfolio(self.store, self.policy, self.today, app.manager.as_deref())
-                    .map(Action::BookLoaded)
-            }
+            Effect::LoadBook => service::load_portfolio(
+                self.store,
+                self.policy,
+                self.today,
+                app.ctx.manager.as_deref(),
+            )
+            .map(Action::BookLoaded),
             Effect::LoadDetail(no) => {
                 service::load_customer_detail(self.store, self.policy, self.today, &no)
                     .map(|d| Action::DetailLoaded(Box::new(d)))
             }
             Effect::SaveEntries(drafts) => {
-                diary::log_entries(self.store, app.manager.as_deref(), &drafts, now)
+                diary::log_entries(self.store, app.ctx.manager.as_deref(), &drafts, now)
                     .map(Action::EntriesSaved)
             }
             Effect::AmendEntry { id, draft } => diary::amend_entry(self.store, id, &draft, now)
                 .map(|_| Action::EntriesSaved(vec![id])),
-            Effect::LoadDay(date) => diary::load_day(self.store, app.manager.as_deref(), date)
+            Effect::LoadDay(date) => diary::load_day(self.store, app.ctx.manager.as_deref(), date)
                 .map(|d| Action::DayLoaded(Box::new(d))),
             Effect::DeleteEntries(ids) => diary::delete_entries(self.store, &ids, "delete", now)
                 .map(|_| Action::EntriesDeleted(ids)),
@@ -168,7 +171,7 @@ impl Effects<'_> {
                 diary::entry_history(self.store, id).map(|h| Action::HistoryLoaded(id, h))
             }
             Effect::LoadPeriod(from, to) => {
-                diary::load_period(self.store, app.manager.as_deref(), from, to)
+                diary::load_period(self.store, app.ctx.manager.as_deref(), from, to)
                     .map(Action::PeriodLoaded)
             }
             Effect::LoadToday => self.load_today(app),
@@ -182,7 +185,7 @@ impl Effects<'_> {
                         note: d.note,
                     })
                     .collect();
-                queue::hold_items(self.store, app.manager.as_deref(), &requests, now)
+                queue::hold_items(self.store, app.ctx.manager.as_deref(), &requests, now)
                     .map(Action::HoldsSaved)
             }
             Effect::LoadReview(day) => self.load_review(app, day),
@@ -216,7 +219,12 @@ impl Effects<'_> {
     /// Today's queue as of the app's clock. A manager not in the store yet (nothing imported)
     /// simply has nothing to do, which the empty book already explains.
     fn load_today(&mut self, app: &App) -> Result<Action> {
-        match queue::load_today(self.store, self.policy, app.now, app.manager.as_deref()) {
+        match queue::load_today(
+            self.store,
+            self.policy,
+            app.ctx.now,
+            app.ctx.manager.as_deref(),
+        ) {
             Err(Error::NoSuchManager(_)) => Ok(TodayQueue {
                 items: Vec::new(),
                 planned: 0,
@@ -224,7 +232,7 @@ impl Effects<'_> {
                 overdue: 0,
                 behind: 0,
                 spread_today: 0,
-                working_day: self.policy.calendar.is_working_day(app.now.date()),
+                working_day: self.policy.calendar.is_working_day(app.ctx.now.date()),
             }),
             other => other,
         }
@@ -237,8 +245,9 @@ impl Effects<'_> {
         if let Some(no) = &app.review_manager {
             return Ok(no.clone());
         }
-        service::resolve_manager(self.store, app.manager.as_deref())?
-            .ok_or_else(|| Error::Input(crate::i18n::T::RvNeedManager.get(app.lang).to_string()))
+        service::resolve_manager(self.store, app.ctx.manager.as_deref())?.ok_or_else(|| {
+            Error::Input(crate::i18n::T::RvNeedManager.get(app.ctx.lang).to_string())
+        })
     }
 
     /// The week holding `day` (about 0.13 s for a 3,000-customer list of a 2,000,000-entry
@@ -330,7 +339,11 @@ where
     let size = terminal.size().map_err(io)?;
     dispatch(app, effects, Action::Resize(size.width, size.height));
     // The first queue is built as of now: call-backs already past count as overdue.
-    dispatch(app, effects, Action::Clock(crate::clock::now_on(app.today)));
+    dispatch(
+        app,
+        effects,
+        Action::Clock(crate::clock::now_on(app.ctx.today)),
+    );
     for effect in app.start() {
         let action = effects.run(effect, app);
         dispatch(app, effects, action);
@@ -369,7 +382,11 @@ where
         redraw = true;
         match event {
             Event::Key(key) => {
-                dispatch(app, effects, Action::Clock(crate::clock::now_on(app.today)));
+                dispatch(
+                    app,
+                    effects,
+                    Action::Clock(crate::clock::now_on(app.ctx.today)),
+                );
                 if let Some(action) = action_for(app, key) {
                     dispatch_drawn(terminal, app, effects, action);
                 }
@@ -486,21 +503,25 @@ fn crash_report(app: &App, store: &Store, keeper: &DraftKeeper, said: &str) -> S
     let text = format!(
         "guanhu {} crashed at {}\nscreen {:?}, mode {:?}\n\n{panic}\n",
         env!("CARGO_PKG_VERSION"),
-        app.now.format("%Y-%m-%d %H:%M:%S"),
+        app.ctx.now.format("%Y-%m-%d %H:%M:%S"),
         app.screen,
         app.mode,
     );
-    let stamp = format!("{}-{}", app.now.format("%Y%m%d-%H%M%S"), std::process::id());
+    let stamp = format!(
+        "{}-{}",
+        app.ctx.now.format("%Y%m%d-%H%M%S"),
+        std::process::id()
+    );
     let dir = crash_dir(store.path());
     let place = match draft_files::write_crash_report(&dir, &stamp, &text) {
         Ok(path) => path.display().to_string(),
-        Err(e) => e.describe(app.lang),
+        Err(e) => e.describe(app.ctx.lang),
     };
-    let mut message = fill(T::CrashReport.get(app.lang), &[&place]);
+    let mut message = fill(T::CrashReport.get(app.ctx.lang), &[&place]);
     // A demo's draft goes with its temporary directory: claim nothing for it.
     if keeper.holds_draft() && !store.path().and_then(Path::parent).is_some_and(is_demo_dir) {
         message.push('\n');
-        message.push_str(T::CrashDraftKept.get(app.lang));
+        message.push_str(T::CrashDraftKept.get(app.ctx.lang));
     }
     message
 }

@@ -270,7 +270,7 @@ fn opening_and_closing_a_customer() {
     let effects = key(&mut app, KeyCode::Enter);
     assert_eq!(effects, vec![Effect::LoadDetail("C0008".into())]);
     let detail =
-        guanhu::service::load_customer_detail(&store, &app.policy, common::today(), "C0008")
+        guanhu::service::load_customer_detail(&store, &app.ctx.policy, common::today(), "C0008")
             .unwrap();
     update(&mut app, Action::DetailLoaded(Box::new(detail)));
     assert!(app.detail.is_some());
@@ -307,7 +307,7 @@ fn tabs_help_command_line_and_quit() {
     key(&mut app, KeyCode::Char(':'));
     type_text(&mut app, "lang en");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.lang, Lang::En);
+    assert_eq!(app.ctx.lang, Lang::En);
     key(&mut app, KeyCode::Char(':'));
     type_text(&mut app, "frobnicate");
     key(&mut app, KeyCode::Enter);
@@ -359,7 +359,7 @@ fn the_message_line_follows_the_language_on_screen() {
     update(&mut app, Action::Failed(failure));
     let zh = app.notice_text().unwrap();
     // `:lang en` is data in the model: the same notice, now worded in English.
-    app.lang = Lang::En;
+    app.ctx.lang = Lang::En;
     let en = app.notice_text().unwrap();
     assert_ne!(zh, en);
     assert!(!zh.is_ascii(), "{zh}");

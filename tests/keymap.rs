@@ -41,7 +41,7 @@ fn app_in(context: Context, store: &mut Store) -> App {
         Context::Ledgers => go(&mut app, Screen::Ledgers),
         Context::Review => go(&mut app, Screen::Review),
         Context::Team => {
-            app.role = Some(Role::TeamLead);
+            app.ctx.role = Some(Role::TeamLead);
             go(&mut app, Screen::Team);
         }
         Context::TeamReview => {

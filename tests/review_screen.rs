@@ -89,7 +89,7 @@ fn brackets_and_t_move_by_weeks() {
         key(&mut app, KeyCode::Char('【')),
         vec![Effect::LoadReview(d(2026, 11, 9))]
     );
-    assert_eq!(app.review.monday(app.today), d(2026, 11, 9));
+    assert_eq!(app.review.monday(app.ctx.today), d(2026, 11, 9));
     assert_eq!(
         key(&mut app, KeyCode::Char('t')),
         vec![Effect::LoadReview(this_monday())]
@@ -283,7 +283,7 @@ fn moving_weeks_while_editing_keeps_the_text() {
     key(&mut app, KeyCode::Esc);
     let ed = app.review.editor.as_ref().unwrap();
     assert_eq!((ed.day, ed.summary.text()), (this_monday(), "本周小结，续"));
-    assert_eq!(app.review.monday(app.today), this_monday());
+    assert_eq!(app.review.monday(app.ctx.today), this_monday());
 }
 
 fn entry(no: &str, day: u32, hour: u32, kind: EntryKind) -> EntryDraft {
@@ -518,7 +518,7 @@ fn missed_targets_stand_out_in_the_warning_colour() {
 fn a_failed_load_says_why_and_stops_saying_loading() {
     let mut store = sample_store();
     let mut app = loaded_review(&mut store, Lang::Zh);
-    app.manager = Some("M999".into());
+    app.ctx.manager = Some("M999".into());
     common::press_at(
         &mut app,
         &mut store,

@@ -50,7 +50,7 @@ fn app_for(manager: Option<&str>, role: Option<Role>, lang: Lang) -> App {
         manager.map(str::to_string),
         "/home/lead/guanhu.db".into(),
     );
-    app.role = role;
+    app.ctx.role = role;
     update(&mut app, Action::Resize(120, 40));
     app
 }
@@ -86,7 +86,7 @@ fn board_w49(store: &mut Store, lang: Lang) -> App {
     press(&mut app, store, KeyCode::Char('6'));
     press(&mut app, store, KeyCode::Char('['));
     assert_eq!(app.screen, Screen::Team);
-    assert_eq!(app.team.shown(app.today).unwrap().week, "2026-W49");
+    assert_eq!(app.team.shown(app.ctx.today).unwrap().week, "2026-W49");
     app
 }
 
@@ -207,9 +207,9 @@ fn the_board_is_loaded_once_a_week_and_again_after_a_write() {
     assert!(key(&mut app, KeyCode::Char('6')).is_empty());
     // A week seen before comes back at once, without the store.
     press(&mut app, &mut store, KeyCode::Char(']'));
-    assert_eq!(app.team.shown(app.today).unwrap().week, "2026-W50");
+    assert_eq!(app.team.shown(app.ctx.today).unwrap().week, "2026-W50");
     assert!(key(&mut app, KeyCode::Char('[')).is_empty());
-    assert_eq!(app.team.shown(app.today).unwrap().week, "2026-W49");
+    assert_eq!(app.team.shown(app.ctx.today).unwrap().week, "2026-W49");
     assert!(key(&mut app, KeyCode::Char(']')).is_empty());
     assert!(key(&mut app, KeyCode::Char('[')).is_empty());
     // A write anywhere may change the figures: the tab loads again when next opened.
@@ -281,7 +281,7 @@ fn j_k_g_move_the_cursor_within_the_rows() {
     assert_eq!(app.team.cursor, 1);
     // Another week keeps the cursor on the same manager.
     press(&mut app, &mut store, KeyCode::Char(']'));
-    assert_eq!(app.team.shown(app.today).unwrap().week, "2026-W50");
+    assert_eq!(app.team.shown(app.ctx.today).unwrap().week, "2026-W50");
     assert_eq!(app.team.cursor, 1);
 }
 

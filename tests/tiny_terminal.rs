@@ -62,7 +62,7 @@ fn every_screen_draws_at_tiny_sizes() {
             // The customer detail.
             let detail = guanhu::service::load_customer_detail(
                 &store,
-                &app.policy,
+                &app.ctx.policy,
                 common::today(),
                 "C0005",
             )

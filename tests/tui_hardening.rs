@@ -248,7 +248,7 @@ fn the_hint_dates_follow_the_apps_today() {
     terminal.draw(|f| guanhu::ui::render(f, &app)).unwrap();
     let screen = format!("{:?}", terminal.backend().buffer());
     assert!(screen.contains("2026-12-01"), "a week after 2026-11-24");
-    app.today = common::d(2027, 3, 2);
+    app.ctx.today = common::d(2027, 3, 2);
     terminal.draw(|f| guanhu::ui::render(f, &app)).unwrap();
     let screen = format!("{:?}", terminal.backend().buffer());
     assert!(screen.contains("2027-03-09"), "{screen}");

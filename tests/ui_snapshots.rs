@@ -88,7 +88,7 @@ fn customer_detail() {
             let mut app = sample_app(&mut store, lang, h);
             let detail = guanhu::service::load_customer_detail(
                 &store,
-                &app.policy,
+                &app.ctx.policy,
                 common::today(),
                 "C0005",
             )
@@ -105,7 +105,7 @@ fn customer_detail_revealed() {
     let mut store = sample_store();
     let mut app = sample_app(&mut store, Lang::Zh, 24);
     let detail =
-        guanhu::service::load_customer_detail(&store, &app.policy, common::today(), "C0001")
+        guanhu::service::load_customer_detail(&store, &app.ctx.policy, common::today(), "C0001")
             .unwrap();
     update(&mut app, Action::DetailLoaded(Box::new(detail)));
     let masked = format!("{}", draw(&mut app, 80, 24).backend());

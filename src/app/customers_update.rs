@@ -148,7 +148,7 @@ pub(super) fn first_customer(view: &mut CustomersView) {
 }
 
 pub(super) fn update_filter(app: &mut App, action: Action) -> Vec<Effect> {
-    let tiers = app.policy.tiers.len();
+    let tiers = app.ctx.policy.tiers.len();
     let view = &mut app.customers;
     let f = &mut view.filter;
     match action {

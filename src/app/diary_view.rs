@@ -98,7 +98,7 @@ impl DiaryView {
 }
 
 pub(crate) fn update_diary(app: &mut App, action: Action) -> Vec<Effect> {
-    let date = app.diary.date.unwrap_or(app.today);
+    let date = app.diary.date.unwrap_or(app.ctx.today);
     let view = &mut app.diary;
     match action {
         Action::Up => view.move_by(-1),
@@ -107,7 +107,7 @@ pub(crate) fn update_diary(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Bottom => view.move_by(isize::MAX / 2),
         Action::PrevDay => return vec![Effect::LoadDay(date - chrono::Duration::days(1))],
         Action::NextDay => return vec![Effect::LoadDay(date + chrono::Duration::days(1))],
-        Action::Today => return vec![Effect::LoadDay(app.today)],
+        Action::Today => return vec![Effect::LoadDay(app.ctx.today)],
         Action::ShowHistory => {
             if let Some(e) = view.selected() {
                 return vec![Effect::LoadHistory(e.id)];
@@ -130,8 +130,8 @@ pub(crate) fn update_diary(app: &mut App, action: Action) -> Vec<Effect> {
                 let kind = view.entries[members[0]].draft.kind;
                 app.confirm = Some(Confirmation {
                     prompt: fill(
-                        T::ConfirmDeleteBatch.get(app.lang),
-                        &[&ids.len(), &kind_name(app.lang, kind)],
+                        T::ConfirmDeleteBatch.get(app.ctx.lang),
+                        &[&ids.len(), &kind_name(app.ctx.lang, kind)],
                     ),
                     effect: Effect::DeleteEntries(ids),
                 });
@@ -139,10 +139,10 @@ pub(crate) fn update_diary(app: &mut App, action: Action) -> Vec<Effect> {
             } else if let Some(e) = view.selected().cloned() {
                 let who = e.customer_name.clone().unwrap_or_else(|| "—".to_string());
                 let prompt = fill(
-                    T::ConfirmDelete.get(app.lang),
+                    T::ConfirmDelete.get(app.ctx.lang),
                     &[
                         &e.draft.occurred_at.format("%H:%M"),
-                        &kind_name(app.lang, e.draft.kind),
+                        &kind_name(app.ctx.lang, e.draft.kind),
                         &who,
                     ],
                 );

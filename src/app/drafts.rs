@@ -223,7 +223,7 @@ pub fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
                 },
                 (true, _) => Target::Many(customers),
             };
-            let mut form = LogForm::new(kind, target, app.now);
+            let mut form = LogForm::new(kind, target, app.ctx.now);
             form.outcome = outcome;
             form.product_kind = product_kind;
             form.risk_level = risk_level;
@@ -252,7 +252,7 @@ pub fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
                 if !date.is_empty() {
                     form.choice = super::hold_form::SnoozeChoice::Date;
                 }
-                form.refresh_preview(app.now);
+                form.refresh_preview(app.ctx.now);
                 open_popup(app, TodayPopup::Snooze(form))
             }
             None => row_gone(app, &[date, note]),
@@ -313,7 +313,7 @@ fn row_gone(app: &mut App, texts: &[String]) -> Vec<Effect> {
         .map(|t| t.trim())
         .filter(|t| !t.is_empty())
         .collect();
-    let mut form = LogForm::new(EntryKind::Memo, Target::Nobody, app.now);
+    let mut form = LogForm::new(EntryKind::Memo, Target::Nobody, app.ctx.now);
     form.note = TextField::with(&text.join(" "));
     app.form = Some(form);
     app.mode = Mode::Log;

@@ -53,7 +53,7 @@ pub(crate) fn load_period(app: &mut App) -> Effect {
     let period = *app
         .ledgers
         .period
-        .get_or_insert(crate::domain::period::Period::Month(app.today));
+        .get_or_insert(crate::domain::period::Period::Month(app.ctx.today));
     let (from, to) = period.range();
     Effect::LoadPeriod(from, to)
 }
@@ -61,7 +61,7 @@ pub(crate) fn load_period(app: &mut App) -> Effect {
 pub(crate) fn update_ledgers(app: &mut App, action: Action) -> Vec<Effect> {
     use crate::domain::period::Period;
     let view = &mut app.ledgers;
-    let period = view.period.unwrap_or(Period::Month(app.today));
+    let period = view.period.unwrap_or(Period::Month(app.ctx.today));
     let new_period = match action {
         Action::Up => {
             view.move_by(-1);
@@ -83,9 +83,9 @@ pub(crate) fn update_ledgers(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PrevDay => Some(period.step(-1)),
         Action::NextDay => Some(period.step(1)),
         Action::Today => Some(match period {
-            Period::Week(_) => Period::Week(app.today),
-            Period::Quarter(_) => Period::Quarter(app.today),
-            _ => Period::Month(app.today),
+            Period::Week(_) => Period::Week(app.ctx.today),
+            Period::Quarter(_) => Period::Quarter(app.ctx.today),
+            _ => Period::Month(app.ctx.today),
         }),
         _ => None,
     };

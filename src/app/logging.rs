@@ -65,14 +65,14 @@ pub(super) fn start_log(app: &mut App, kind: EntryKind) -> Vec<Effect> {
     } else {
         Target::Nobody
     };
-    app.form = Some(LogForm::new(kind, target, app.now));
+    app.form = Some(LogForm::new(kind, target, app.ctx.now));
     app.mode = Mode::Log;
     Vec::new()
 }
 
 /// Opens the bulk SMS popup to `list` (number, name), one note as a template.
 pub(super) fn open_bulk_sms(app: &mut App, list: Vec<(String, String)>) {
-    let mut form = LogForm::new(EntryKind::Sms, Target::Many(list), app.now);
+    let mut form = LogForm::new(EntryKind::Sms, Target::Many(list), app.ctx.now);
     form.note = text_field::TextField::with(app.t(T::SmsTemplate));
     form.mark_pristine();
     app.form = Some(form);
@@ -140,7 +140,7 @@ pub(crate) fn update_log(app: &mut App, action: Action) -> Vec<Effect> {
                 pick_by_number(form, d as usize);
             }
         }
-        Action::Submit => match form.drafts_within(app.now, &app.policy.limits) {
+        Action::Submit => match form.drafts_within(app.ctx.now, &app.ctx.policy.limits) {
             Ok(mut drafts) => {
                 app.saving = true;
                 form.error = None;
@@ -198,7 +198,7 @@ pub(super) fn entries_saved(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
         (None, Target::One { name, .. }) => Notice::fill(T::Saved, [kind, Arg::text(name)]),
         (None, Target::Nobody) => Notice::fill(T::Saved, [kind, Arg::text("—")]),
     });
-    let step = match (form.amend_id, form.original_and_new(app.now)) {
+    let step = match (form.amend_id, form.original_and_new(app.ctx.now)) {
         (Some(id), Some((before, after))) => Some(UndoStep::Amended {
             id,
             before: Box::new(before),
@@ -226,7 +226,7 @@ pub(super) fn reload_after_write(app: &mut App) -> Vec<Effect> {
         effects.push(Effect::LoadBook);
     }
     if app.screen == Screen::Diary {
-        effects.push(Effect::LoadDay(app.diary.date.unwrap_or(app.today)));
+        effects.push(Effect::LoadDay(app.diary.date.unwrap_or(app.ctx.today)));
     }
     if app.screen == Screen::Ledgers
         && let Some(p) = app.ledgers.period

@@ -1,6 +1,7 @@
 //! The TUI model: `App`, what things mean (`Action`), what to do outside (`Effect`), and the pure `update`. Never touches the store, the terminal or the clock.
 
 mod action;
+pub mod ctx;
 pub mod customers;
 mod customers_update;
 pub mod diary_view;
@@ -26,6 +27,7 @@ pub mod today_view;
 mod update;
 
 use chrono::{NaiveDate, NaiveDateTime};
+pub use ctx::Ctx;
 use notice::{Arg, Notice};
 
 use crate::domain::classify::{AgeSegment, Lifecycle};
@@ -136,11 +138,8 @@ pub struct DetailView {
 /// The whole TUI state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct App {
-    pub lang: Lang,
-    pub today: NaiveDate,
-    pub policy: Policy,
-    /// The manager whose book is shown (`None`: every customer in the store).
-    pub manager: Option<String>,
+    /// The language, day, moment, policy, manager and role every screen reads.
+    pub ctx: Ctx,
     pub manager_name: Option<String>,
     pub store_label: String,
     pub screen: Screen,
@@ -156,8 +155,6 @@ pub struct App {
     /// Lines available to the tree, from the terminal size.
     pub list_height: usize,
     pub quit: bool,
-    /// The current moment, stamped by the driver before each key.
-    pub now: NaiveDateTime,
     /// The quick-log popup, while open.
     pub form: Option<LogForm>,
     /// True while the popup's entries are being written.
@@ -181,8 +178,6 @@ pub struct App {
     pub history: Option<(i64, Vec<Revision>)>,
     /// The Review screen.
     pub review: review_view::ReviewView,
-    /// The role of the app's manager, from the store (`None`: unknown, or no manager).
-    pub role: Option<crate::domain::assignment::Role>,
     /// The Team screen.
     pub team: team_view::TeamView,
     /// Another manager whose week the Review tab shows, opened from the Team tab (`None`: the
@@ -228,10 +223,14 @@ impl App {
         store_label: String,
     ) -> App {
         App {
-            lang,
-            today,
-            policy,
-            manager,
+            ctx: Ctx {
+                lang,
+                today,
+                now: today.and_hms_opt(9, 0, 0).unwrap_or_default(),
+                policy,
+                manager,
+                role: None,
+            },
             manager_name: None,
             store_label,
             // The morning screen: whom to contact today.
@@ -244,7 +243,6 @@ impl App {
             loading: true,
             list_height: 20,
             quit: false,
-            now: today.and_hms_opt(9, 0, 0).unwrap_or_default(),
             form: None,
             saving: false,
             undo: Vec::new(),
@@ -258,7 +256,6 @@ impl App {
             size: (80, 24),
             today_view: today_view::TodayView::default(),
             book_stale: false,
-            role: None,
             team: team_view::TeamView::default(),
             review_manager: None,
             leave_ask: None,
@@ -281,7 +278,7 @@ impl App {
     /// Whether the Team tab is shown: to team leads and branch heads, and on the whole store
     /// (no manager chosen), which only someone looking after the branch opens.
     pub fn team_visible(&self) -> bool {
-        self.manager.is_none() || self.role.is_some_and(|r| r.sees_team())
+        self.ctx.manager.is_none() || self.ctx.role.is_some_and(|r| r.sees_team())
     }
 
     /// The tabs shown, in order.
@@ -294,11 +291,11 @@ impl App {
 
     /// Text in the app's language.
     pub fn t(&self, text: T) -> &'static str {
-        text.get(self.lang)
+        text.get(self.ctx.lang)
     }
 
     /// The message line's words in the app's language, as the view draws them.
     pub fn notice_text(&self) -> Option<String> {
-        self.notice.as_ref().map(|n| n.text(self.lang))
+        self.notice.as_ref().map(|n| n.text(self.ctx.lang))
     }
 }

@@ -10,8 +10,8 @@ pub fn group_label(app: &App, key: GroupKey) -> String {
         GroupKey::Segment(_, age, pref) => {
             format!(
                 "{} · {}",
-                age_name(app.lang, age),
-                pref_name(app.lang, pref)
+                age_name(app.ctx.lang, age),
+                pref_name(app.ctx.lang, pref)
             )
         }
     }
@@ -19,10 +19,11 @@ pub fn group_label(app: &App, key: GroupKey) -> String {
 
 /// The tier's name in the app's language.
 pub fn tier_name(app: &App, tier: usize) -> &str {
-    app.policy
+    app.ctx
+        .policy
         .tiers
         .get(tier)
-        .map(|t| match app.lang {
+        .map(|t| match app.ctx.lang {
             Lang::Zh => t.zh.as_str(),
             Lang::En => t.en.as_str(),
         })

@@ -54,7 +54,7 @@ pub fn paste(app: &mut App, text: String) -> Vec<Effect> {
             None => false,
         },
         Mode::Popup => {
-            let now = app.now;
+            let now = app.ctx.now;
             match app.today_view.popup.as_mut() {
                 Some(TodayPopup::Snooze(form)) => {
                     form.error = None;

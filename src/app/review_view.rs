@@ -172,16 +172,16 @@ impl ReviewView {
 /// The load effect for the week shown.
 pub fn load_week(app: &mut App) -> Effect {
     app.review.failed = false;
-    Effect::LoadReview(app.review.monday(app.today))
+    Effect::LoadReview(app.review.monday(app.ctx.today))
 }
 
 /// Keys on the Review screen in normal mode.
 pub fn update_review(app: &mut App, action: Action) -> Vec<Effect> {
-    let monday = app.review.monday(app.today);
+    let monday = app.review.monday(app.ctx.today);
     let day = match action {
         Action::PrevDay => monday - Duration::days(7),
         Action::NextDay => monday + Duration::days(7),
-        Action::Today => monday_of(app.today),
+        Action::Today => monday_of(app.ctx.today),
         Action::Down => {
             app.review.scroll = app.review.scroll.saturating_add(1);
             return Vec::new();
@@ -211,7 +211,7 @@ pub fn update_review(app: &mut App, action: Action) -> Vec<Effect> {
 pub fn week_loaded(app: &mut App, data: ReviewData) -> Vec<Effect> {
     let monday = data.review.monday;
     app.review.data = Some(data);
-    if app.review.edit_on_load && monday == app.review.monday(app.today) {
+    if app.review.edit_on_load && monday == app.review.monday(app.ctx.today) {
         app.review.edit_on_load = false;
         if app.review.editor.is_none() {
             open_editor(app);
@@ -231,7 +231,7 @@ pub fn open_editor(app: &mut App) {
         app.notice = Some(Notice::say(T::TmReadOnly));
         return;
     }
-    let monday = app.review.monday(app.today);
+    let monday = app.review.monday(app.ctx.today);
     let Some(data) = app
         .review
         .data
@@ -380,7 +380,7 @@ pub fn reflection_saved(app: &mut App) -> Vec<Effect> {
     let reflection = Reflection {
         summary: ed.original.0.clone(),
         plan: ed.original.1.clone(),
-        updated_at: Some(app.now),
+        updated_at: Some(app.ctx.now),
     };
     let week = crate::domain::review::week_label(day);
     app.notice = Some(Notice::fill(T::RvSaved, [Arg::text(week)]));

@@ -116,16 +116,16 @@ impl TeamView {
 /// The load effect for the week shown.
 pub fn load_board(app: &mut App) -> Effect {
     app.team.failed = false;
-    Effect::LoadTeam(app.team.monday(app.today))
+    Effect::LoadTeam(app.team.monday(app.ctx.today))
 }
 
 /// The effects of showing the week: a load unless it is loaded and still fresh.
 pub fn open(app: &mut App) -> Vec<Effect> {
-    if app.team.shown(app.today).is_some() && !app.team.stale {
+    if app.team.shown(app.ctx.today).is_some() && !app.team.stale {
         return Vec::new();
     }
     if !app.team.stale
-        && let Some(board) = app.team.take_earlier(app.team.monday(app.today))
+        && let Some(board) = app.team.take_earlier(app.team.monday(app.ctx.today))
     {
         board_loaded(app, board);
         return Vec::new();
@@ -154,11 +154,11 @@ pub fn board_loaded(app: &mut App, board: Board) {
 /// Keys on the Team screen in normal mode.
 pub fn update_team(app: &mut App, action: Action) -> Vec<Effect> {
     let view = &mut app.team;
-    let monday = view.monday(app.today);
+    let monday = view.monday(app.ctx.today);
     let day = match action {
         Action::PrevDay => monday - Duration::days(7),
         Action::NextDay => monday + Duration::days(7),
-        Action::Today => monday_of(app.today),
+        Action::Today => monday_of(app.ctx.today),
         Action::Up => {
             view.move_by(-1);
             return Vec::new();
@@ -204,13 +204,13 @@ fn open_review(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let (no, name) = (row.manager_no.clone(), row.manager_name.clone());
-    let own = app.manager.as_deref() == Some(no.as_str());
+    let own = app.ctx.manager.as_deref() == Some(no.as_str());
     app.review_manager = (!own).then(|| no.clone());
     app.review.edit_on_load = false;
     // The figures on screen may be another manager's for the same week.
     app.review.data = None;
     app.review.scroll = 0;
-    app.review.day = Some(app.team.monday(app.today));
+    app.review.day = Some(app.team.monday(app.ctx.today));
     app.screen = Screen::Review;
     app.detail = None;
     if !own {

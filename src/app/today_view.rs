@@ -245,7 +245,7 @@ pub(super) fn update_popup(app: &mut App, action: Action) -> Vec<Effect> {
     if app.saving {
         return Vec::new();
     }
-    let today = app.today;
+    let today = app.ctx.today;
     let Some(popup) = app.today_view.popup.as_mut() else {
         app.mode = Mode::Normal;
         return Vec::new();
@@ -276,7 +276,7 @@ pub(super) fn update_popup(app: &mut App, action: Action) -> Vec<Effect> {
                 return super::leave_guard::leave(app, super::leave_guard::Then::Close);
             }
             let save = edit_snooze(form, action);
-            form.refresh_preview(app.now);
+            form.refresh_preview(app.ctx.now);
             if save {
                 return submit_snooze(app);
             }
@@ -349,7 +349,7 @@ fn edit_text(field: &mut super::text_field::TextField, action: Action) {
 }
 
 fn submit_snooze(app: &mut App) -> Vec<Effect> {
-    let (calendar, now) = (&app.policy.calendar, app.now);
+    let (calendar, now) = (&app.ctx.policy.calendar, app.ctx.now);
     let Some(TodayPopup::Snooze(form)) = app.today_view.popup.as_mut() else {
         return Vec::new();
     };
@@ -391,7 +391,7 @@ pub(super) fn holds_saved(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
     app.notice = match &popup {
         Some(TodayPopup::Snooze(form)) => {
             let until = form
-                .until(&app.policy.calendar, app.now)
+                .until(&app.ctx.policy.calendar, app.ctx.now)
                 .map(|d| d.format("%m-%d").to_string())
                 .unwrap_or_default();
             Some(Notice::fill(

@@ -88,9 +88,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.book_stale = false;
             app.manager_name = book
                 .iter()
-                .find(|s| s.customer.manager_no == app.manager && app.manager.is_some())
+                .find(|s| s.customer.manager_no == app.ctx.manager && app.ctx.manager.is_some())
                 .and_then(|s| s.manager_name.clone());
-            app.customers.set_book(book, app.policy.tiers.len());
+            app.customers.set_book(book, app.ctx.policy.tiers.len());
             app.customers.scroll_to_cursor(app.list_height);
         }
         Action::DetailLoaded(detail) => {
@@ -119,7 +119,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             app.notice = Some(Notice::Failed(failure));
         }
-        Action::Clock(now) => app.now = now,
+        Action::Clock(now) => app.ctx.now = now,
         Action::TodayLoaded(queue) => {
             app.today_view.set_queue(*queue);
             app.today_view.scroll_to_cursor(app.list_height);
@@ -310,7 +310,7 @@ pub(super) fn run_command(app: &mut App, command: &str) -> Vec<Effect> {
             }
         }
         (Some("lang"), Some(l)) if crate::i18n::Lang::parse(l).is_some() => {
-            app.lang = crate::i18n::Lang::parse(l).unwrap_or(app.lang);
+            app.ctx.lang = crate::i18n::Lang::parse(l).unwrap_or(app.ctx.lang);
             return Vec::new();
         }
         (None, _) => return Vec::new(),
@@ -343,7 +343,7 @@ pub(super) fn switch_to(app: &mut App, screen: Screen) -> Vec<Effect> {
     match screen {
         Screen::Today => vec![Effect::LoadToday],
         Screen::Customers if app.book_stale => vec![Effect::LoadBook],
-        Screen::Diary => vec![Effect::LoadDay(app.diary.date.unwrap_or(app.today))],
+        Screen::Diary => vec![Effect::LoadDay(app.diary.date.unwrap_or(app.ctx.today))],
         Screen::Ledgers => vec![load_period(app)],
         Screen::Review => vec![review_view::load_week(app)],
         Screen::Team => team_view::open(app),

@@ -168,17 +168,18 @@ fn filter_spans(app: &App) -> Vec<Span<'static>> {
         (
             "a",
             T::FilterAge,
-            f.age.map(|a| age_name(app.lang, a).to_string()),
+            f.age.map(|a| age_name(app.ctx.lang, a).to_string()),
         ),
         (
             "p",
             T::FilterPreference,
-            f.preference.map(|p| pref_name(app.lang, p).to_string()),
+            f.preference.map(|p| pref_name(app.ctx.lang, p).to_string()),
         ),
         (
             "l",
             T::FilterLifecycle,
-            f.lifecycle.map(|l| lifecycle_name(app.lang, l).to_string()),
+            f.lifecycle
+                .map(|l| lifecycle_name(app.ctx.lang, l).to_string()),
         ),
         ("g", T::FilterTag, f.tag.clone()),
     ];
@@ -206,7 +207,7 @@ fn filter_spans(app: &App) -> Vec<Span<'static>> {
 
 /// "12 位客户" / "12 customers" (and "1 customer").
 fn customer_count(app: &App, n: usize) -> String {
-    if n == 1 && app.lang == crate::i18n::Lang::En {
+    if n == 1 && app.ctx.lang == crate::i18n::Lang::En {
         return "1 customer".to_string();
     }
     crate::i18n::fill(app.t(T::Customers), &[&n])
@@ -221,7 +222,7 @@ fn header_line(app: &App, c: &Columns) -> Line<'static> {
         fit(app.t(T::ColLifecycle), c.lifecycle),
         right(app.t(T::ColAum), c.aum),
         fit(
-            app.t(if app.manager.is_some() {
+            app.t(if app.ctx.manager.is_some() {
                 T::ColLastContact
             } else {
                 T::ColManager
@@ -256,6 +257,7 @@ fn group_line(
     match key {
         GroupKey::Tier(t) => {
             let color = app
+                .ctx
                 .policy
                 .tiers
                 .get(t)
@@ -275,6 +277,7 @@ fn group_line(
 fn customer_line(app: &App, s: &CustomerSummary, c: &Columns) -> Line<'static> {
     let tier = s.class.tier;
     let color = app
+        .ctx
         .policy
         .tiers
         .get(tier)
@@ -282,14 +285,14 @@ fn customer_line(app: &App, s: &CustomerSummary, c: &Columns) -> Line<'static> {
         .unwrap_or_default();
     let mut segment = format!(
         "{}·{}",
-        age_name(app.lang, s.class.age),
-        pref_name(app.lang, s.class.preference)
+        age_name(app.ctx.lang, s.class.age),
+        pref_name(app.ctx.lang, s.class.preference)
     );
     if s.class.preference_overridden {
         segment.push('*');
     }
     // One manager's book: the manager column would repeat one name, so show the last contact.
-    let manager = if app.manager.is_some() {
+    let manager = if app.ctx.manager.is_some() {
         s.last_contact
             .map(|d| d.format("%m-%d").to_string())
             .unwrap_or_else(|| "—".to_string())
@@ -315,7 +318,7 @@ fn customer_line(app: &App, s: &CustomerSummary, c: &Columns) -> Line<'static> {
         Span::raw(" "),
         Span::raw(fit(&segment, c.segment)),
         Span::raw(fit(
-            lifecycle_name(app.lang, s.class.lifecycle),
+            lifecycle_name(app.ctx.lang, s.class.lifecycle),
             c.lifecycle,
         )),
         Span::raw(right(&format_yuan(s.class.aum), c.aum)),

@@ -83,7 +83,7 @@ fn profile_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
     };
     let birth = c.effective_birth_date();
     let birth_text = birth
-        .map(|b| format!("{b} · {}{}", age_on(b, app.today), app.t(T::Years)))
+        .map(|b| format!("{b} · {}{}", age_on(b, app.ctx.today), app.t(T::Years)))
         .unwrap_or_else(none);
     let risk = match (c.risk_level, c.risk_assessed_on) {
         (Some(l), Some(d)) => format!("{}  {} {d}", l.key(), app.t(T::RiskAssessedOn)),
@@ -92,8 +92,8 @@ fn profile_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
     };
     let mut segment = format!(
         "{} · {}",
-        age_name(app.lang, class.age),
-        pref_name(app.lang, class.preference)
+        age_name(app.ctx.lang, class.age),
+        pref_name(app.ctx.lang, class.preference)
     );
     if class.preference_overridden {
         segment.push_str(app.t(T::Overridden));
@@ -125,11 +125,11 @@ fn profile_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
         field(
             app,
             T::ColLifecycle,
-            lifecycle_name(app.lang, class.lifecycle).to_string(),
+            lifecycle_name(app.ctx.lang, class.lifecycle).to_string(),
         ),
     ];
     // One manager's book: the status line already names the manager.
-    if app.manager.is_none() {
+    if app.ctx.manager.is_none() {
         lines.push(field(
             app,
             T::ColManager,
@@ -150,10 +150,10 @@ fn profile_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
 fn cadence_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
     let c = &view.detail.cadence;
     let when = |d: Option<chrono::NaiveDate>| match d {
-        Some(d) if d == app.today => app.t(T::TodayWord).to_string(),
+        Some(d) if d == app.ctx.today => app.t(T::TodayWord).to_string(),
         Some(d) => fill(
             app.t(T::DaysAgo),
-            &[&d.format("%m-%d"), &(app.today - d).num_days()],
+            &[&d.format("%m-%d"), &(app.ctx.today - d).num_days()],
         ),
         None => app.t(T::Never).to_string(),
     };
@@ -198,6 +198,7 @@ fn assets_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
     let s = &view.detail.summary;
     let tier = s.class.tier;
     let color = app
+        .ctx
         .policy
         .tiers
         .get(tier)
@@ -219,7 +220,7 @@ fn assets_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
         Span::styled(fit(app.t(T::Total), 16), theme::group()),
         Span::styled(right(&format_yuan(s.balances.aum()), 16), theme::group()),
     ]));
-    let next = match distance_to_next_tier(&app.policy, s.class.aum) {
+    let next = match distance_to_next_tier(&app.ctx.policy, s.class.aum) {
         Some((next, gap)) => fill(
             app.t(T::ToNextTier),
             &[&tier_name(app, next), &format_yuan(gap)],
@@ -276,7 +277,7 @@ fn holdings_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
     for h in holdings {
         let maturity = match h.maturity_on {
             Some(m) => {
-                let days = (m - app.today).num_days();
+                let days = (m - app.ctx.today).num_days();
                 let note = if days < 0 {
                     app.t(T::Matured).to_string()
                 } else {
@@ -288,7 +289,7 @@ fn holdings_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
         };
         let soon = h
             .maturity_on
-            .is_some_and(|m| (0..=14).contains(&(m - app.today).num_days()));
+            .is_some_and(|m| (0..=14).contains(&(m - app.ctx.today).num_days()));
         let name = format!("{} {}", product_kind_name(app, h.kind), h.product_name);
         let line = Line::from(vec![
             Span::raw(fit(&name, 30)),

@@ -19,19 +19,19 @@ pub fn entry_line(app: &App, e: &DiaryEntry, with_customer: bool) -> Line<'stati
     };
     let mut spans = vec![
         Span::styled(format!("{when} "), theme::dim()),
-        Span::styled(fit(kind_name(app.lang, d.kind), 9), theme::key()),
+        Span::styled(fit(kind_name(app.ctx.lang, d.kind), 9), theme::key()),
     ];
     if with_customer {
         spans.push(Span::raw(fit(e.customer_name.as_deref().unwrap_or("—"), 9)));
     }
     if let Some(o) = d.outcome {
-        spans.push(Span::raw(format!("{} ", outcome_name(app.lang, o))));
+        spans.push(Span::raw(format!("{} ", outcome_name(app.ctx.lang, o))));
     }
     if let Some(sale) = &d.sale {
         let amount = sale.amount.map(format_yuan).unwrap_or_default();
         spans.push(Span::raw(format!(
             "{} {} {amount} ",
-            product_name(app.lang, sale.product_kind),
+            product_name(app.ctx.lang, sale.product_kind),
             sale.product_name
         )));
     }
@@ -64,21 +64,21 @@ pub fn render_diary(frame: &mut ratatui::Frame, app: &App, area: ratatui::layout
     use ratatui::widgets::{Block, Borders, Paragraph};
 
     let view = &app.diary;
-    let date = view.date.unwrap_or(app.today);
-    let weekday = match app.lang {
+    let date = view.date.unwrap_or(app.ctx.today);
+    let weekday = match app.ctx.lang {
         crate::i18n::Lang::Zh => ["一", "二", "三", "四", "五", "六", "日"]
             [chrono::Datelike::weekday(&date).num_days_from_monday() as usize]
             .to_string(),
         crate::i18n::Lang::En => chrono::Datelike::weekday(&date).to_string(),
     };
-    let weekday = match app.lang {
+    let weekday = match app.ctx.lang {
         crate::i18n::Lang::Zh => format!("星期{weekday}"),
         crate::i18n::Lang::En => weekday,
     };
     let counts: Vec<String> = view
         .counts()
         .iter()
-        .map(|(k, n)| format!("{} {n}", kind_name(app.lang, *k)))
+        .map(|(k, n)| format!("{} {n}", kind_name(app.ctx.lang, *k)))
         .collect();
     let heading = Line::from(vec![
         Span::styled(format!("{date} {weekday}"), theme::title()),
@@ -137,7 +137,7 @@ pub fn render_diary(frame: &mut ratatui::Frame, app: &App, area: ratatui::layout
                     theme::title(),
                 ),
                 Span::raw(fit(e.customer_name.as_deref().unwrap_or("—"), 9)),
-                Span::styled(fit(kind_name(app.lang, d.kind), 9), theme::key()),
+                Span::styled(fit(kind_name(app.ctx.lang, d.kind), 9), theme::key()),
                 Span::raw(d.note.clone()),
             ])
         })
@@ -163,7 +163,7 @@ fn batch_line(app: &App, first: &DiaryEntry, count: usize) -> Line<'static> {
     let d = &first.draft;
     Line::from(vec![
         Span::styled(format!("{} ", d.occurred_at.format("%H:%M")), theme::dim()),
-        Span::styled(fit(kind_name(app.lang, d.kind), 9), theme::key()),
+        Span::styled(fit(kind_name(app.ctx.lang, d.kind), 9), theme::key()),
         Span::styled(
             format!("{}  ", crate::i18n::fill(app.t(T::BatchLine), &[&count])),
             theme::title(),

@@ -29,7 +29,7 @@ pub fn render_ledgers(frame: &mut Frame, app: &App, area: Rect) {
     ])
     .areas(area);
 
-    let period = view.period.unwrap_or(Period::Month(app.today));
+    let period = view.period.unwrap_or(Period::Month(app.ctx.today));
     let (from, to) = period.range();
     let kind = app.t(match period {
         Period::Week(_) => T::PeriodWeek,

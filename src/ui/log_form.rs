@@ -37,7 +37,7 @@ fn error_text(app: &App, e: FormError) -> String {
         FormError::BadFollowUp => app.t(T::ErrFollowUp).to_string(),
         FormError::BadAmount => app.t(T::ErrAmount).to_string(),
         FormError::BadDate => app.t(T::ErrDate).to_string(),
-        FormError::Draft(p) => describe_draft_problem(p, app.lang),
+        FormError::Draft(p) => describe_draft_problem(p, app.ctx.lang),
     }
 }
 
@@ -60,7 +60,7 @@ pub fn render_log_form(frame: &mut Frame, app: &App, form: &LogForm, area: Rect)
         Some(id) => fill(app.t(T::AmendTitle), &[&id, &who(app, form)]),
         None => fill(
             app.t(T::LogTitle),
-            &[&kind_name(app.lang, form.kind), &who(app, form)],
+            &[&kind_name(app.ctx.lang, form.kind), &who(app, form)],
         ),
     };
     let block = Block::default()
@@ -78,7 +78,7 @@ pub fn render_log_form(frame: &mut Frame, app: &App, form: &LogForm, area: Rect)
             theme::dim(),
         )];
         for (i, o) in Outcome::ALL.iter().enumerate() {
-            let text = format!("{} {} ", i + 1, outcome_name(app.lang, *o));
+            let text = format!("{} {} ", i + 1, outcome_name(app.ctx.lang, *o));
             let style = if form.outcome == Some(*o) {
                 theme::selected()
             } else {
@@ -97,7 +97,7 @@ pub fn render_log_form(frame: &mut Frame, app: &App, form: &LogForm, area: Rect)
         let text = match field {
             Field::ProductKind => Some(format!(
                 "◀ {} ▶  ({})",
-                product_name(app.lang, form.product_kind),
+                product_name(app.ctx.lang, form.product_kind),
                 app.t(T::PickerKeys)
             )),
             Field::RiskLevel => Some(format!(

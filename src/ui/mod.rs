@@ -68,7 +68,7 @@ pub fn render(frame: &mut Frame, app: &App) {
 /// An example date for the hints in popups: a week after the app's today, so the example is
 /// always one the field accepts.
 pub(crate) fn hint_day(app: &App) -> String {
-    (app.today + chrono::Duration::days(7))
+    (app.ctx.today + chrono::Duration::days(7))
         .format("%Y-%m-%d")
         .to_string()
 }
@@ -135,7 +135,7 @@ fn render_tabs(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn render_status(frame: &mut Frame, app: &App, area: Rect) {
-    let manager = match (&app.manager, &app.manager_name) {
+    let manager = match (&app.ctx.manager, &app.manager_name) {
         (Some(no), Some(name)) if !name.is_empty() => format!("{name} ({no})"),
         (Some(no), _) => no.clone(),
         (None, _) => app.t(T::AllManagers).to_string(),
@@ -144,7 +144,7 @@ fn render_status(frame: &mut Frame, app: &App, area: Rect) {
         Span::styled(format!("{} ", app.t(T::Manager)), theme::dim()),
         Span::raw(manager),
         Span::styled(format!("  {} ", app.t(T::Today)), theme::dim()),
-        Span::raw(app.today.to_string()),
+        Span::raw(app.ctx.today.to_string()),
         Span::styled(format!("  {} ", app.t(T::Store)), theme::dim()),
         Span::raw(app.store_label.clone()),
     ]);
@@ -152,7 +152,7 @@ fn render_status(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn render_message(frame: &mut Frame, app: &App, area: Rect) {
-    if let Some(message) = app.notice.as_ref().map(|n| n.text(app.lang)) {
+    if let Some(message) = app.notice.as_ref().map(|n| n.text(app.ctx.lang)) {
         frame.render_widget(
             Paragraph::new(Span::styled(message.clone(), theme::error())),
             area,

@@ -38,7 +38,7 @@ fn period(lang: Lang, period: CadencePeriod) -> String {
 
 /// One reason in words.
 pub fn reason_text(app: &App, reason: &Reason) -> String {
-    let lang = app.lang;
+    let lang = app.ctx.lang;
     let t = |text: T| text.get(lang);
     match reason {
         Reason::Signal(signal) => signal_text(app, signal),
@@ -67,12 +67,12 @@ pub fn reason_text(app: &App, reason: &Reason) -> String {
 }
 
 fn signal_text(app: &App, signal: &Signal) -> String {
-    let lang = app.lang;
+    let lang = app.ctx.lang;
     let t = |text: T| text.get(lang);
     match signal {
         Signal::Callback { due_at, .. } => {
             // The time alone today; an older call-back still waiting shows its date.
-            let at = if due_at.date() == app.today {
+            let at = if due_at.date() == app.ctx.today {
                 due_at.format("%H:%M").to_string()
             } else {
                 due_at.format("%m-%d %H:%M").to_string()

@@ -40,7 +40,7 @@ const KINDS: [(EntryKind, Color); 4] = [
 /// Draws the Review screen.
 pub fn render_review(frame: &mut Frame, app: &App, area: Rect) {
     let view = &app.review;
-    let monday = view.monday(app.today);
+    let monday = view.monday(app.ctx.today);
     let Some(data) = view.data.as_ref().filter(|d| d.review.monday == monday) else {
         super::render_week_pending(frame, area, monday, view.failed, app.t(T::RvLoading));
         return;
@@ -111,7 +111,7 @@ fn activity_strip(app: &App, data: &ReviewData, width: u16) -> Line<'static> {
     )];
     for d in &data.activity {
         activity.push(Span::styled(
-            format!("{}{} ", weekday(app.lang, d.day), d.total()),
+            format!("{}{} ", weekday(app.ctx.lang, d.day), d.total()),
             if d.total() == 0 {
                 theme::dim()
             } else {
@@ -177,7 +177,7 @@ fn metric_lines(app: &App, data: &ReviewData) -> Vec<Line<'static>> {
         if m.actual.is_none() && m.previous.is_none() && m.key == "queue_completion" {
             continue;
         }
-        lines.push(metric_line(app.lang, m));
+        lines.push(metric_line(app.ctx.lang, m));
     }
     if data.review.metrics.iter().any(|m| m.own_target) {
         lines.push(Line::from(Span::styled(
@@ -296,7 +296,7 @@ fn activity_lines(app: &App, days: &[DayActivity]) -> Vec<Line<'static>> {
     let mut legend = Vec::new();
     for (kind, colour) in KINDS {
         legend.push(Span::styled("▇", Style::new().fg(colour)));
-        legend.push(Span::raw(format!("{}  ", kind_name(app.lang, kind))));
+        legend.push(Span::raw(format!("{}  ", kind_name(app.ctx.lang, kind))));
     }
     lines.push(Line::from(legend));
     let most = days.iter().map(|d| d.total()).max().unwrap_or(0);
@@ -306,10 +306,10 @@ fn activity_lines(app: &App, days: &[DayActivity]) -> Vec<Line<'static>> {
         let mut spans = vec![Span::styled(
             format!(
                 "{} {} ",
-                fit(&weekday(app.lang, d.day), 3),
+                fit(&weekday(app.ctx.lang, d.day), 3),
                 d.day.format("%m-%d")
             ),
-            if d.day == app.today {
+            if d.day == app.ctx.today {
                 theme::key()
             } else {
                 theme::dim()
@@ -339,11 +339,12 @@ fn activity_lines(app: &App, days: &[DayActivity]) -> Vec<Line<'static>> {
 }
 
 fn tier<'a>(app: &'a App, key: &'a str) -> &'a str {
-    app.policy
+    app.ctx
+        .policy
         .tiers
         .iter()
         .find(|t| t.key == key)
-        .map(|t| app.lang.pick(&t.zh, &t.en))
+        .map(|t| app.ctx.lang.pick(&t.zh, &t.en))
         .unwrap_or(key)
 }
 

@@ -27,9 +27,15 @@ const FIXED_LINES: u16 = 7;
 /// Draws the Team screen.
 pub fn render_team(frame: &mut Frame, app: &App, area: Rect) {
     let view = &app.team;
-    let Some(board) = view.shown(app.today) else {
+    let Some(board) = view.shown(app.ctx.today) else {
         let loading = app.t(T::TmLoading);
-        super::render_week_pending(frame, area, view.monday(app.today), view.failed, loading);
+        super::render_week_pending(
+            frame,
+            area,
+            view.monday(app.ctx.today),
+            view.failed,
+            loading,
+        );
         return;
     };
     let width = area.width as usize;
@@ -96,11 +102,11 @@ fn title_line(app: &App, board: &Board, width: usize) -> Line<'static> {
         ),
         theme::title(),
     )];
-    if app.today < sunday && app.today >= board.monday {
+    if app.ctx.today < sunday && app.ctx.today >= board.monday {
         spans.push(Span::styled(
             format!(
                 "  {}",
-                fill(app.t(T::TmUpTo), &[&app.today.format("%m-%d")])
+                fill(app.t(T::TmUpTo), &[&app.ctx.today.format("%m-%d")])
             ),
             theme::dim(),
         ));
@@ -113,7 +119,7 @@ fn sort_line(app: &App, width: usize) -> Line<'static> {
     let view = &app.team;
     // The full name here: the column headings are abbreviated.
     let column = match view.sort_key() {
-        Some(key) => crate::i18n::metric_name(app.lang, key),
+        Some(key) => crate::i18n::metric_name(app.ctx.lang, key),
         None => app.t(T::TmStaffNo).to_string(),
     };
     // Best and worst, not high and low: fewer customers lost is the better figure.
@@ -210,7 +216,7 @@ impl Columns {
                     .map(|r| cell(key, r.metrics[c].unit, r.metrics[c].actual).width())
                     .chain([cell(key, board.units[c], board.total[c]).width()]);
                 // One column more than the heading for the sort arrow.
-                figures.fold(column_name(app.lang, key).width() + 1, usize::max)
+                figures.fold(column_name(app.ctx.lang, key).width() + 1, usize::max)
             })
             .collect();
         let fixed = RANK + 1 + no + 1 + name + 1;
@@ -270,7 +276,7 @@ impl Columns {
             // As in the rows: a space, then the column right-aligned over its figures.
             spans.push(Span::raw(" "));
             let sorted = view.sort == c + 1;
-            let name = column_name(app.lang, BOARD_KEYS[c]);
+            let name = column_name(app.ctx.lang, BOARD_KEYS[c]);
             let head = if sorted {
                 format!("{name}{arrow}")
             } else {

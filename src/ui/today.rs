@@ -153,7 +153,7 @@ fn filter_spans(app: &App) -> Vec<Span<'static>> {
 /// The tier column: as wide as the longest tier name of the policy (names are policy, not
 /// code), and a space.
 fn badge_width(app: &App) -> usize {
-    let longest = (0..app.policy.tiers.len())
+    let longest = (0..app.ctx.policy.tiers.len())
         .map(|t| tier_name(app, t).width())
         .max()
         .unwrap_or(0);
@@ -182,7 +182,7 @@ fn segment_text(app: &App, item: &QueueItem) -> String {
         Preference::Investment => app.t(T::PrefInvestmentShort),
         Preference::Savings => app.t(T::PrefSavingsShort),
     };
-    format!("{}·{pref}", age_name(app.lang, age))
+    format!("{}·{pref}", age_name(app.ctx.lang, age))
 }
 
 fn row_line(app: &App, item: &QueueItem, rank: usize, width: usize, badge: usize) -> Line<'static> {
@@ -209,7 +209,7 @@ fn row_line(app: &App, item: &QueueItem, rank: usize, width: usize, badge: usize
     }
     let color = item
         .tier
-        .and_then(|t| app.policy.tiers.get(t))
+        .and_then(|t| app.ctx.policy.tiers.get(t))
         .map(|d| d.color.clone())
         .unwrap_or_default();
     let tier = item.tier.map(|t| tier_name(app, t)).unwrap_or("");
@@ -224,7 +224,7 @@ fn row_line(app: &App, item: &QueueItem, rank: usize, width: usize, badge: usize
     spans.push(Span::raw(" "));
     spans.push(Span::raw(fit(&segment_text(app, item), SEGMENT)));
     spans.push(Span::styled(
-        fit(kind_name(app.lang, item.suggested), HOW),
+        fit(kind_name(app.ctx.lang, item.suggested), HOW),
         theme::key(),
     ));
     let mut pieces = Vec::new();
@@ -232,7 +232,7 @@ fn row_line(app: &App, item: &QueueItem, rank: usize, width: usize, badge: usize
         if k > 0 {
             pieces.push(Span::styled(" · ", theme::dim()));
         }
-        let style = if reason.is_overdue(app.now) {
+        let style = if reason.is_overdue(app.ctx.now) {
             theme::error()
         } else {
             Style::new()

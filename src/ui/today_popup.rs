@@ -70,7 +70,7 @@ fn day_text(lang: Lang, day: NaiveDate) -> String {
 }
 
 fn render_snooze(frame: &mut Frame, app: &App, form: &SnoozeForm, area: Rect) {
-    let today = app.today;
+    let today = app.ctx.today;
     let labels = [T::SnoozeNextDay, T::SnoozeNextWeek, T::SnoozeDate];
     let mut lines = Vec::new();
     let mut cursor = None;
@@ -108,11 +108,11 @@ fn render_snooze(frame: &mut Frame, app: &App, form: &SnoozeForm, area: Rect) {
         ];
         match choice {
             SnoozeChoice::NextWorkingDay => spans.push(Span::raw(day_text(
-                app.lang,
-                app.policy.calendar.next_working_day(today),
+                app.ctx.lang,
+                app.ctx.policy.calendar.next_working_day(today),
             ))),
             SnoozeChoice::NextMonday => {
-                spans.push(Span::raw(day_text(app.lang, next_monday(today))))
+                spans.push(Span::raw(day_text(app.ctx.lang, next_monday(today))))
             }
             SnoozeChoice::Date => {
                 let hint = fill(app.t(T::SnoozeDateHintOn), &[&super::hint_day(app)]);
@@ -121,7 +121,7 @@ fn render_snooze(frame: &mut Frame, app: &App, form: &SnoozeForm, area: Rect) {
                 // What the typed words mean, as they are typed (worked out by `update`).
                 if let Some(day) = form.preview {
                     spans.push(Span::styled(
-                        format!("  → {}", day_text(app.lang, day)),
+                        format!("  → {}", day_text(app.ctx.lang, day)),
                         theme::title(),
                     ));
                 }
@@ -170,7 +170,7 @@ fn render_dismiss(frame: &mut Frame, app: &App, form: &DismissForm, area: Rect) 
     let mut lines = Vec::new();
     if form.item.customer_no.is_some() {
         for reason in ordered_reasons(&form.item) {
-            let until = reason.dismissed_until(app.today);
+            let until = reason.dismissed_until(app.ctx.today);
             let until = until_text(app, reason, until);
             let room = inner_width.saturating_sub(until.width() + 4);
             lines.push(Line::from(vec![
@@ -239,7 +239,7 @@ fn render_breakdown(frame: &mut Frame, app: &App, item: &QueueItem, rank: usize,
         };
         lines.push(Line::from(Span::styled(
             row(
-                term_name(app.lang, term.name),
+                term_name(app.ctx.lang, term.name),
                 number(term.value, 3),
                 number(term.coefficient, 2),
                 number(term.product, 3),
