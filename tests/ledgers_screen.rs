@@ -3,7 +3,7 @@
 mod common;
 
 use common::{sample_app, sample_store};
-use guanhu::app::ledgers_view::LedgerTab;
+use guanhu::app::tabs::ledgers::{LedgerTab, Msg};
 use guanhu::app::{Action, App, Screen};
 use guanhu::domain::customer::ProductKind;
 use guanhu::domain::diary::{EntryDraft, EntryKind, Sale, ledger_totals};
@@ -152,9 +152,9 @@ fn a_sale_logged_elsewhere_shows_up_at_once() {
         policy: &policy,
         today: common::today(),
     };
-    dispatch(&mut app, &mut effects, Action::CyclePeriod);
-    dispatch(&mut app, &mut effects, Action::CyclePeriod);
-    dispatch(&mut app, &mut effects, Action::CyclePeriod);
+    dispatch(&mut app, &mut effects, Action::Ledgers(Msg::CyclePeriod));
+    dispatch(&mut app, &mut effects, Action::Ledgers(Msg::CyclePeriod));
+    dispatch(&mut app, &mut effects, Action::Ledgers(Msg::CyclePeriod));
     assert_eq!(app.ledgers.lines().len(), 2);
 }
 

@@ -116,10 +116,8 @@ pub enum Action {
     DayLoaded(Box<crate::domain::diary::DiaryDay>),
     /// Result: entries were deleted.
     EntriesDeleted(Vec<i64>),
-    /// `h`/`l` on the Ledgers screen: the other ledger.
-    SwitchLedger,
-    /// `p` on the Ledgers screen: week → month → quarter.
-    CyclePeriod,
+    /// A message for the Ledgers tab.
+    Ledgers(crate::app::tabs::ledgers::Msg),
     /// `H` on the Diary screen: show the selected entry's earlier versions.
     ShowHistory,
     /// Result: an entry's earlier versions.

@@ -10,7 +10,6 @@ pub mod hold_form;
 pub mod keymap;
 pub mod layout;
 pub mod leave_guard;
-pub mod ledgers_view;
 pub mod log_form;
 mod logging;
 mod names;
@@ -18,6 +17,7 @@ pub mod notice;
 #[deny(clippy::indexing_slicing)]
 pub mod paste;
 pub mod review_view;
+pub mod tabs;
 pub mod team_view;
 #[deny(clippy::indexing_slicing)]
 pub mod text_area;
@@ -168,7 +168,7 @@ pub struct App {
     /// The action waiting for confirmation.
     pub confirm: Option<Confirmation>,
     /// The Ledgers screen.
-    pub ledgers: ledgers_view::LedgersView,
+    pub ledgers: tabs::ledgers::Model,
     /// The Today screen.
     pub today_view: today_view::TodayView,
     /// True when a write since the book was loaded may have changed it (see
@@ -207,7 +207,6 @@ pub type Revision = (NaiveDateTime, String, crate::domain::diary::DiaryEntry);
 pub use action::{Action, Effect};
 use customers_update::*;
 use diary_view::update_diary;
-use ledgers_view::{load_period, update_ledgers};
 use logging::*;
 pub use names::*;
 pub use update::update;
@@ -249,7 +248,7 @@ impl App {
             redo: Vec::new(),
             diary: diary_view::DiaryView::default(),
             confirm: None,
-            ledgers: ledgers_view::LedgersView::default(),
+            ledgers: tabs::ledgers::Model::default(),
             history: None,
             review: review_view::ReviewView::default(),
             help_scroll: 0,

@@ -63,9 +63,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.mode = Mode::Help;
         }
         Action::PeriodLoaded(entries) => {
-            app.ledgers.entries = entries;
-            app.ledgers.loaded = true;
-            app.ledgers.move_by(0);
+            let msg = tabs::ledgers::Msg::Loaded(entries);
+            return tabs::ledgers::update(&mut app.ledgers, &app.ctx, msg);
         }
         Action::EntriesDeleted(ids) => {
             app.notice = Some(Notice::fill(
@@ -245,7 +244,10 @@ pub(super) fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         return update_diary(app, action);
     }
     if app.screen == Screen::Ledgers {
-        return update_ledgers(app, action);
+        return match action {
+            Action::Ledgers(msg) => tabs::ledgers::update(&mut app.ledgers, &app.ctx, msg),
+            _ => Vec::new(),
+        };
     }
     if app.screen == Screen::Review {
         if let Some(effects) = team_view::update_other_review(app, &action) {
@@ -298,10 +300,10 @@ pub(super) fn run_command(app: &mut App, command: &str) -> Vec<Effect> {
             let parse = |t: &str| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok();
             match (parse(from), words.next().and_then(parse)) {
                 (Some(a), Some(b)) => {
-                    app.ledgers.period = Some(crate::domain::period::Period::Custom(a, b));
                     app.screen = Screen::Ledgers;
                     app.detail = None;
-                    return vec![load_period(app)];
+                    let msg = tabs::ledgers::Msg::Custom(a, b);
+                    return tabs::ledgers::update(&mut app.ledgers, &app.ctx, msg);
                 }
                 _ => {
                     app.notice = Some(Notice::fill(T::UnknownCommand, [Arg::text(command)]));
@@ -344,7 +346,7 @@ pub(super) fn switch_to(app: &mut App, screen: Screen) -> Vec<Effect> {
         Screen::Today => vec![Effect::LoadToday],
         Screen::Customers if app.book_stale => vec![Effect::LoadBook],
         Screen::Diary => vec![Effect::LoadDay(app.diary.date.unwrap_or(app.ctx.today))],
-        Screen::Ledgers => vec![load_period(app)],
+        Screen::Ledgers => vec![tabs::ledgers::load(&mut app.ledgers, &app.ctx)],
         Screen::Review => vec![review_view::load_week(app)],
         Screen::Team => team_view::open(app),
         _ => Vec::new(),

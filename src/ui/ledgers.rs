@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Tabs};
 use super::text::{fit, right};
 use super::theme;
 use crate::app::App;
-use crate::app::ledgers_view::LedgerTab;
+use crate::app::tabs::ledgers::LedgerTab;
 use crate::domain::diary::ledger_totals;
 use crate::domain::money::format_yuan;
 use crate::domain::period::Period;

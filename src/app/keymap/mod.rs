@@ -1,6 +1,6 @@
 //! The keymap: one table ([`bindings`]) from keys to actions per context, which is both the dispatcher ([`action_for`]) and the source of the footer, the `?` help and the README's key table. Full-width keys from a Chinese input method (ｊ, ：, ／, ？, and 、《》 where / < > sit) map to their ASCII keys before lookup.
 
-mod table;
+pub(crate) mod table;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 

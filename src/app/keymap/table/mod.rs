@@ -12,20 +12,20 @@ use crate::app::{Action, Screen};
 use crate::domain::diary::EntryKind;
 use crate::i18n::T;
 
-pub(super) const fn ch(c: char) -> Key {
+pub(crate) const fn ch(c: char) -> Key {
     Key::Plain(KeyCode::Char(c))
 }
-pub(super) const fn k(code: KeyCode) -> Key {
+pub(crate) const fn k(code: KeyCode) -> Key {
     Key::Plain(code)
 }
 pub(super) const ENTER: Key = k(KeyCode::Enter);
 pub(super) const ESC: Key = k(KeyCode::Esc);
 pub(super) const TAB: Key = k(KeyCode::Tab);
 pub(super) const BACKTAB: Key = k(KeyCode::BackTab);
-pub(super) const UP: Key = k(KeyCode::Up);
-pub(super) const DOWN: Key = k(KeyCode::Down);
-pub(super) const LEFT: Key = k(KeyCode::Left);
-pub(super) const RIGHT: Key = k(KeyCode::Right);
+pub(crate) const UP: Key = k(KeyCode::Up);
+pub(crate) const DOWN: Key = k(KeyCode::Down);
+pub(crate) const LEFT: Key = k(KeyCode::Left);
+pub(crate) const RIGHT: Key = k(KeyCode::Right);
 pub(super) const HOME: Key = k(KeyCode::Home);
 pub(super) const END: Key = k(KeyCode::End);
 pub(super) const BACKSPACE: Key = k(KeyCode::Backspace);
@@ -34,7 +34,7 @@ pub(super) const PGUP: Key = k(KeyCode::PageUp);
 pub(super) const PGDN: Key = k(KeyCode::PageDown);
 
 /// A row listed in the `?` help (and the footer when `footer`).
-pub(super) const fn shown(
+pub(crate) const fn shown(
     context: Context,
     label: &'static str,
     help: T,
@@ -52,7 +52,7 @@ pub(super) const fn shown(
 
 /// A row the help does not list: editing keys inside a popup or a field (the popup names its
 /// own keys), and the few keys that only explain why nothing happens.
-pub(super) const fn hidden(context: Context, keys: &'static [(Key, Action)]) -> Binding {
+pub(crate) const fn hidden(context: Context, keys: &'static [(Key, Action)]) -> Binding {
     Binding {
         context,
         label: "",
@@ -62,12 +62,6 @@ pub(super) const fn hidden(context: Context, keys: &'static [(Key, Action)]) -> 
     }
 }
 
-pub(super) const MOVE_JK: &[(Key, Action)] = &[
-    (ch('j'), Action::Down),
-    (DOWN, Action::Down),
-    (ch('k'), Action::Up),
-    (UP, Action::Up),
-];
 pub(super) const MOVE_ALL: &[(Key, Action)] = &[
     (ch('j'), Action::Down),
     (DOWN, Action::Down),
@@ -120,7 +114,13 @@ pub(super) const EDIT: &[(Key, Action)] = &[
 ];
 /// Every binding, in help order: the keys of every screen, then the screens, then the
 /// overlays and fields.
-pub const BINDINGS: &[&[Binding]] = &[GLOBAL, screens::SCREENS, overlays::OVERLAYS];
+pub const BINDINGS: &[&[Binding]] = &[
+    GLOBAL,
+    screens::SCREENS,
+    crate::app::tabs::ledgers::keys::KEYS,
+    screens::WEEK_SCREENS,
+    overlays::OVERLAYS,
+];
 
 /// Keys on every screen, and the quick-log keys on a customer.
 const GLOBAL: &[Binding] = &[

@@ -169,49 +169,10 @@ pub(super) const SCREENS: &[Binding] = &[
         false,
         &[(ch('H'), Action::ShowHistory)],
     ),
-    // Ledgers
-    shown(Context::Ledgers, "j/k", T::KeyMove, false, MOVE_JK),
-    shown(
-        Context::Ledgers,
-        "h/l",
-        T::KeyLedger,
-        true,
-        &[
-            (ch('h'), Action::SwitchLedger),
-            (LEFT, Action::SwitchLedger),
-            (ch('l'), Action::SwitchLedger),
-            (RIGHT, Action::SwitchLedger),
-        ],
-    ),
-    shown(
-        Context::Ledgers,
-        "p",
-        T::KeyPeriod,
-        true,
-        &[(ch('p'), Action::CyclePeriod)],
-    ),
-    shown(
-        Context::Ledgers,
-        "[ ]",
-        T::KeyPeriodStep,
-        true,
-        &[(ch('['), Action::PrevDay), (ch(']'), Action::NextDay)],
-    ),
-    shown(
-        Context::Ledgers,
-        "t",
-        T::KeyThisPeriod,
-        true,
-        &[(ch('t'), Action::Today)],
-    ),
-    // A command, not a key: listed so the help names it.
-    shown(
-        Context::Ledgers,
-        ":period A B",
-        T::KeyCustomPeriod,
-        false,
-        &[],
-    ),
+];
+
+/// The Review and Team tabs' rows.
+pub(super) const WEEK_SCREENS: &[Binding] = &[
     // Review
     shown(Context::Review, "[ ]", T::KeyWeeks, true, WEEKS),
     shown(
