@@ -163,6 +163,7 @@ fn delete_asks_first_and_can_be_undone() {
             .as_ref()
             .unwrap()
             .prompt
+            .text(app.ctx.lang)
             .starts_with("Delete this entry? 09:05 Call 刘洋")
     );
     key(&mut app, &mut store, KeyCode::Char('n'));
@@ -237,6 +238,7 @@ fn a_bulk_sms_is_one_line_until_opened() {
             .as_ref()
             .unwrap()
             .prompt
+            .text(app.ctx.lang)
             .starts_with("删除这一批 3 条短信")
     );
     key(&mut app, &mut store, KeyCode::Char('y'));

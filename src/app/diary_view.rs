@@ -129,21 +129,21 @@ pub(crate) fn update_diary(app: &mut App, action: Action) -> Vec<Effect> {
                 let ids: Vec<i64> = members.iter().map(|i| view.entries[*i].id).collect();
                 let kind = view.entries[members[0]].draft.kind;
                 app.confirm = Some(Confirmation {
-                    prompt: fill(
-                        T::ConfirmDeleteBatch.get(app.ctx.lang),
-                        &[&ids.len(), &kind_name(app.ctx.lang, kind)],
+                    prompt: Notice::fill(
+                        T::ConfirmDeleteBatch,
+                        [Arg::text(ids.len()), Arg::Kind(kind)],
                     ),
                     effect: Effect::DeleteEntries(ids),
                 });
                 app.mode = Mode::Confirm;
             } else if let Some(e) = view.selected().cloned() {
                 let who = e.customer_name.clone().unwrap_or_else(|| "—".to_string());
-                let prompt = fill(
-                    T::ConfirmDelete.get(app.ctx.lang),
-                    &[
-                        &e.draft.occurred_at.format("%H:%M"),
-                        &kind_name(app.ctx.lang, e.draft.kind),
-                        &who,
+                let prompt = Notice::fill(
+                    T::ConfirmDelete,
+                    [
+                        Arg::text(e.draft.occurred_at.format("%H:%M")),
+                        Arg::Kind(e.draft.kind),
+                        Arg::text(who),
                     ],
                 );
                 app.confirm = Some(Confirmation {

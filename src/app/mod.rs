@@ -35,7 +35,7 @@ use crate::domain::customer::{Preference, ProductKind};
 use crate::domain::diary::{EntryDraft, EntryKind, Outcome};
 use crate::domain::policy::Policy;
 use crate::domain::portfolio::{CustomerDetail, CustomerSummary};
-use crate::i18n::{Lang, T, fill};
+use crate::i18n::{Lang, T};
 use customers::{CustomersView, GroupKey, SEGMENTS};
 use log_form::{LogForm, Target};
 
@@ -105,7 +105,8 @@ pub enum Mode {
 /// A destructive action held as data until the user says yes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confirmation {
-    pub prompt: String,
+    /// The question, worded by the view.
+    pub prompt: Notice,
     pub effect: Effect,
 }
 

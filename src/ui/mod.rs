@@ -59,7 +59,10 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     if let Some(confirm) = &app.confirm {
         frame.render_widget(
-            Paragraph::new(Span::styled(confirm.prompt.clone(), theme::error())),
+            Paragraph::new(Span::styled(
+                confirm.prompt.text(app.ctx.lang),
+                theme::error(),
+            )),
             message,
         );
     }
