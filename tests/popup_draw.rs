@@ -129,7 +129,11 @@ fn states(store: &mut Store, lang: Lang) -> Vec<(String, App, Option<&'static st
     type_text(&mut confirm, store, NOTE);
     drive(&mut confirm, store, Action::Submit);
     drive(&mut confirm, store, Action::GoTo(Screen::Diary));
-    drive(&mut confirm, store, Action::DeleteSelected);
+    drive(
+        &mut confirm,
+        store,
+        Action::Diary(guanhu::app::tabs::diary::Msg::Delete),
+    );
     assert_eq!(confirm.mode, Mode::Confirm);
     out.push(("confirm".into(), confirm, None));
 

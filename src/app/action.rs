@@ -116,6 +116,8 @@ pub enum Action {
     DayLoaded(Box<crate::domain::diary::DiaryDay>),
     /// Result: entries were deleted.
     EntriesDeleted(Vec<i64>),
+    /// A message for the Diary tab.
+    Diary(crate::app::tabs::diary::Msg),
     /// A message for the Ledgers tab.
     Ledgers(crate::app::tabs::ledgers::Msg),
     /// `H` on the Diary screen: show the selected entry's earlier versions.

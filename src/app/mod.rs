@@ -4,7 +4,6 @@ mod action;
 pub mod ctx;
 pub mod customers;
 mod customers_update;
-pub mod diary_view;
 pub mod drafts;
 pub mod hold_form;
 pub mod keymap;
@@ -165,7 +164,7 @@ pub struct App {
     /// What `Ctrl-r` makes again, newest last.
     pub redo: Vec<UndoStep>,
     /// The Diary screen.
-    pub diary: diary_view::DiaryView,
+    pub diary: tabs::diary::Model,
     /// The action waiting for confirmation.
     pub confirm: Option<Confirmation>,
     /// The Ledgers screen.
@@ -207,7 +206,6 @@ pub type Revision = (NaiveDateTime, String, crate::domain::diary::DiaryEntry);
 
 pub use action::{Action, Effect};
 use customers_update::*;
-use diary_view::update_diary;
 use logging::*;
 pub use names::*;
 pub use update::update;
@@ -247,7 +245,7 @@ impl App {
             saving: false,
             undo: Vec::new(),
             redo: Vec::new(),
-            diary: diary_view::DiaryView::default(),
+            diary: tabs::diary::Model::default(),
             confirm: None,
             ledgers: tabs::ledgers::Model::default(),
             history: None,

@@ -37,26 +37,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return switch_to(app, tabs[(i + step) % n]);
         }
         Action::DayLoaded(day) => {
-            let keep = app.diary.selected().map(|e| e.id);
-            if app.diary.date != Some(day.date) {
-                app.diary.expanded.clear();
-            }
-            app.diary.date = Some(day.date);
-            app.diary.entries = day.entries;
-            app.diary.follow_ups = day.follow_ups;
-            app.diary.loaded = true;
-            let rows = app.diary.rows();
-            app.diary.cursor = keep
-                .and_then(|id| {
-                    rows.iter().position(|r| match r {
-                        diary_view::DayRow::Entry(i) => app.diary.entries[*i].id == id,
-                        diary_view::DayRow::Batch { members, .. } => {
-                            members.iter().any(|i| app.diary.entries[*i].id == id)
-                        }
-                    })
-                })
-                .unwrap_or(0)
-                .min(rows.len().saturating_sub(1));
+            let cmds = tabs::diary::update(&mut app.diary, &app.ctx, tabs::diary::Msg::Loaded(day));
+            return carry_out(app, cmds);
         }
         Action::HistoryLoaded(id, revisions) => {
             app.history = Some((id, revisions));
@@ -64,7 +46,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::PeriodLoaded(entries) => {
             let msg = tabs::ledgers::Msg::Loaded(entries);
-            return tabs::ledgers::update(&mut app.ledgers, &app.ctx, msg);
+            let cmds = tabs::ledgers::update(&mut app.ledgers, &app.ctx, msg);
+            return carry_out(app, cmds);
         }
         Action::EntriesDeleted(ids) => {
             app.notice = Some(Notice::fill(
@@ -241,11 +224,20 @@ pub(super) fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     if app.screen == Screen::Diary {
-        return update_diary(app, action);
+        return match action {
+            Action::Diary(msg) => {
+                let cmds = tabs::diary::update(&mut app.diary, &app.ctx, msg);
+                carry_out(app, cmds)
+            }
+            _ => Vec::new(),
+        };
     }
     if app.screen == Screen::Ledgers {
         return match action {
-            Action::Ledgers(msg) => tabs::ledgers::update(&mut app.ledgers, &app.ctx, msg),
+            Action::Ledgers(msg) => {
+                let cmds = tabs::ledgers::update(&mut app.ledgers, &app.ctx, msg);
+                carry_out(app, cmds)
+            }
             _ => Vec::new(),
         };
     }
@@ -303,7 +295,8 @@ pub(super) fn run_command(app: &mut App, command: &str) -> Vec<Effect> {
                     app.screen = Screen::Ledgers;
                     app.detail = None;
                     let msg = tabs::ledgers::Msg::Custom(a, b);
-                    return tabs::ledgers::update(&mut app.ledgers, &app.ctx, msg);
+                    let cmds = tabs::ledgers::update(&mut app.ledgers, &app.ctx, msg);
+                    return carry_out(app, cmds);
                 }
                 _ => {
                     app.notice = Some(Notice::fill(T::UnknownCommand, [Arg::text(command)]));
@@ -351,4 +344,24 @@ pub(super) fn switch_to(app: &mut App, screen: Screen) -> Vec<Effect> {
         Screen::Team => team_view::open(app),
         _ => Vec::new(),
     }
+}
+
+/// Carries out what a tab asked of the shell: effects go to the driver, a question waits for
+/// y/n, a form opens the log popup.
+pub(super) fn carry_out(app: &mut App, cmds: Vec<tabs::Cmd>) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for cmd in cmds {
+        match cmd {
+            tabs::Cmd::Run(effect) => effects.push(effect),
+            tabs::Cmd::Ask(confirmation) => {
+                app.confirm = Some(confirmation);
+                app.mode = Mode::Confirm;
+            }
+            tabs::Cmd::Open(form) => {
+                app.form = Some(*form);
+                app.mode = Mode::Log;
+            }
+        }
+    }
+    effects
 }

@@ -108,10 +108,10 @@ pub fn render_diary(frame: &mut ratatui::Frame, app: &App, area: ratatui::layout
             .take(height)
             .map(|(i, row)| {
                 let line = match row {
-                    crate::app::diary_view::DayRow::Entry(k) => {
+                    crate::app::tabs::diary::DayRow::Entry(k) => {
                         entry_line(app, &view.entries[*k], true)
                     }
-                    crate::app::diary_view::DayRow::Batch { members, .. } => {
+                    crate::app::tabs::diary::DayRow::Batch { members, .. } => {
                         batch_line(app, &view.entries[members[0]], members.len())
                     }
                 };

@@ -1,6 +1,23 @@
 //! One folder per tab: its model, its messages and pure `update(&mut Model, &Ctx, Msg) ->
-//! Vec<Effect>` (its own model and the read-only context in, effects out), and its rows of the
-//! keymap. The shell (`app`) routes messages to them and carries what crosses tabs; the
-//! drawings stay in `ui/`, where the rule that drawing never changes the model is checked.
+//! Vec<Cmd>` (its own model and the read-only context in; effects and requests to the shell
+//! out), and its rows of the keymap. The shell (`app`) routes messages to them and carries out
+//! what crosses tabs; the drawings stay in `ui/`, where the rule that drawing never changes the
+//! model is checked.
 
+pub mod diary;
 pub mod ledgers;
+
+use super::Confirmation;
+use super::Effect;
+use super::log_form::LogForm;
+
+/// What a tab's `update` asks for beyond its own model.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cmd {
+    /// I/O for the driver.
+    Run(Effect),
+    /// Ask y/n before a destructive effect.
+    Ask(Confirmation),
+    /// Open the log popup with this form (to amend an entry).
+    Open(Box<LogForm>),
+}

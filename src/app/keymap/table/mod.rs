@@ -18,7 +18,7 @@ pub(crate) const fn ch(c: char) -> Key {
 pub(crate) const fn k(code: KeyCode) -> Key {
     Key::Plain(code)
 }
-pub(super) const ENTER: Key = k(KeyCode::Enter);
+pub(crate) const ENTER: Key = k(KeyCode::Enter);
 pub(super) const ESC: Key = k(KeyCode::Esc);
 pub(super) const TAB: Key = k(KeyCode::Tab);
 pub(super) const BACKTAB: Key = k(KeyCode::BackTab);
@@ -26,10 +26,10 @@ pub(crate) const UP: Key = k(KeyCode::Up);
 pub(crate) const DOWN: Key = k(KeyCode::Down);
 pub(crate) const LEFT: Key = k(KeyCode::Left);
 pub(crate) const RIGHT: Key = k(KeyCode::Right);
-pub(super) const HOME: Key = k(KeyCode::Home);
-pub(super) const END: Key = k(KeyCode::End);
+pub(crate) const HOME: Key = k(KeyCode::Home);
+pub(crate) const END: Key = k(KeyCode::End);
 pub(super) const BACKSPACE: Key = k(KeyCode::Backspace);
-pub(super) const DELETE: Key = k(KeyCode::Delete);
+pub(crate) const DELETE: Key = k(KeyCode::Delete);
 pub(super) const PGUP: Key = k(KeyCode::PageUp);
 pub(super) const PGDN: Key = k(KeyCode::PageDown);
 
@@ -117,6 +117,7 @@ pub(super) const EDIT: &[(Key, Action)] = &[
 pub const BINDINGS: &[&[Binding]] = &[
     GLOBAL,
     screens::SCREENS,
+    crate::app::tabs::diary::keys::KEYS,
     crate::app::tabs::ledgers::keys::KEYS,
     screens::WEEK_SCREENS,
     overlays::OVERLAYS,

@@ -135,40 +135,6 @@ pub(super) const SCREENS: &[Binding] = &[
         &[(ch('p'), Action::ToggleReveal)],
     ),
     shown(Context::Detail, "j/k g", T::KeyScroll, false, SCROLL),
-    // Diary
-    shown(Context::Diary, "j/k g G", T::KeyMove, false, MOVE_ALL),
-    shown(Context::Diary, "[ ]", T::KeyDays, true, WEEKS),
-    shown(
-        Context::Diary,
-        "t",
-        T::KeyToday,
-        true,
-        &[(ch('t'), Action::Today)],
-    ),
-    shown(
-        Context::Diary,
-        "Enter",
-        T::KeyAmend,
-        true,
-        &[(ENTER, Action::Activate)],
-    ),
-    shown(
-        Context::Diary,
-        "d",
-        T::KeyDelete,
-        true,
-        &[
-            (ch('d'), Action::DeleteSelected),
-            (DELETE, Action::DeleteSelected),
-        ],
-    ),
-    shown(
-        Context::Diary,
-        "H",
-        T::KeyHistory,
-        false,
-        &[(ch('H'), Action::ShowHistory)],
-    ),
 ];
 
 /// The Review and Team tabs' rows.

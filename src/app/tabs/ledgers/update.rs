@@ -1,9 +1,10 @@
 //! The Ledgers tab's messages and `update`: its own model and the read-only context in,
-//! effects out. Pure.
+//! the loads it needs out. Pure.
 
 use chrono::NaiveDate;
 
 use super::model::{LedgerTab, Model};
+use crate::app::tabs::Cmd;
 use crate::app::{Ctx, Effect};
 use crate::domain::diary::DiaryEntry;
 use crate::domain::period::Period;
@@ -32,7 +33,7 @@ pub enum Msg {
 }
 
 /// Applies a message to the Ledgers tab and returns the loads it needs.
-pub fn update(model: &mut Model, ctx: &Ctx, msg: Msg) -> Vec<Effect> {
+pub fn update(model: &mut Model, ctx: &Ctx, msg: Msg) -> Vec<Cmd> {
     let period = model.period.unwrap_or(Period::Month(ctx.today));
     let new_period = match msg {
         Msg::Up => {
@@ -71,7 +72,7 @@ pub fn update(model: &mut Model, ctx: &Ctx, msg: Msg) -> Vec<Effect> {
         Some(p) => {
             model.period = Some(p);
             model.cursor = 0;
-            vec![load(model, ctx)]
+            vec![Cmd::Run(load(model, ctx))]
         }
         None => Vec::new(),
     }
@@ -116,14 +117,14 @@ mod tests {
         );
         assert_eq!(
             update(&mut model, &ctx, Msg::PrevPeriod),
-            vec![Effect::LoadPeriod(d(11, 1), d(11, 30))]
+            vec![Cmd::Run(Effect::LoadPeriod(d(11, 1), d(11, 30)))]
         );
         assert_eq!(
             update(&mut model, &ctx, Msg::ThisPeriod),
-            vec![Effect::LoadPeriod(d(12, 1), d(12, 31))]
+            vec![Cmd::Run(Effect::LoadPeriod(d(12, 1), d(12, 31)))]
         );
         let custom = update(&mut model, &ctx, Msg::Custom(d(3, 1), d(3, 9)));
-        assert_eq!(custom, vec![Effect::LoadPeriod(d(3, 1), d(3, 9))]);
+        assert_eq!(custom, vec![Cmd::Run(Effect::LoadPeriod(d(3, 1), d(3, 9)))]);
     }
 
     #[test]

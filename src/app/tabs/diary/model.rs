@@ -1,11 +1,11 @@
-//! The Diary screen's model: the day shown, its entries and follow-ups, the cursor. A bulk SMS shows as one line until opened. Pure.
+//! The Diary tab's model: the day shown, its entries and follow-ups, the cursor. A bulk SMS
+//! shows as one line until opened. Pure.
 
-use super::*;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use crate::domain::diary::{DiaryEntry, EntryKind};
+use crate::domain::diary::{DiaryDay, DiaryEntry, EntryKind};
 
 /// A line of the day: one entry, or a batch of entries logged together (folded).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub enum DayRow {
 
 /// One day of the diary as the screen holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct DiaryView {
+pub struct Model {
     pub date: Option<NaiveDate>,
     pub entries: Vec<DiaryEntry>,
     pub follow_ups: Vec<DiaryEntry>,
@@ -28,7 +28,7 @@ pub struct DiaryView {
     pub expanded: BTreeSet<i64>,
 }
 
-impl DiaryView {
+impl Model {
     /// The day's lines: batches of more than one entry fold into one line unless opened.
     pub fn rows(&self) -> Vec<DayRow> {
         let mut rows = Vec::new();
@@ -97,63 +97,29 @@ impl DiaryView {
     }
 }
 
-pub(crate) fn update_diary(app: &mut App, action: Action) -> Vec<Effect> {
-    let date = app.diary.date.unwrap_or(app.ctx.today);
-    let view = &mut app.diary;
-    match action {
-        Action::Up => view.move_by(-1),
-        Action::Down => view.move_by(1),
-        Action::Top => view.cursor = 0,
-        Action::Bottom => view.move_by(isize::MAX / 2),
-        Action::PrevDay => return vec![Effect::LoadDay(date - chrono::Duration::days(1))],
-        Action::NextDay => return vec![Effect::LoadDay(date + chrono::Duration::days(1))],
-        Action::Today => return vec![Effect::LoadDay(app.ctx.today)],
-        Action::ShowHistory => {
-            if let Some(e) = view.selected() {
-                return vec![Effect::LoadHistory(e.id)];
-            }
+impl Model {
+    /// Takes a loaded day, keeping the cursor on the same entry when it is still there.
+    pub fn set_day(&mut self, day: DiaryDay) {
+        let keep = self.selected().map(|e| e.id);
+        if self.date != Some(day.date) {
+            self.expanded.clear();
         }
-        Action::Activate => match app.diary.selected_row() {
-            Some(DayRow::Batch { batch_id, .. }) => {
-                app.diary.expanded.insert(batch_id);
-            }
-            Some(DayRow::Entry(i)) => {
-                let e = &app.diary.entries[i];
-                app.form = Some(LogForm::amend(e.id, &e.draft, e.customer_name.clone()));
-                app.mode = Mode::Log;
-            }
-            None => {}
-        },
-        Action::DeleteSelected => {
-            if let Some(DayRow::Batch { members, .. }) = view.selected_row() {
-                let ids: Vec<i64> = members.iter().map(|i| view.entries[*i].id).collect();
-                let kind = view.entries[members[0]].draft.kind;
-                app.confirm = Some(Confirmation {
-                    prompt: Notice::fill(
-                        T::ConfirmDeleteBatch,
-                        [Arg::text(ids.len()), Arg::Kind(kind)],
-                    ),
-                    effect: Effect::DeleteEntries(ids),
-                });
-                app.mode = Mode::Confirm;
-            } else if let Some(e) = view.selected().cloned() {
-                let who = e.customer_name.clone().unwrap_or_else(|| "—".to_string());
-                let prompt = Notice::fill(
-                    T::ConfirmDelete,
-                    [
-                        Arg::text(e.draft.occurred_at.format("%H:%M")),
-                        Arg::Kind(e.draft.kind),
-                        Arg::text(who),
-                    ],
-                );
-                app.confirm = Some(Confirmation {
-                    prompt,
-                    effect: Effect::DeleteEntries(vec![e.id]),
-                });
-                app.mode = Mode::Confirm;
-            }
-        }
-        _ => {}
+        self.date = Some(day.date);
+        self.entries = day.entries;
+        self.follow_ups = day.follow_ups;
+        self.loaded = true;
+        let rows = self.rows();
+        let entries = &self.entries;
+        self.cursor = keep
+            .and_then(|id| {
+                rows.iter().position(|r| match r {
+                    DayRow::Entry(i) => entries.get(*i).is_some_and(|e| e.id == id),
+                    DayRow::Batch { members, .. } => members
+                        .iter()
+                        .any(|i| entries.get(*i).is_some_and(|e| e.id == id)),
+                })
+            })
+            .unwrap_or(0)
+            .min(rows.len().saturating_sub(1));
     }
-    Vec::new()
 }
