@@ -2,7 +2,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::calendar::{Window, is_working_day};
+use super::calendar::Window;
 use super::holdings::first_term;
 use super::people::Person;
 use super::rng::{Rng, mix};
@@ -84,7 +84,8 @@ impl Member {
     pub(super) fn risk_candidate(&self, w: &Window) -> Option<NaiveDate> {
         let on = self.risk_assessed_on?;
         self.risk_level?;
-        (w.contains(on) && is_working_day(on) && self.reachable(on) && !self.still).then_some(on)
+        (w.contains(on) && w.calendar.is_working_day(on) && self.reachable(on) && !self.still)
+            .then_some(on)
     }
 
     /// Whether a holding bought in the diary's months (and in the snapshots) may be logged as
@@ -94,7 +95,7 @@ impl Member {
         let start = h.start_on?;
         if !(w.contains(start)
             && start <= w.last_month_end
-            && is_working_day(start)
+            && w.calendar.is_working_day(start)
             && self.can_buy(start))
         {
             return None;

@@ -153,7 +153,7 @@ fn write_branch(
 ) -> Result<DemoSummary> {
     let manager_count = options.managers.max(1);
     let month_ends = month_ends_before(today);
-    let window = Window::new(today, month_ends[MONTHS - 1]);
+    let window = Window::new(today, month_ends[MONTHS - 1])?;
 
     let tx = store.write()?;
     let mut manager_ids = Vec::with_capacity(manager_count);
@@ -279,8 +279,15 @@ fn write_branch(
         diary_entries += written.entries;
         holdings += written.holdings;
     }
-    let reassigned =
-        move_some_customers(&tx, options.seed, today, now, &manager_ids, &members, &book)?;
+    let reassigned = move_some_customers(
+        &tx,
+        options.seed,
+        &window,
+        now,
+        &manager_ids,
+        &members,
+        &book,
+    )?;
     tx.commit()?;
     Ok(DemoSummary {
         customers: options.customers,

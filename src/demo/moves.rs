@@ -2,11 +2,11 @@
 
 use std::collections::HashSet;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDateTime};
 use rusqlite::Connection;
 
 use super::book::Member;
-use super::calendar::is_working_day;
+use super::calendar::Window;
 use super::manager_no;
 use super::rng::{Rng, mix};
 use crate::error::Result;
@@ -21,7 +21,7 @@ pub(super) const MOVES_PER_MANAGER: usize = 2;
 pub(super) fn move_some_customers(
     conn: &Connection,
     seed: u64,
-    today: NaiveDate,
+    w: &Window,
     now: NaiveDateTime,
     manager_ids: &[i64],
     members: &[Vec<usize>],
@@ -51,8 +51,8 @@ pub(super) fn move_some_customers(
             if already.contains(&member.id) {
                 continue;
             }
-            let mut on = today - Duration::days(rng.range(2, 21));
-            while !is_working_day(on) {
+            let mut on = w.today - Duration::days(rng.range(2, 21));
+            while !w.calendar.is_working_day(on) {
                 on -= Duration::days(1);
             }
             let touched: String = last_touch.query_row([member.id], |r| r.get(0))?;

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
 
-use super::super::calendar::{is_working_day, minutes_of, next_working_day, time_on};
+use super::super::calendar::{minutes_of, time_on};
 use super::super::rng::Rng;
 use super::super::tables::{
     CALL_INVITED, CALL_LATER, CALL_NOT_REACHED, CALL_REACHED, CALL_REFUSED, CALLBACK_TODAY,
@@ -43,9 +43,9 @@ pub(super) fn plan(
         let text = match outcome {
             Outcome::Reached if rng.chance(110) => {
                 // A visit agreed for one of the next few working days.
-                let mut day = next_working_day(d);
+                let mut day = w.calendar.next_working_day(d);
                 for _ in 0..rng.range(0, 4) {
-                    day = next_working_day(day);
+                    day = w.calendar.next_working_day(day);
                 }
                 let when = time_on(day, rng.pick(&[600, 630, 870, 930, 990]));
                 follow_up = Some(when);
@@ -65,8 +65,8 @@ pub(super) fn plan(
             Outcome::Reached if rng.chance(90) => {
                 // Thinking it over: call again in a week or two.
                 let mut day = d + Duration::days(rng.range(4, 13));
-                if !is_working_day(day) {
-                    day = next_working_day(day);
+                if !w.calendar.is_working_day(day) {
+                    day = w.calendar.next_working_day(day);
                 }
                 let when = time_on(day, rng.range(60, 96) * 10);
                 follow_up = Some(when);
@@ -86,7 +86,10 @@ pub(super) fn plan(
             Outcome::Reached => CALL_REACHED,
             Outcome::NotReached => {
                 if rng.chance(250) {
-                    let when = time_on(next_working_day(d), rng.range(570, 690) / 10 * 10);
+                    let when = time_on(
+                        w.calendar.next_working_day(d),
+                        rng.range(570, 690) / 10 * 10,
+                    );
                     follow_up = Some(when);
                     keep_follow_up(
                         planned,
@@ -107,7 +110,10 @@ pub(super) fn plan(
                 let when = if minute <= 15 * 60 && rng.chance(550) {
                     time_on(d, (minute + rng.range(60, 180)) / 10 * 10)
                 } else {
-                    time_on(next_working_day(d), rng.range(570, 690) / 10 * 10)
+                    time_on(
+                        w.calendar.next_working_day(d),
+                        rng.range(570, 690) / 10 * 10,
+                    )
                 };
                 follow_up = Some(when);
                 keep_follow_up(
