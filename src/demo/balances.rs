@@ -188,7 +188,7 @@ pub(super) fn walk_back(
 
 /// The previous month from this one: deposits and funds move a little, wealth products now and
 /// then (purchases and redemptions), insurance grows by premiums, bonds stay put.
-pub(super) fn drift(rng: &mut Rng, c: Cents) -> Cents {
+fn drift(rng: &mut Rng, c: Cents) -> Cents {
     let wealth_bp = if rng.chance(250) {
         rng.range(-1_500, 1_500)
     } else {

@@ -157,7 +157,7 @@ pub(super) fn make_holdings(
 /// Start and maturity of a term product held today: bought on or after `earliest` (at most
 /// one term before the latest month-end, and not before the first trade) and on or before the
 /// latest month-end, renewed term after term until it matures after today.
-pub(super) fn term_dates(
+fn term_dates(
     rng: &mut Rng,
     earliest: NaiveDate,
     last_me: NaiveDate,
@@ -176,7 +176,7 @@ pub(super) fn term_dates(
 
 /// The earliest start of a product of `term` still in its first term on `last_me`, at most a
 /// year back and not before the first trade.
-pub(super) fn earliest_start(
+fn earliest_start(
     first_trade: NaiveDate,
     last_me: NaiveDate,
     term_start: Option<NaiveDate>,

@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::store::assignments::{reason, reassign_customer};
 
 /// Customers each manager hands to the next one in the last weeks.
-pub(super) const MOVES_PER_MANAGER: usize = 2;
+const MOVES_PER_MANAGER: usize = 2;
 
 /// The lead's recent moves: each manager hands `MOVES_PER_MANAGER` customers to the next one,
 /// on a working day of the last three weeks after anything the old manager logged or planned

@@ -4,8 +4,6 @@ use std::collections::HashSet;
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
-use super::MONTHS;
-use super::TIER_BOUNDS;
 use super::balances::{Cents, Pattern, aum_in_tier, scale, split_classes, walk_back};
 use super::holdings::make_holdings;
 use super::rng::Rng;
@@ -13,6 +11,7 @@ use super::tables::{
     AGE_BANDS, FEMALE_CHARS, FEMALE_NAMES, MALE_CHARS, MALE_NAMES, PHONE_PREFIXES, REGIONS,
     SALARIED, SURNAMES, TIER_WEIGHTS, WORKING_OCCUPATIONS,
 };
+use super::{MONTHS, TIER_BOUNDS};
 use crate::domain::customer::{Customer, Gender, Holding, RiskLevel};
 
 pub(super) struct Context<'a> {
@@ -194,7 +193,7 @@ pub(super) fn person_name(rng: &mut Rng, gender: Gender, birth_year: i32) -> Str
     format!("{surname}{given}")
 }
 
-pub(super) fn unique_phone(rng: &mut Rng, used: &mut HashSet<u64>) -> String {
+fn unique_phone(rng: &mut Rng, used: &mut HashSet<u64>) -> String {
     loop {
         let prefix = rng.pick(PHONE_PREFIXES);
         let number = prefix * 100_000_000 + rng.below(100_000_000);
@@ -204,7 +203,7 @@ pub(super) fn unique_phone(rng: &mut Rng, used: &mut HashSet<u64>) -> String {
     }
 }
 
-pub(super) fn unique_id_number(
+fn unique_id_number(
     rng: &mut Rng,
     birth: NaiveDate,
     gender: Gender,
@@ -228,7 +227,7 @@ pub(super) fn unique_id_number(
 }
 
 /// The GB 11643-1999 check character of the first 17 digits of a resident ID.
-pub(super) fn id_check_digit(body: &str) -> char {
+fn id_check_digit(body: &str) -> char {
     const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
     let sum: u32 = body
@@ -242,7 +241,7 @@ pub(super) fn id_check_digit(body: &str) -> char {
 /// When the customer first traded: over the last fifteen years, some in the last 90 days (always
 /// on or before the last month-end, so the latest snapshot already holds their money), and
 /// never before they came of age.
-pub(super) fn first_trade_date(
+fn first_trade_date(
     rng: &mut Rng,
     ctx: &Context<'_>,
     adult_on: NaiveDate,
@@ -261,7 +260,7 @@ pub(super) fn first_trade_date(
     today - Duration::days(days_ago)
 }
 
-pub(super) fn occupation(rng: &mut Rng, age: i64, gender: Gender, tier: usize) -> &'static str {
+fn occupation(rng: &mut Rng, age: i64, gender: Gender, tier: usize) -> &'static str {
     let retire_age = match gender {
         Gender::Male => 60,
         Gender::Female => 55,
@@ -282,7 +281,7 @@ pub(super) fn occupation(rng: &mut Rng, age: i64, gender: Gender, tier: usize) -
     rng.weighted(WORKING_OCCUPATIONS)
 }
 
-pub(super) fn risk_level(rng: &mut Rng, age: i64) -> RiskLevel {
+fn risk_level(rng: &mut Rng, age: i64) -> RiskLevel {
     let table: &[(RiskLevel, u32)] = if age >= 65 {
         &[
             (RiskLevel::C1, 25),
@@ -311,7 +310,7 @@ pub(super) fn risk_level(rng: &mut Rng, age: i64) -> RiskLevel {
     rng.weighted(table)
 }
 
-pub(super) fn tags(rng: &mut Rng, age: i64, occupation: &str) -> Vec<String> {
+fn tags(rng: &mut Rng, age: i64, occupation: &str) -> Vec<String> {
     let mut tags = Vec::new();
     let mut add = |t: &str| tags.push(t.to_string());
     if SALARIED.contains(&occupation) && rng.chance(450) {

@@ -5,6 +5,9 @@ use chrono::{Duration, NaiveDate};
 /// SplitMix64: tiny, fast, good enough for demo data, and the same on every platform.
 pub(super) struct Rng(u64);
 
+/// SplitMix64's finaliser, to seed a stream: every stream is `Rng::new(mix(seed ^ …))` with a
+/// constant of its own (customers, managers, numbers, moves), and those constants are part of
+/// the output too.
 pub(super) fn mix(mut z: u64) -> u64 {
     z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);

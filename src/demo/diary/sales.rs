@@ -208,7 +208,7 @@ fn new_product(
 }
 
 /// An amount in cents as a manager writes it: `30万`, `12.5万`, `8000元`.
-pub(super) fn amount_text(cents: i64) -> String {
+fn amount_text(cents: i64) -> String {
     if cents < 1_000_000 {
         return format!("{}元", cents / 100);
     }
