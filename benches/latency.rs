@@ -44,12 +44,12 @@ fn main() {
     let now = today.and_hms_opt(10, 0, 0).unwrap_or_default();
     let dir = tempfile::tempdir().expect("temporary directory");
     let mut store = Store::open(&dir.path().join("latency.db")).expect("store");
-    let options = service::demo::DemoOptions {
+    let options = guanhu::demo::DemoOptions {
         customers: 2_000,
         managers: 1,
         seed: 11,
     };
-    let summary = service::demo::generate(&mut store, &options, today, now).expect("demo");
+    let summary = guanhu::demo::generate(&mut store, &options, today, now).expect("demo");
     let manager = summary.first_manager_no;
     let book =
         service::load_portfolio(&store, &Policy::default_policy(), today, None).expect("book");

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use criterion::{Criterion, criterion_group, criterion_main};
+use guanhu::demo::DemoOptions;
 use guanhu::domain::policy::Policy;
 use guanhu::service;
-use guanhu::service::demo::DemoOptions;
 use guanhu::store::Store;
 
 fn today() -> NaiveDate {
@@ -35,7 +35,7 @@ fn store(customers: usize, managers: usize, entries: usize) -> PathBuf {
         managers,
         seed: 11,
     };
-    service::demo::generate(&mut store, &options, today(), now()).unwrap();
+    guanhu::demo::generate(&mut store, &options, today(), now()).unwrap();
     let have: i64 = store
         .conn()
         .query_row("SELECT COUNT(*) FROM diary_entries", [], |r| r.get(0))

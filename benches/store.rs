@@ -84,12 +84,12 @@ fn bench_first_frame(c: &mut Criterion) {
     let path = dir.path().join("demo.db");
     {
         let mut store = Store::open(&path).unwrap();
-        let options = service::demo::DemoOptions {
+        let options = guanhu::demo::DemoOptions {
             customers: n,
             managers: 1,
             seed: 7,
         };
-        service::demo::generate(
+        guanhu::demo::generate(
             &mut store,
             &options,
             today(),
@@ -128,12 +128,12 @@ fn bench_log_call(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("log.db");
     let mut store = Store::open(&path).unwrap();
-    let options = service::demo::DemoOptions {
+    let options = guanhu::demo::DemoOptions {
         customers: 2_000,
         managers: 1,
         seed: 7,
     };
-    let summary = service::demo::generate(
+    let summary = guanhu::demo::generate(
         &mut store,
         &options,
         today(),
@@ -176,13 +176,13 @@ fn bench_demo(c: &mut Criterion) {
     group.bench_function("generate_2000_customers_3_managers", |b| {
         b.iter(|| {
             let mut store = Store::open_in_memory().unwrap();
-            let options = service::demo::DemoOptions {
+            let options = guanhu::demo::DemoOptions {
                 customers: 2_000,
                 managers: 3,
                 seed: 42,
             };
             let now = today().and_hms_opt(9, 0, 0).unwrap();
-            black_box(service::demo::generate(&mut store, &options, today(), now).unwrap())
+            black_box(guanhu::demo::generate(&mut store, &options, today(), now).unwrap())
         })
     });
     group.finish();

@@ -15,6 +15,7 @@ pub mod cli_review;
 pub mod cli_store;
 pub mod clock;
 pub mod config;
+pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod i18n;

@@ -5,11 +5,11 @@ use std::sync::{LazyLock, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration as Elapsed, Instant};
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Weekday};
+use guanhu::demo::{DemoOptions, DemoSummary, generate};
 use guanhu::domain::classify::Lifecycle;
 use guanhu::domain::customer::{Preference, birth_date_from_id};
 use guanhu::domain::policy::Policy;
 use guanhu::domain::portfolio::CustomerSummary;
-use guanhu::service::demo::{DemoOptions, DemoSummary, generate};
 use guanhu::service::load_portfolio;
 use guanhu::store::Store;
 

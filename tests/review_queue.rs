@@ -3,9 +3,9 @@
 mod review_store;
 
 use chrono::{Duration, NaiveDate};
+use guanhu::demo::{DemoOptions, generate};
 use guanhu::domain::policy::Policy;
 use guanhu::service;
-use guanhu::service::demo::{DemoOptions, generate};
 use guanhu::service::queue::{HoldRequest, hold_items, load_today, set_holds};
 use guanhu::service::review::plan_days;
 use guanhu::store::Store;
