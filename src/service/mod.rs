@@ -4,7 +4,6 @@ pub mod assignment;
 pub mod board;
 pub mod demo;
 pub mod diary;
-pub mod export;
 mod import;
 mod portfolio;
 pub mod queue;
