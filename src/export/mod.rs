@@ -7,6 +7,18 @@
 //! rely on them. Amounts are exact decimal text, never floats; dates are ISO (`2026-11-24`).
 //! Phone and ID numbers are masked unless the caller asks for them unmasked (the SMS list is
 //! always unmasked: it is for the bank's SMS platform).
+//!
+//! This file holds what every writer shares (the format, the BOM, formula-safe cells, the
+//! CSV and JSON writers, the words); `diary`, `ledger` and `sms` each write one kind of file.
+//! Never the store, never the terminal: the caller decides where the bytes go.
+
+mod diary;
+mod ledger;
+mod sms;
+
+pub use diary::{diary_header, export_diary, write_diary};
+pub use ledger::{export_ledger, ledger_entries, ledger_header, ledger_totals, write_ledger};
+pub use sms::{personalise, sms_list, sms_list_in};
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -15,9 +27,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::domain::customer::{ProductKind, RiskLevel};
-use crate::domain::diary::{DiaryEntry, EntryKind, Outcome};
-use crate::domain::mask::{mask_id, mask_phone};
+use crate::domain::customer::ProductKind;
+use crate::domain::diary::{EntryKind, Outcome};
 use crate::domain::money::format_plain;
 use crate::domain::portfolio::CustomerSummary;
 use crate::error::{Error, Result};
@@ -177,314 +188,6 @@ fn write_json<T: Serialize>(out: impl Write, rows: &[T]) -> Result<()> {
     serde_json::to_writer_pretty(&mut out, rows).map_err(|e| write_error("JSON", e))?;
     out.write_all(b"\n").map_err(|e| write_error("JSON", e))?;
     Ok(())
-}
-
-/// One diary entry as exported, before it is written as CSV cells or JSON.
-#[derive(Debug)]
-struct DiaryRow<'a> {
-    id: i64,
-    occurred_at: NaiveDateTime,
-    kind: EntryKind,
-    customer_no: Option<&'a str>,
-    customer_name: Option<&'a str>,
-    phone: Option<String>,
-    id_number: Option<String>,
-    outcome: Option<Outcome>,
-    risk_level: Option<RiskLevel>,
-    note: &'a str,
-    follow_up_at: Option<NaiveDateTime>,
-    product_kind: Option<ProductKind>,
-    product_code: Option<&'a str>,
-    product_name: Option<&'a str>,
-    amount: Option<Decimal>,
-    maturity_on: Option<NaiveDate>,
-    manager_no: Option<&'a str>,
-    amended: bool,
-}
-
-/// The JSON form of a diary row: ISO times and amounts as strings.
-#[derive(Debug, Serialize)]
-struct DiaryJson<'a> {
-    id: i64,
-    occurred_at: String,
-    kind: &'static str,
-    customer_no: Option<&'a str>,
-    customer_name: Option<&'a str>,
-    phone: Option<String>,
-    id_number: Option<String>,
-    outcome: Option<&'static str>,
-    risk_level: Option<&'static str>,
-    note: &'a str,
-    follow_up_at: Option<String>,
-    product_kind: Option<&'static str>,
-    product_code: Option<&'a str>,
-    product_name: Option<&'a str>,
-    amount: Option<String>,
-    maturity_on: Option<String>,
-    manager_no: Option<&'a str>,
-    amended: bool,
-}
-
-impl<'a> DiaryRow<'a> {
-    fn new(
-        e: &'a DiaryEntry,
-        customers: &HashMap<String, CustomerContact>,
-        unmasked: bool,
-    ) -> DiaryRow<'a> {
-        let d = &e.draft;
-        let contact = d.customer_no.as_ref().and_then(|no| customers.get(no));
-        let shown = |value: Option<&String>, mask: fn(&str) -> String| {
-            value
-                .filter(|v| !v.trim().is_empty())
-                .map(|v| if unmasked { v.clone() } else { mask(v) })
-        };
-        let sale = d.sale.as_ref();
-        DiaryRow {
-            id: e.id,
-            occurred_at: d.occurred_at,
-            kind: d.kind,
-            customer_no: d.customer_no.as_deref(),
-            customer_name: e.customer_name.as_deref(),
-            phone: shown(contact.and_then(|c| c.phone.as_ref()), mask_phone),
-            id_number: shown(contact.and_then(|c| c.id_number.as_ref()), mask_id),
-            outcome: d.outcome,
-            risk_level: d.risk_level,
-            note: &d.note,
-            follow_up_at: d.follow_up_at,
-            product_kind: sale.map(|s| s.product_kind),
-            product_code: sale.map(|s| s.product_code.as_str()),
-            product_name: sale.map(|s| s.product_name.as_str()),
-            amount: sale.and_then(|s| s.amount),
-            maturity_on: sale.and_then(|s| s.maturity_on),
-            manager_no: e.manager_no.as_deref(),
-            amended: e.amended,
-        }
-    }
-
-    fn json(self) -> DiaryJson<'a> {
-        DiaryJson {
-            id: self.id,
-            occurred_at: datetime_iso(self.occurred_at),
-            kind: self.kind.key(),
-            customer_no: self.customer_no,
-            customer_name: self.customer_name,
-            phone: self.phone,
-            id_number: self.id_number,
-            outcome: self.outcome.map(Outcome::key),
-            risk_level: self.risk_level.map(RiskLevel::key),
-            note: self.note,
-            follow_up_at: self.follow_up_at.map(datetime_iso),
-            product_kind: self.product_kind.map(ProductKind::key),
-            product_code: self.product_code,
-            product_name: self.product_name,
-            amount: self.amount.map(amount_text),
-            maturity_on: self.maturity_on.map(date_text),
-            manager_no: self.manager_no,
-            amended: self.amended,
-        }
-    }
-
-    fn csv(self, lang: Lang) -> Vec<String> {
-        vec![
-            datetime_csv(self.occurred_at),
-            kind_word(self.kind, lang).to_string(),
-            opt(self.customer_no.map(str::to_string)),
-            self.customer_name.unwrap_or_default().to_string(),
-            opt(self.phone),
-            opt(self.id_number),
-            opt(self.outcome.map(|o| outcome_word(o, lang).to_string())),
-            opt(self.risk_level.map(|r| r.key().to_string())),
-            self.note.to_string(),
-            opt(self.follow_up_at.map(datetime_csv)),
-            opt(self.product_kind.map(|k| product_word(k, lang).to_string())),
-            self.product_name.unwrap_or_default().to_string(),
-            opt(self.amount.map(amount_text)),
-            opt(self.maturity_on.map(date_text)),
-            opt(self.manager_no.map(str::to_string)),
-        ]
-    }
-}
-
-/// The CSV header of the diary export.
-pub fn diary_header(lang: Lang) -> [&'static str; 15] {
-    [
-        lang.pick("时间", "Time"),
-        lang.pick("类型", "Kind"),
-        lang.pick("客户号", "Customer no."),
-        lang.pick("客户姓名", "Customer"),
-        lang.pick("手机号", "Phone"),
-        lang.pick("证件号码", "ID number"),
-        lang.pick("结果", "Outcome"),
-        lang.pick("风险等级", "Risk level"),
-        lang.pick("内容", "Note"),
-        lang.pick("跟进时间", "Follow-up"),
-        lang.pick("产品类型", "Product kind"),
-        lang.pick("产品名称", "Product name"),
-        lang.pick("金额", "Amount"),
-        lang.pick("到期日", "Maturity"),
-        lang.pick("客户经理", "Manager"),
-    ]
-}
-
-/// The work diary (客户经理工作日志), one row per live entry in the order given. Phone and ID
-/// numbers come from `customers` (keyed by customer number) and are masked unless `unmasked`.
-/// Deleted entries are left out.
-pub fn export_diary(
-    entries: &[DiaryEntry],
-    customers: &HashMap<String, CustomerContact>,
-    format: ExportFormat,
-    lang: Lang,
-    unmasked: bool,
-) -> Result<Vec<u8>> {
-    let mut out = Vec::new();
-    write_diary(&mut out, entries, customers, format, lang, unmasked)?;
-    Ok(out)
-}
-
-/// `export_diary` into a writer (stdout, a file). A failed write is an `Error::Io` whose source
-/// keeps its kind, so a closed pipe can be told apart.
-pub fn write_diary(
-    out: impl Write,
-    entries: &[DiaryEntry],
-    customers: &HashMap<String, CustomerContact>,
-    format: ExportFormat,
-    lang: Lang,
-    unmasked: bool,
-) -> Result<()> {
-    let rows = entries
-        .iter()
-        .filter(|e| !e.deleted)
-        .map(|e| DiaryRow::new(e, customers, unmasked));
-    match format {
-        ExportFormat::Csv => write_csv(out, &diary_header(lang), rows.map(|r| r.csv(lang))),
-        ExportFormat::Json => write_json(out, &rows.map(DiaryRow::json).collect::<Vec<_>>()),
-    }
-}
-
-/// One ledger line in JSON.
-#[derive(Debug, Serialize)]
-struct LedgerJson<'a> {
-    id: i64,
-    date: String,
-    customer_no: Option<&'a str>,
-    customer_name: Option<&'a str>,
-    product_kind: &'static str,
-    product_code: &'a str,
-    product_name: &'a str,
-    amount: Option<String>,
-    maturity_on: Option<String>,
-    manager_no: Option<&'a str>,
-}
-
-/// The CSV header of a sales ledger.
-pub fn ledger_header(lang: Lang) -> [&'static str; 8] {
-    [
-        lang.pick("日期", "Date"),
-        lang.pick("客户号", "Customer no."),
-        lang.pick("客户姓名", "Customer"),
-        lang.pick("产品代码", "Product code"),
-        lang.pick("产品名称", "Product name"),
-        lang.pick("金额", "Amount"),
-        lang.pick("到期日", "Maturity"),
-        lang.pick("客户经理", "Manager"),
-    ]
-}
-
-/// A sales ledger (基金销售台账 for `Fund`, 理财产品销售台账 for `Wealth`; any kind works): the
-/// live sale entries of that product kind.
-pub fn export_ledger(
-    entries: &[DiaryEntry],
-    kind: ProductKind,
-    format: ExportFormat,
-    lang: Lang,
-) -> Result<Vec<u8>> {
-    let mut out = Vec::new();
-    write_ledger(&mut out, entries, kind, format, lang)?;
-    Ok(out)
-}
-
-/// `export_ledger` into a writer; errors as for `write_diary`.
-pub fn write_ledger(
-    out: impl Write,
-    entries: &[DiaryEntry],
-    kind: ProductKind,
-    format: ExportFormat,
-    lang: Lang,
-) -> Result<()> {
-    let lines = ledger_entries(entries, kind);
-    match format {
-        ExportFormat::Csv => write_csv(
-            out,
-            &ledger_header(lang),
-            lines.iter().map(|(e, s)| {
-                vec![
-                    date_text(e.draft.occurred_at.date()),
-                    opt(e.draft.customer_no.clone()),
-                    e.customer_name.clone().unwrap_or_default(),
-                    s.product_code.clone(),
-                    s.product_name.clone(),
-                    opt(s.amount.map(amount_text)),
-                    opt(s.maturity_on.map(date_text)),
-                    opt(e.manager_no.clone()),
-                ]
-            }),
-        ),
-        ExportFormat::Json => {
-            let rows: Vec<LedgerJson<'_>> = lines
-                .iter()
-                .map(|(e, s)| LedgerJson {
-                    id: e.id,
-                    date: date_text(e.draft.occurred_at.date()),
-                    customer_no: e.draft.customer_no.as_deref(),
-                    customer_name: e.customer_name.as_deref(),
-                    product_kind: s.product_kind.key(),
-                    product_code: &s.product_code,
-                    product_name: &s.product_name,
-                    amount: s.amount.map(amount_text),
-                    maturity_on: s.maturity_on.map(date_text),
-                    manager_no: e.manager_no.as_deref(),
-                })
-                .collect();
-            write_json(out, &rows)
-        }
-    }
-}
-
-pub use crate::domain::diary::{ledger_entries, ledger_totals};
-
-/// Puts the customer's name into an SMS template (`{name}您好，…`).
-pub fn personalise(template: &str, name: &str) -> String {
-    template.replace("{name}", name)
-}
-
-/// The SMS list for the bank's SMS platform, with a Chinese header (姓名, 手机号, 短信内容): one row
-/// per customer with a phone, the phone UNMASKED, the message personalised from `template`.
-/// The bytes hold personal data; the caller should say so.
-pub fn sms_list(customers: &[CustomerSummary], template: &str) -> Result<Vec<u8>> {
-    sms_list_in(customers, template, Lang::Zh)
-}
-
-/// `sms_list` with the header in `lang` (Name, Phone, Message in English).
-pub fn sms_list_in(customers: &[CustomerSummary], template: &str, lang: Lang) -> Result<Vec<u8>> {
-    let header = [
-        lang.pick("姓名", "Name"),
-        lang.pick("手机号", "Phone"),
-        lang.pick("短信内容", "Message"),
-    ];
-    let rows = customers.iter().filter_map(|s| {
-        let phone = s.customer.phone.as_deref()?.trim();
-        if phone.is_empty() {
-            return None;
-        }
-        Some(vec![
-            s.customer.name.clone(),
-            phone.to_string(),
-            personalise(template, &s.customer.name),
-        ])
-    });
-    let mut out = Vec::new();
-    write_csv(&mut out, &header, rows)?;
-    Ok(out)
 }
 
 #[cfg(test)]
