@@ -5,19 +5,12 @@
 
 pub mod app;
 pub mod cli;
-pub mod cli_admin;
-pub mod cli_board;
-pub mod cli_customers;
-pub mod cli_export;
-pub mod cli_import;
-pub mod cli_output;
-pub mod cli_review;
-pub mod cli_store;
 pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod service;

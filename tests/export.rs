@@ -11,12 +11,12 @@ use common::{d, now, sample_store, today};
 use guanhu::domain::customer::{ProductKind, RiskLevel};
 use guanhu::domain::diary::{DiaryEntry, EntryDraft, EntryKind, Outcome, Sale};
 use guanhu::domain::policy::Policy;
-use guanhu::i18n::Lang;
-use guanhu::service::diary::{load_period, log_entries};
-use guanhu::service::export::{
+use guanhu::export::{
     CustomerContact, ExportFormat, UTF8_BOM, contacts, export_diary, export_ledger, ledger_totals,
     sms_list, sms_list_in,
 };
+use guanhu::i18n::Lang;
+use guanhu::service::diary::{load_period, log_entries};
 use guanhu::service::load_portfolio;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;

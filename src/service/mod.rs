@@ -2,9 +2,7 @@
 
 pub mod assignment;
 pub mod board;
-pub use crate::demo; // moved to `src/demo/` (issue 11); kept until `src/cli` calls `crate::demo`
 pub mod diary;
-pub mod export;
 mod import;
 mod portfolio;
 pub mod queue;

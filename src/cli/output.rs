@@ -1,11 +1,32 @@
-//! Everything the command line writes, in one place: standard output through one locked, checked writer (a closed pipe or a full disk is an error value, never a panic), text for the terminal stripped of control characters, CSV cells neutralised against spreadsheet formulas, and `--out` files written whole or not at all.
+//! Everything the command line writes, in one place: standard output through one locked, checked writer (a closed pipe or a full disk is an error value, never a panic), text for the terminal stripped of control characters, CSV cells neutralised against spreadsheet formulas, and `--out` files written whole or not at all. It must not decide what a command prints, only how.
+//!
+//! Why it is shaped so: every listing (`customers`, `managers`, `managers targets`, `queue`) is
+//! a slice of `Serialize` rows, so ONE printer, [`print_rows`], turns rows into any of the four
+//! shapes — JSON and CSV from the rows' serde form (one definition of the fields, so the two can
+//! never disagree), a tab-separated table or a Markdown table from the words a command picks for
+//! each cell. Whatever the shape, the bytes go out through [`emit_bytes`], the one place that
+//! strips terminal controls and turns a write error into a value, and [`exit_code`] is the one
+//! place a closed pipe (`guanhu … | head`) becomes exit status 0. The two reports that are not
+//! row listings — `review` (a Markdown document) and `board` (rows plus a team-total row, right
+//! aligned in Markdown) — keep their own renderers, as their bytes are pinned by tests and are
+//! not a plain table; they still print through this file.
 
 use std::io::{self, Write};
 use std::path::Path;
 
+use clap::ValueEnum;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
+
+/// Output formats of listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Csv,
+    Json,
+}
 
 /// Whether the command's work is already committed when it prints: a failed write then must
 /// say the work was saved, so a retrying script does not do it twice.
@@ -58,6 +79,109 @@ pub fn emit_lines<S: AsRef<str>>(lines: &[S], after: After) -> Result<()> {
     emit_text(&text, after)
 }
 
+/// The four shapes [`print_rows`] writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Tab-separated cells, one row a line, under an optional header line.
+    Table,
+    /// The rows' serde form as CSV (header from the field names), cells made formula-safe.
+    Csv,
+    /// The rows' serde form as pretty JSON.
+    Json,
+    /// A Markdown table (`| a | b |`) under the header, `|` in a cell escaped.
+    Markdown,
+}
+
+impl From<ListFormat> for Shape {
+    fn from(f: ListFormat) -> Self {
+        match f {
+            ListFormat::Table => Shape::Table,
+            ListFormat::Csv => Shape::Csv,
+            ListFormat::Json => Shape::Json,
+        }
+    }
+}
+
+/// The one printer of listings: `rows` as `shape`. JSON and CSV come from the rows' serde
+/// form; the table and Markdown shapes from `cells` (each made safe for the terminal) under
+/// `header`, when there is one.
+pub fn print_rows<R: Serialize>(
+    rows: &[R],
+    shape: Shape,
+    after: After,
+    header: Option<&[&str]>,
+    cells: impl Fn(&R) -> Vec<String>,
+) -> Result<()> {
+    match shape {
+        Shape::Json => emit_json(rows, after),
+        Shape::Csv => {
+            let bytes = neutral_csv(rows).map_err(|e| Error::io("CSV", e))?;
+            emit_bytes(&bytes, after)
+        }
+        Shape::Table | Shape::Markdown => {
+            let cells: Vec<Vec<String>> = rows.iter().map(cells).collect();
+            emit_lines(
+                &table_lines(shape == Shape::Markdown, header, &cells),
+                after,
+            )
+        }
+    }
+}
+
+/// The lines of a table: tab-separated, or Markdown (`| a | b |` under a `---` rule) when `md`;
+/// every cell made safe for the terminal first, and in Markdown its `|` escaped, so no value
+/// can split the layout.
+fn table_lines(md: bool, header: Option<&[&str]>, rows: &[Vec<String>]) -> Vec<String> {
+    let line = |cells: Vec<String>| {
+        if md {
+            format!("| {} |", cells.join(" | "))
+        } else {
+            cells.join("\t")
+        }
+    };
+    let cell = |c: &str| {
+        let c = terminal_cell(c);
+        if md { c.replace('|', "\\|") } else { c }
+    };
+    let mut lines = Vec::with_capacity(rows.len() + 2);
+    if let Some(h) = header {
+        lines.push(line(h.iter().map(|c| cell(c)).collect()));
+        if md {
+            lines.push(line(h.iter().map(|_| "---".to_string()).collect()));
+        }
+    }
+    lines.extend(
+        rows.iter()
+            .map(|r| line(r.iter().map(|c| cell(c)).collect())),
+    );
+    lines
+}
+
+/// Writes `value` as pretty JSON and a newline.
+pub fn emit_json<T: Serialize + ?Sized>(value: &T, after: After) -> Result<()> {
+    let mut text = serde_json::to_string_pretty(value).map_err(|e| Error::Input(e.to_string()))?;
+    text.push('\n');
+    emit_bytes(text.as_bytes(), after)
+}
+
+/// The process exit status of a command's result, the error (if any) said on stderr in
+/// `lang`. The one place a closed output pipe is forgiven.
+pub fn exit_code(result: Result<i32>, lang: Lang) -> i32 {
+    match result {
+        Ok(code) => code,
+        // `guanhu … | head`: the reader has what it wanted; not an error.
+        Err(Error::Output { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            note(&format!("guanhu: {}", e.describe(lang)));
+            match e {
+                // The work is committed: a non-zero status would make a script do it twice.
+                Error::Output { saved: true, .. } => 0,
+                e => e.exit_code(),
+            }
+        }
+    }
+}
+
 /// A note on standard error (a warning, a progress word). A closed stderr is ignored: the
 /// note is a courtesy, and `eprintln!` would panic.
 pub fn note(text: &str) {
@@ -94,7 +218,7 @@ pub fn terminal_cell(text: &str) -> String {
         .collect()
 }
 
-pub use crate::service::export::csv_cell;
+pub use crate::export::csv_cell;
 
 /// Rows as CSV (with their serde field names as the header, no BOM), every cell through
 /// [`csv_cell`]: listings are serialised once as they are, read back as plain cells and
@@ -176,5 +300,14 @@ mod tests {
         .unwrap();
         let text = String::from_utf8(bytes).unwrap();
         assert_eq!(text, "name,amount\n\"'=HYPERLINK(\"\"x\"\")\",-1500.00\n");
+    }
+
+    #[test]
+    fn table_cells_cannot_split_the_layout() {
+        let rows = vec![vec!["a|b".to_string(), "c\nd\te".to_string()]];
+        let md = table_lines(true, Some(&["x", "y"]), &rows);
+        assert_eq!(md, ["| x | y |", "| --- | --- |", "| a\\|b | c d e |"]);
+        let tab = table_lines(false, None, &rows);
+        assert_eq!(tab, ["a|b\tc d e"]);
     }
 }

@@ -1,12 +1,13 @@
 //! `guanhu import customers|holdings`: read and check the file first, and only then open the store, so a file that cannot be read leaves no store behind; a dry run on a path with no store runs against a throw-away in-memory one and creates nothing.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::cli::{ImportArgs, ImportCommand};
-use crate::cli_output::{After, emit_lines, terminal_cell};
-use crate::cli_store::{Opening, close, open};
+use super::output::{After, emit_lines, terminal_cell};
+use super::store::{Opening, close, open};
 use crate::clock;
 use crate::domain::limits::LimitsPolicy;
 use crate::error::{Error, Result};
@@ -14,6 +15,31 @@ use crate::i18n::{Lang, T, fill};
 use crate::import;
 use crate::service::{self, ImportReport};
 use crate::store::Store;
+
+/// `guanhu import …`
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Customers with balances (one snapshot per import date).
+    Customers(ImportArgs),
+    /// Product holdings (kind, code, name, amount, start, maturity).
+    Holdings(ImportArgs),
+}
+
+/// Options of an import.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The CSV or XLSX file.
+    pub file: PathBuf,
+    /// XLSX sheet name (default: the first sheet).
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Date of the balances (default: the file's as_of column, else today).
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Show what would change without writing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
 
 /// Runs `guanhu import …` against the store at `db`.
 pub fn run_import(

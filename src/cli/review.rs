@@ -4,8 +4,9 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-use crate::cli::{ReviewArgs, ReviewFormat};
-use crate::cli_output::{After, emit_bytes, emit_text};
+use clap::{Args, ValueEnum};
+
+use super::output::{After, emit_json, emit_text};
 
 use crate::domain::money::{format_plain, format_yuan};
 use crate::domain::policy::Policy;
@@ -14,6 +15,23 @@ use crate::error::{Error, Result};
 use crate::i18n::{Lang, T, fill, metric_name, product_name};
 use crate::service::{self, review::ManagerWeek};
 use crate::store::Store;
+
+/// Options of `guanhu review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// ISO week, such as 2026-W47 (default: the week of --today).
+    #[arg(long)]
+    pub week: Option<String>,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ReviewFormat,
+}
+
+/// Output formats of the review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    Md,
+    Json,
+}
 
 /// Runs `guanhu review`.
 pub fn run_review(
@@ -34,16 +52,12 @@ pub fn run_review(
     let text = match args.format {
         ReviewFormat::Md => render_markdown(lang, policy, &week),
         ReviewFormat::Json => {
-            let mut t = serde_json::to_string_pretty(&review_json(&week))
-                .map_err(|e| Error::Input(e.to_string()))?;
-            t.push('\n');
-            t
+            emit_json(&review_json(&week), After::Reading)?;
+            return Ok(0);
         }
     };
-    match args.format {
-        ReviewFormat::Md => emit_text(&text, After::Reading)?,
-        ReviewFormat::Json => emit_bytes(text.as_bytes(), After::Reading)?,
-    }
+    // The Markdown report is a document, not a row listing: it keeps its own renderer.
+    emit_text(&text, After::Reading)?;
     Ok(0)
 }
 
@@ -85,7 +99,7 @@ fn tier_name<'a>(lang: Lang, policy: &'a Policy, key: &'a str) -> &'a str {
 
 /// Cell text safe inside a Markdown table.
 fn md_cell(text: &str) -> String {
-    crate::cli_output::terminal_cell(text).replace('|', "\\|")
+    super::output::terminal_cell(text).replace('|', "\\|")
 }
 
 /// The report as Markdown.

@@ -2,14 +2,31 @@
 
 use chrono::NaiveDate;
 
-use crate::cli::{CustomersArgs, ListFormat};
-use crate::cli_output::{After, emit_bytes, emit_lines, neutral_csv, terminal_cell};
+use clap::Args;
+
+use super::output::{After, ListFormat, print_rows};
 use crate::domain::policy::Policy;
 use crate::domain::portfolio::CustomerSummary;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, fill};
 use crate::service;
 use crate::store::Store;
+
+/// Options of `guanhu customers`.
+#[derive(Debug, Args)]
+pub struct CustomersArgs {
+    /// Only this tier (policy key: mass, potential, quality, high).
+    #[arg(long)]
+    pub tier: Option<String>,
+    /// Only this segment: young, senior, investment or savings.
+    #[arg(long)]
+    pub segment: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ListFormat,
+    /// Show phone numbers in full.
+    #[arg(long)]
+    pub unmasked: bool,
+}
 
 /// Runs `guanhu customers`.
 pub fn list_customers(
@@ -58,38 +75,18 @@ pub fn list_customers(
         .iter()
         .map(|c| service::customer_listing(policy, c, args.unmasked))
         .collect();
-    match args.format {
-        ListFormat::Json => {
-            let mut text =
-                serde_json::to_string_pretty(&listings).map_err(|e| Error::Input(e.to_string()))?;
-            text.push('\n');
-            emit_bytes(text.as_bytes(), After::Reading)?;
-        }
-        ListFormat::Csv => {
-            let bytes = neutral_csv(&listings).map_err(|e| Error::io("CSV", e))?;
-            emit_bytes(&bytes, After::Reading)?;
-        }
-        ListFormat::Table => {
-            let lines: Vec<String> = listings
-                .iter()
-                .map(|l| {
-                    [
-                        l.customer_no.as_str(),
-                        &l.name,
-                        &l.tier,
-                        &l.age_segment,
-                        &l.preference_segment,
-                        &l.lifecycle,
-                        &crate::domain::money::format_plain(l.aum),
-                        l.manager_no.as_deref().unwrap_or("-"),
-                        l.phone.as_deref().unwrap_or("-"),
-                    ]
-                    .map(terminal_cell)
-                    .join("\t")
-                })
-                .collect();
-            emit_lines(&lines, After::Reading)?;
-        }
-    }
+    print_rows(&listings, args.format.into(), After::Reading, None, |l| {
+        vec![
+            l.customer_no.clone(),
+            l.name.clone(),
+            l.tier.clone(),
+            l.age_segment.clone(),
+            l.preference_segment.clone(),
+            l.lifecycle.clone(),
+            crate::domain::money::format_plain(l.aum),
+            l.manager_no.clone().unwrap_or_else(|| "-".to_string()),
+            l.phone.clone().unwrap_or_else(|| "-".to_string()),
+        ]
+    })?;
     Ok(0)
 }

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crate::cli_output::note;
+use super::output::note;
 use crate::error::Result;
 use crate::i18n::{Lang, T, fill};
 use crate::store::Store;

@@ -1,11 +1,12 @@
-//! The lead's commands: `guanhu managers` (list, add, set) and `guanhu assign` (by hand or by the policy's rules). Clap definitions and printing only; the rules live in `domain::assignment` and the writes in `service::assignment`.
+//! `guanhu managers` (list, add, set, targets): the lead's staff commands, clap definitions and
+//! printing only; the writes live in `service::assignment` and `service::targets`. Also the
+//! context the lead's commands share (`AdminContext`, used by `assign` too).
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use clap::{Args, Subcommand};
 
-use crate::cli::ListFormat;
-use crate::cli_output::{After, emit_bytes, emit_lines, neutral_csv, terminal_cell};
-use crate::domain::assignment::{Move, Role};
+use super::output::{After, ListFormat, emit_lines, print_rows, terminal_cell};
+use crate::domain::assignment::Role;
 use crate::domain::money::format_plain;
 use crate::domain::policy::Policy;
 use crate::error::{Error, Result};
@@ -58,26 +59,6 @@ pub enum ManagersCommand {
         #[arg(long = "clear", value_name = "KEY")]
         clear: Vec<String>,
     },
-}
-
-/// Options of `guanhu assign`.
-#[derive(Debug, Args)]
-pub struct AssignArgs {
-    /// Customer numbers to move (with --to).
-    #[arg(conflicts_with = "rule")]
-    pub customers: Vec<String>,
-    /// The staff number to move them to.
-    #[arg(long, conflicts_with = "rule")]
-    pub to: Option<String>,
-    /// Apply the policy's [assignment] rules to every customer instead.
-    #[arg(long)]
-    pub rule: bool,
-    /// The date the new manager takes over (default: today).
-    #[arg(long)]
-    pub on: Option<String>,
-    /// Print what would change without writing.
-    #[arg(long)]
-    pub dry_run: bool,
 }
 
 /// What the runners need from the command line's settings.
@@ -166,7 +147,8 @@ fn run_targets(
         T::TargetOwn,
         T::TargetInEffect,
     ];
-    print_rows(lang, &rows, format, after, &header, |r| {
+    let header: Vec<&str> = header.iter().map(|t| t.get(lang)).collect();
+    print_rows(&rows, format.into(), after, Some(&header), |r| {
         let metric = r.key.split_once('.').map_or(r.key, |(_, m)| m);
         vec![
             metric_name(lang, metric),
@@ -175,42 +157,7 @@ fn run_targets(
             r.own.map_or_else(|| "—".to_string(), |v| r.unit.format(v)),
             r.unit.format(r.in_effect()),
         ]
-    })
-}
-
-/// Prints rows as pretty JSON, CSV (both from their serde form; CSV cells neutralised) or a
-/// tab-separated table under `header`, each row's cells from `cells` (made safe for the
-/// terminal).
-fn print_rows<R: serde::Serialize>(
-    lang: Lang,
-    rows: &[R],
-    format: ListFormat,
-    after: After,
-    header: &[T],
-    cells: impl Fn(&R) -> Vec<String>,
-) -> Result<i32> {
-    match format {
-        ListFormat::Json => {
-            let mut text =
-                serde_json::to_string_pretty(rows).map_err(|e| Error::Input(e.to_string()))?;
-            text.push('\n');
-            emit_bytes(text.as_bytes(), after)?;
-        }
-        ListFormat::Csv => {
-            let bytes = neutral_csv(rows).map_err(|e| Error::io("CSV", e))?;
-            emit_bytes(&bytes, after)?;
-        }
-        ListFormat::Table => {
-            let header: Vec<&str> = header.iter().map(|t| t.get(lang)).collect();
-            let lines: Vec<String> = std::iter::once(header.join("\t"))
-                .chain(rows.iter().map(|r| {
-                    let cells: Vec<String> = cells(r).iter().map(|c| terminal_cell(c)).collect();
-                    cells.join("\t")
-                }))
-                .collect();
-            emit_lines(&lines, after)?;
-        }
-    }
+    })?;
     Ok(0)
 }
 
@@ -229,7 +176,8 @@ fn print_managers(cx: &AdminContext<'_>, store: &Store, format: ListFormat) -> R
         T::ColManagedCount,
         T::ColManagedAum,
     ];
-    print_rows(lang, &rows, format, After::Reading, &header, |r| {
+    let header: Vec<&str> = header.iter().map(|t| t.get(lang)).collect();
+    print_rows(&rows, format.into(), After::Reading, Some(&header), |r| {
         vec![
             r.manager_no.clone(),
             r.name.clone(),
@@ -237,85 +185,6 @@ fn print_managers(cx: &AdminContext<'_>, store: &Store, format: ListFormat) -> R
             r.customers.to_string(),
             format_plain(r.aum),
         ]
-    })
-}
-
-/// Runs `guanhu assign`.
-pub fn run_assign(cx: &AdminContext<'_>, store: &mut Store, args: &AssignArgs) -> Result<i32> {
-    let lang = cx.lang;
-    let on = match &args.on {
-        Some(text) => {
-            let on =
-                NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Error::BadDate {
-                    field: "--on",
-                    value: text.clone(),
-                })?;
-            if !crate::domain::limits::plausible_year(on.year()) {
-                return Err(Error::Input(fill(
-                    T::CliYearOutOfRange.get(lang),
-                    &[&"--on", text],
-                )));
-            }
-            on
-        }
-        None => cx.today,
-    };
-    let moves = if args.rule {
-        if cx.policy.assignment.rules.is_empty() {
-            return Err(Error::Input(T::AssignNoRules.get(lang).to_string()));
-        }
-        svc::assign_by_rules(
-            store,
-            cx.policy,
-            cx.today,
-            on,
-            cx.actor,
-            cx.now,
-            args.dry_run,
-        )?
-    } else {
-        let (Some(to), false) = (&args.to, args.customers.is_empty()) else {
-            return Err(Error::Input(T::AssignNeedTarget.get(lang).to_string()));
-        };
-        svc::assign_to(
-            store,
-            &args.customers,
-            to,
-            on,
-            cx.actor,
-            cx.now,
-            args.dry_run,
-        )?
-    };
-    let mut lines: Vec<String> = moves
-        .iter()
-        .map(|m| terminal_cell(&describe_move(lang, m)))
-        .collect();
-    let (summary, after) = if args.dry_run {
-        (T::AssignWouldChange, After::Reading)
-    } else {
-        (T::AssignChanged, After::Commit)
-    };
-    lines.push(fill(summary.get(lang), &[&moves.len(), &on]));
-    emit_lines(&lines, after)?;
+    })?;
     Ok(0)
-}
-
-/// One planned change in words: customer, from, to, and the rule (or "manual").
-pub fn describe_move(lang: Lang, m: &Move) -> String {
-    let rule = if m.rule == crate::store::assignments::reason::MANUAL {
-        T::AssignManual.get(lang).to_string()
-    } else {
-        m.rule.clone()
-    };
-    fill(
-        T::AssignMove.get(lang),
-        &[
-            &m.customer_no,
-            &m.customer_name,
-            &m.from.as_deref().unwrap_or(T::AssignNobody.get(lang)),
-            &m.to,
-            &rule,
-        ],
-    )
 }

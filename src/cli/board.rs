@@ -4,9 +4,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
-use crate::cli::{BoardArgs, BoardFormat};
-use crate::cli_output::{After, emit_bytes, emit_text, terminal_cell};
-use crate::cli_review::week_arg;
+use clap::{Args, ValueEnum};
+
+use super::output::{After, emit_json, emit_text, terminal_cell};
+use super::review::week_arg;
 use crate::domain::board::{BOARD_KEYS, BoardRow, sort_rows};
 use crate::domain::policy::Policy;
 use crate::domain::review::Unit;
@@ -15,6 +16,29 @@ use crate::i18n::Lang;
 use crate::i18n::metric_name;
 use crate::service;
 use crate::store::Store;
+
+/// Options of `guanhu board`.
+#[derive(Debug, Args)]
+pub struct BoardArgs {
+    /// ISO week, such as 2026-W47 (default: the week of --today).
+    #[arg(long)]
+    pub week: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: BoardFormat,
+    /// Sort by a column, best first: sms_coverage, contact_coverage_mtd, sales_count,
+    /// sales_amount, vip_net_change, opportunities_handled, customers_lost, aum_change
+    /// (default: by staff number).
+    #[arg(long)]
+    pub sort: Option<String>,
+}
+
+/// Output formats of the board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BoardFormat {
+    Table,
+    Md,
+    Json,
+}
 
 /// Runs `guanhu board`.
 pub fn run_board(
@@ -47,16 +71,13 @@ pub fn run_board(
             table(lang, &rows, &total, &units, " | ", true)
         ),
         BoardFormat::Json => {
-            let mut t = serde_json::to_string_pretty(&board_json(&week, &rows, &total, &units))
-                .map_err(|e| Error::Input(e.to_string()))?;
-            t.push('\n');
-            t
+            emit_json(&board_json(&week, &rows, &total, &units), After::Reading)?;
+            return Ok(0);
         }
     };
-    match args.format {
-        BoardFormat::Json => emit_bytes(text.as_bytes(), After::Reading)?,
-        _ => emit_text(&text, After::Reading)?,
-    }
+    // The table and Markdown are this file's own renderer, not `output::print_rows`: the
+    // team-total row and the right-aligned Markdown rule are not a plain row listing.
+    emit_text(&text, After::Reading)?;
     Ok(0)
 }
 
