@@ -9,7 +9,7 @@ use crate::domain::assignment::{Move, Role};
 use crate::domain::money::format_plain;
 use crate::domain::policy::Policy;
 use crate::error::{Error, Result};
-use crate::i18n::{Lang, T, fill, metric_name, role_name};
+use crate::i18n::{Lang, T, fill, role_name};
 use crate::service::assignment as svc;
 use crate::service::targets;
 use crate::store::Store;
@@ -167,9 +167,8 @@ fn run_targets(
         T::TargetInEffect,
     ];
     print_rows(lang, &rows, format, after, &header, |r| {
-        let metric = r.key.split_once('.').map_or(r.key, |(_, m)| m);
         vec![
-            metric_name(lang, metric),
+            crate::domain::review::target_name(lang, r.key),
             r.key.to_string(),
             r.unit.format(r.policy),
             r.own.map_or_else(|| "—".to_string(), |v| r.unit.format(v)),
