@@ -28,8 +28,12 @@ pub fn run_board(
         Some(text) => week_arg(lang, text)?,
         None => today,
     };
-    let sort = args.sort.as_deref().map(|k| (k, MetricKey::parse(k)));
-    if let Some((key, _)) = sort.filter(|(_, m)| !m.is_some_and(|m| m.board_column().is_some())) {
+    // The text asked for, and the board metric it names (`None`: not a board column).
+    let sort = args.sort.as_deref().map(|k| {
+        let metric = MetricKey::parse(k).filter(|m| m.board_column().is_some());
+        (k, metric)
+    });
+    if let Some((key, None)) = sort {
         return Err(Error::Input(format!(
             "{}: {key} ({})",
             lang.pick("无法按此列排序", "cannot sort by"),

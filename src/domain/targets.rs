@@ -92,12 +92,15 @@ pub enum TargetKind {
 }
 
 impl TargetKind {
-    /// How the review shows a value of this kind.
+    /// How the review shows a value of this kind for the target `key`: the unit of the metric
+    /// the key judges (product coverage is an average, not yuan), else by the kind.
     pub fn unit(self, key: &str) -> Unit {
+        if let Some(metric) = MetricKey::ALL.iter().find(|m| m.target_key() == key) {
+            return metric.unit();
+        }
         match self {
             TargetKind::Count | TargetKind::SignedCount => Unit::Count,
             TargetKind::Share => Unit::Share,
-            TargetKind::NonNegative if key.ends_with("product_coverage") => Unit::Average,
             TargetKind::NonNegative | TargetKind::SignedAmount => Unit::Amount,
         }
     }
