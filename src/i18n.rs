@@ -546,39 +546,10 @@ pub fn product_name(lang: Lang, kind: crate::domain::customer::ProductKind) -> &
     }
 }
 
-/// The metric's name in words.
-pub fn metric_name(lang: Lang, key: &str) -> String {
-    if let Some(kind) = key.strip_prefix("core_product_penetration.") {
-        let word = crate::domain::customer::ProductKind::parse(kind)
-            .map(|k| product_name(lang, k))
-            .unwrap_or(kind);
-        return fill(T::RvPenetration.get(lang), &[&word]);
-    }
-    if key == "core_product_penetration" {
-        return fill(
-            T::RvPenetration.get(lang),
-            &[&T::RvPenetrationEach.get(lang)],
-        );
-    }
-    let t = match key {
-        "new_customers" => T::RvNewCustomers,
-        "sms_coverage" => T::RvSmsCoverage,
-        "contact_coverage_mtd" => T::RvContactMtd,
-        "visit_coverage_ytd" => T::RvVisitYtd,
-        "sale_coverage_qtd" => T::RvSaleQtd,
-        "sales_count" => T::RvSalesCount,
-        "sales_amount" => T::RvSalesAmount,
-        "risk_assessments" => T::RvRiskAssessments,
-        "risk_assessment_valid_share" => T::RvRiskValid,
-        "vip_net_change" => T::RvVipNet,
-        "opportunities_handled" => T::RvOpportunities,
-        "customers_lost" => T::RvLost,
-        "aum_change" => T::RvAumChange,
-        "product_coverage" => T::RvProductCoverage,
-        "queue_completion" => T::RvQueueCompletion,
-        other => return other.to_string(),
-    };
-    t.get(lang).to_string()
+/// The metric's name in words (the words are [`T`]'s; which word is the metric's own
+/// exhaustive match, [`MetricKey::name`](crate::domain::review::MetricKey::name)).
+pub fn metric_name(lang: Lang, key: crate::domain::review::MetricKey) -> String {
+    key.name(lang)
 }
 
 #[cfg(test)]

@@ -320,7 +320,7 @@ fn every_role_shows_and_a_few_customers_moved_lately() {
                 week.review
                     .metrics
                     .iter()
-                    .find(|m| m.key == key)
+                    .find(|m| m.key.as_str() == key)
                     .and_then(|m| m.actual)
                     .unwrap_or_default()
             };

@@ -20,7 +20,7 @@ fn metric<'a>(w: &'a ManagerWeek, key: &str) -> &'a Metric {
     w.review
         .metrics
         .iter()
-        .find(|m| m.key == key)
+        .find(|m| m.key.as_str() == key)
         .unwrap_or_else(|| panic!("no metric {key}"))
 }
 
@@ -120,7 +120,7 @@ fn a_week_across_the_month_end() {
     let policy = Policy::default_policy();
     let quick = load_week_without_queue(&store, &policy, "M001", d(2026, 12, 2), today()).unwrap();
     for (a, b) in quick.review.metrics.iter().zip(&w.review.metrics) {
-        if a.key == "queue_completion" {
+        if a.key.as_str() == "queue_completion" {
             assert_eq!((a.actual, a.previous), (None, None));
         } else {
             assert_eq!(a, b);

@@ -61,7 +61,7 @@ fn the_plan_of_each_day_as_it_stood() {
         .review
         .metrics
         .iter()
-        .find(|m| m.key == "queue_completion")
+        .find(|m| m.key.as_str() == "queue_completion")
         .unwrap();
     assert_eq!(
         q.actual.map(|a| a.round_dp(3).to_string()),

@@ -592,14 +592,16 @@ fn own_targets_are_marked() {
                     .replace(' ', "")
             })
             .collect();
-        let sales = guanhu::i18n::metric_name(lang, "sales_count").replace(' ', "");
+        let sales = guanhu::i18n::metric_name(lang, guanhu::domain::review::MetricKey::SalesCount)
+            .replace(' ', "");
         let row = lines
             .iter()
             .find(|l| l.starts_with(&sales))
             .unwrap_or_else(|| panic!("no {sales} row"));
         assert!(row.contains("*1"), "{row}");
         assert!(lines.iter().any(|l| l.starts_with(&note.replace(' ', ""))));
-        let sms = guanhu::i18n::metric_name(lang, "sms_coverage").replace(' ', "");
+        let sms = guanhu::i18n::metric_name(lang, guanhu::domain::review::MetricKey::SmsCoverage)
+            .replace(' ', "");
         let row = lines.iter().find(|l| l.starts_with(&sms)).unwrap();
         assert!(!row.contains('*'), "{row}");
     }

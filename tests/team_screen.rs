@@ -7,6 +7,7 @@ use guanhu::app::keymap::action_for;
 use guanhu::app::{Action, App, Effect, Mode, Screen, update};
 use guanhu::domain::assignment::Role;
 use guanhu::domain::policy::Policy;
+use guanhu::domain::review::MetricKey;
 use guanhu::i18n::{Lang, T};
 use guanhu::store::Store;
 use guanhu::store::managers::insert_manager;
@@ -232,7 +233,10 @@ fn the_sort_column_moves_and_reverses_and_the_cursor_keeps_its_manager() {
     let mut app = board_w49(&mut store, Lang::Zh);
     // SMS coverage, best first: M001 2 of 3 (66.7%), M002 0 of 1, M003 no customers (no
     // figure, so last).
-    assert_eq!(app.team.sort_key(), Some("sms_coverage"));
+    assert_eq!(
+        app.team.sort_key().map(MetricKey::as_str),
+        Some("sms_coverage")
+    );
     assert_eq!(order(&app), ["M001", "M002", "M003"]);
     // `r`: worst first; the blank stays last.
     assert!(key(&mut app, KeyCode::Char('r')).is_empty());
@@ -246,13 +250,19 @@ fn the_sort_column_moves_and_reverses_and_the_cursor_keeps_its_manager() {
     key(&mut app, KeyCode::Char('r'));
     assert_eq!(order(&app), ["M003", "M002", "M001"]);
     key(&mut app, KeyCode::Left);
-    assert_eq!(app.team.sort_key(), Some("aum_change"));
+    assert_eq!(
+        app.team.sort_key().map(MetricKey::as_str),
+        Some("aum_change")
+    );
     assert_eq!(order(&app)[0], "M001");
     // `l` twice (and → once more): back round to the staff number, then SMS coverage.
     key(&mut app, KeyCode::Char('l'));
     assert_eq!(app.team.sort_key(), None);
     key(&mut app, KeyCode::Right);
-    assert_eq!(app.team.sort_key(), Some("sms_coverage"));
+    assert_eq!(
+        app.team.sort_key().map(MetricKey::as_str),
+        Some("sms_coverage")
+    );
     // The cursor follows its manager through a re-sort.
     key(&mut app, KeyCode::Char('j'));
     assert_eq!(selected(&app), "M002");

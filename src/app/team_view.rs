@@ -61,7 +61,7 @@ impl TeamView {
     }
 
     /// The board key sorted by (`None`: the staff number).
-    pub fn sort_key(&self) -> Option<&'static str> {
+    pub fn sort_key(&self) -> Option<crate::domain::review::MetricKey> {
         self.sort
             .checked_sub(1)
             .and_then(|i| BOARD_KEYS.get(i).copied())

@@ -10,7 +10,7 @@ use super::output::{After, emit_json, emit_text, terminal_cell};
 use super::review::week_arg;
 use crate::domain::board::{BOARD_KEYS, BoardRow, sort_rows};
 use crate::domain::policy::Policy;
-use crate::domain::review::Unit;
+use crate::domain::review::{MetricKey, Unit};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::i18n::metric_name;
@@ -52,16 +52,21 @@ pub fn run_board(
         Some(text) => week_arg(lang, text)?,
         None => today,
     };
-    if let Some(key) = args.sort.as_deref().filter(|k| !BOARD_KEYS.contains(k)) {
+    // The text asked for, and the board metric it names (`None`: not a board column).
+    let sort = args.sort.as_deref().map(|k| {
+        let metric = MetricKey::parse(k).filter(|m| m.board_column().is_some());
+        (k, metric)
+    });
+    if let Some((key, None)) = sort {
         return Err(Error::Input(format!(
             "{}: {key} ({})",
             lang.pick("无法按此列排序", "cannot sort by"),
-            BOARD_KEYS.join(", ")
+            BOARD_KEYS.map(MetricKey::as_str).join(", ")
         )));
     }
     let board = service::board::load_board(store, policy, day, today)?;
     let mut rows = board.rows;
-    sort_rows(&mut rows, args.sort.as_deref());
+    sort_rows(&mut rows, sort.and_then(|(_, m)| m));
     let (total, units, week) = (board.total, board.units, board.week);
     let text = match args.format {
         BoardFormat::Table => table(lang, &rows, &total, &units, "\t", false),
@@ -105,7 +110,7 @@ fn table(
         lang.pick("工号", "Staff no.").to_string(),
         lang.pick("姓名", "Name").to_string(),
     ];
-    header.extend(BOARD_KEYS.iter().map(|k| metric_name(lang, k)));
+    header.extend(BOARD_KEYS.iter().map(|k| metric_name(lang, *k)));
     let mut out = wrap(header);
     if md {
         let mut rule = vec!["---".to_string(), "---".to_string()];
@@ -142,7 +147,7 @@ fn board_json(week: &str, rows: &[BoardRow], total: &[Option<Decimal>], units: &
             let metrics: Map<String, Value> = r
                 .metrics
                 .iter()
-                .map(|m| (m.key.clone(), json_value(m.unit, m.actual)))
+                .map(|m| (m.key.as_str().to_string(), json_value(m.unit, m.actual)))
                 .collect();
             json!({"manager_no": r.manager_no, "name": r.manager_name, "metrics": metrics})
         })

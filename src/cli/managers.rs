@@ -10,7 +10,7 @@ use crate::domain::assignment::Role;
 use crate::domain::money::format_plain;
 use crate::domain::policy::Policy;
 use crate::error::{Error, Result};
-use crate::i18n::{Lang, T, fill, metric_name, role_name};
+use crate::i18n::{Lang, T, fill, role_name};
 use crate::service::assignment as svc;
 use crate::service::targets;
 use crate::store::Store;
@@ -149,9 +149,8 @@ fn run_targets(
     ];
     let header: Vec<&str> = header.iter().map(|t| t.get(lang)).collect();
     print_rows(&rows, format.into(), after, Some(&header), |r| {
-        let metric = r.key.split_once('.').map_or(r.key, |(_, m)| m);
         vec![
-            metric_name(lang, metric),
+            crate::domain::review::target_name(lang, r.key),
             r.key.to_string(),
             r.unit.format(r.policy),
             r.own.map_or_else(|| "—".to_string(), |v| r.unit.format(v)),

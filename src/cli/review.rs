@@ -157,7 +157,7 @@ pub fn render_markdown(lang: Lang, policy: &Policy, w: &ManagerWeek) -> String {
         };
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} |\n",
-            metric_name(lang, &m.key),
+            metric_name(lang, m.key),
             actual,
             target,
             cell(m, m.previous),
@@ -255,7 +255,7 @@ pub fn review_json(w: &ManagerWeek) -> Value {
         .iter()
         .map(|m| {
             let mut v = json!({
-                "key": m.key,
+                "key": m.key.as_str(),
                 "unit": m.unit,
                 "basis": m.basis,
                 "actual": json_value(m.unit, m.actual),

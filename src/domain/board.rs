@@ -2,19 +2,10 @@
 
 use rust_decimal::Decimal;
 
-use super::review::{Metric, Unit};
+use super::review::{Metric, MetricKey, Unit};
 
 /// The figures the board shows, in column order.
-pub const BOARD_KEYS: [&str; 8] = [
-    "sms_coverage",
-    "contact_coverage_mtd",
-    "sales_count",
-    "sales_amount",
-    "vip_net_change",
-    "opportunities_handled",
-    "customers_lost",
-    "aum_change",
-];
+pub const BOARD_KEYS: [MetricKey; 8] = MetricKey::BOARD;
 
 /// One manager's row.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,15 +43,15 @@ pub fn board_row(manager_no: &str, manager_name: &str, metrics: &[Metric]) -> Bo
                     .iter()
                     .find(|m| m.key == *k)
                     .cloned()
-                    .unwrap_or_else(|| empty(k))
+                    .unwrap_or_else(|| empty(*k))
             })
             .collect(),
     }
 }
 
-fn empty(key: &str) -> Metric {
+fn empty(key: MetricKey) -> Metric {
     Metric {
-        key: key.to_string(),
+        key,
         unit: Unit::Count,
         basis: super::review::Basis::Week,
         actual: None,
@@ -74,16 +65,16 @@ fn empty(key: &str) -> Metric {
 }
 
 /// Sorts rows by a board key, best first (highest, or lowest where lower is better); rows
-/// without a figure last; ties and `None` (or an unknown key) by staff number.
-pub fn sort_rows(rows: &mut [BoardRow], key: Option<&str>) {
+/// without a figure last; ties and `None` (or a metric not on the board) by staff number.
+pub fn sort_rows(rows: &mut [BoardRow], key: Option<MetricKey>) {
     sort_rows_by(rows, key, false);
 }
 
 /// [`sort_rows`], or worst first when `reversed` (staff numbers descending without a key). Rows
 /// without a figure stay last either way: a blank is no rank, not the worst one.
-pub fn sort_rows_by(rows: &mut [BoardRow], key: Option<&str>, reversed: bool) {
+pub fn sort_rows_by(rows: &mut [BoardRow], key: Option<MetricKey>, reversed: bool) {
     use std::cmp::Ordering;
-    let column = key.and_then(|k| BOARD_KEYS.iter().position(|b| *b == k));
+    let column = key.and_then(MetricKey::board_column);
     let flip = |o: Ordering| if reversed { o.reverse() } else { o };
     rows.sort_by(|a, b| {
         let by_figure = column.map_or(Ordering::Equal, |i| {
@@ -130,9 +121,9 @@ mod tests {
     use super::*;
     use crate::domain::review::Basis;
 
-    fn m(key: &str, unit: Unit, actual: Option<i64>, parts: Option<(usize, usize)>) -> Metric {
+    fn m(key: MetricKey, unit: Unit, actual: Option<i64>, parts: Option<(usize, usize)>) -> Metric {
         Metric {
-            key: key.into(),
+            key,
             unit,
             basis: Basis::Week,
             actual: actual.map(Decimal::from),
@@ -140,22 +131,22 @@ mod tests {
             previous: None,
             expected: None,
             parts,
-            lower_is_better: key == "customers_lost",
+            lower_is_better: key == MetricKey::CustomersLost,
             own_target: false,
         }
     }
 
     fn row(no: &str, sms: (usize, usize), sales: i64, lost: i64) -> BoardRow {
         let share = Decimal::from(sms.0) / Decimal::from(sms.1);
-        let mut sms_metric = m("sms_coverage", Unit::Share, None, Some(sms));
+        let mut sms_metric = m(MetricKey::SmsCoverage, Unit::Share, None, Some(sms));
         sms_metric.actual = Some(share);
         board_row(
             no,
             "",
             &[
                 sms_metric,
-                m("sales_count", Unit::Count, Some(sales), None),
-                m("customers_lost", Unit::Count, Some(lost), None),
+                m(MetricKey::SalesCount, Unit::Count, Some(sales), None),
+                m(MetricKey::CustomersLost, Unit::Count, Some(lost), None),
             ],
         )
     }
@@ -167,13 +158,13 @@ mod tests {
             row("M2", (3, 4), 1, 0),
             row("M3", (2, 2), 3, 1),
         ];
-        sort_rows(&mut rows, Some("sales_count"));
+        sort_rows(&mut rows, Some(MetricKey::SalesCount));
         let order: Vec<&str> = rows.iter().map(|r| r.manager_no.as_str()).collect();
         assert_eq!(order, ["M1", "M3", "M2"], "3, 3 (by number), 1");
-        sort_rows(&mut rows, Some("customers_lost"));
+        sort_rows(&mut rows, Some(MetricKey::CustomersLost));
         let order: Vec<&str> = rows.iter().map(|r| r.manager_no.as_str()).collect();
         assert_eq!(order, ["M2", "M3", "M1"], "fewest lost first");
-        sort_rows_by(&mut rows, Some("customers_lost"), true);
+        sort_rows_by(&mut rows, Some(MetricKey::CustomersLost), true);
         let order: Vec<&str> = rows.iter().map(|r| r.manager_no.as_str()).collect();
         assert_eq!(order, ["M1", "M3", "M2"], "most lost first");
         sort_rows_by(&mut rows, None, true);

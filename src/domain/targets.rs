@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::customer::ProductKind;
 use super::policy::PolicyProblem;
-use super::review::Unit;
+use super::review::{MetricKey, Unit};
 
 /// The `[targets]` section.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -92,12 +92,15 @@ pub enum TargetKind {
 }
 
 impl TargetKind {
-    /// How the review shows a value of this kind.
+    /// How the review shows a value of this kind for the target `key`: the unit of the metric
+    /// the key judges (product coverage is an average, not yuan), else by the kind.
     pub fn unit(self, key: &str) -> Unit {
+        if let Some(metric) = MetricKey::ALL.iter().find(|m| m.target_key() == key) {
+            return metric.unit();
+        }
         match self {
             TargetKind::Count | TargetKind::SignedCount => Unit::Count,
             TargetKind::Share => Unit::Share,
-            TargetKind::NonNegative if key.ends_with("product_coverage") => Unit::Average,
             TargetKind::NonNegative | TargetKind::SignedAmount => Unit::Amount,
         }
     }
@@ -143,19 +146,6 @@ pub const TARGET_KEYS: [(&str, TargetKind); 16] = [
     ("weekly.product_coverage", TargetKind::NonNegative),
     ("weekly.queue_completion", TargetKind::Share),
 ];
-
-/// The target key a review metric is judged by (`sales_count` → `weekly.sales_count`; each
-/// core product's penetration → `weekly.core_product_penetration`).
-pub fn target_key_of_metric(metric: &str) -> Option<&'static str> {
-    let metric = match metric.split_once('.') {
-        Some(("core_product_penetration", _)) => "core_product_penetration",
-        _ => metric,
-    };
-    TARGET_KEYS
-        .iter()
-        .map(|(k, _)| *k)
-        .find(|k| k.split_once('.').is_some_and(|(_, m)| m == metric))
-}
 
 /// The kind of a target key (`weekly.sales_count`); `None` for an unknown key.
 pub fn target_kind(key: &str) -> Option<TargetKind> {
@@ -203,6 +193,30 @@ impl TargetsPolicy {
             "weekly.queue_completion" => w.queue_completion,
             _ => return None,
         })
+    }
+
+    /// The target a review metric is judged against (each core product's penetration by the
+    /// one penetration target).
+    pub fn of_metric(&self, key: MetricKey) -> Decimal {
+        let (w, m, q, y) = (&self.weekly, &self.monthly, &self.quarterly, &self.yearly);
+        match key {
+            MetricKey::NewCustomers => count(w.new_customers),
+            MetricKey::SmsCoverage => w.sms_coverage,
+            MetricKey::ContactCoverageMtd => m.contact_coverage_mtd,
+            MetricKey::VisitCoverageYtd => y.visit_coverage_ytd,
+            MetricKey::SaleCoverageQtd => q.sale_coverage_qtd,
+            MetricKey::SalesCount => count(w.sales_count),
+            MetricKey::SalesAmount => w.sales_amount,
+            MetricKey::RiskAssessments => count(w.risk_assessments),
+            MetricKey::RiskAssessmentValidShare => w.risk_assessment_valid_share,
+            MetricKey::VipNetChange => Decimal::from(w.vip_net_change),
+            MetricKey::OpportunitiesHandled => w.opportunities_handled,
+            MetricKey::CustomersLost => count(w.customers_lost),
+            MetricKey::AumChange => w.aum_change,
+            MetricKey::Penetration(_) => w.core_product_penetration,
+            MetricKey::ProductCoverage => w.product_coverage,
+            MetricKey::QueueCompletion => w.queue_completion,
+        }
     }
 
     /// Sets one target by key, checked as its kind (a share from 0 to 1, a whole count…).
@@ -383,23 +397,27 @@ mod tests {
 
     #[test]
     fn every_target_belongs_to_one_metric() {
+        assert_eq!(MetricKey::SalesCount.target_key(), "weekly.sales_count");
         assert_eq!(
-            target_key_of_metric("sales_count"),
-            Some("weekly.sales_count")
+            MetricKey::ContactCoverageMtd.target_key(),
+            "monthly.contact_coverage_mtd"
         );
         assert_eq!(
-            target_key_of_metric("contact_coverage_mtd"),
-            Some("monthly.contact_coverage_mtd")
+            MetricKey::Penetration(ProductKind::Fund).target_key(),
+            "weekly.core_product_penetration"
         );
-        assert_eq!(
-            target_key_of_metric("core_product_penetration.fund"),
-            Some("weekly.core_product_penetration")
-        );
-        assert_eq!(target_key_of_metric("no_such_metric"), None);
-        // Each key's metric name is unique, so the mapping is one to one.
+        // Every metric's target is a known key, read the same by key and by metric; every key
+        // judges some metric.
+        let t = Policy::default_policy().targets;
+        for key in MetricKey::ALL {
+            assert!(target_kind(key.target_key()).is_some(), "{key:?}");
+            assert_eq!(t.get(key.target_key()), Some(t.of_metric(key)), "{key:?}");
+        }
         for (key, _) in TARGET_KEYS {
-            let metric = key.split_once('.').map(|(_, m)| m).unwrap_or(key);
-            assert_eq!(target_key_of_metric(metric), Some(key));
+            assert!(
+                MetricKey::ALL.iter().any(|m| m.target_key() == key),
+                "{key}"
+            );
         }
     }
 

@@ -12,7 +12,6 @@ use crate::domain::review::{
     DayCompletion, Reflection, ReviewCustomer, WeekReview, entries_since, monday_of, review_week,
     week_label,
 };
-use crate::domain::targets::target_key_of_metric;
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::store::managers::{ManagerRow, find_manager};
@@ -125,8 +124,8 @@ pub(crate) fn load(
         review_week(&judged_by, &customers, &queue_days, monday, today)
     };
     for metric in &mut review.metrics {
-        metric.own_target =
-            target_key_of_metric(&metric.key).is_some_and(|k| own_keys.iter().any(|own| own == k));
+        let target = metric.key.target_key();
+        metric.own_target = own_keys.iter().any(|own| own == target);
     }
     let week = week_label(monday);
     let reflection = find_reflection(conn, m.id, &week)?;

@@ -17,8 +17,7 @@ use crate::app::review_view::{
 };
 use crate::app::text_area::TextArea;
 use crate::domain::diary::EntryKind;
-use crate::domain::review::{Metric, Unit};
-use crate::i18n::metric_name;
+use crate::domain::review::{Metric, MetricKey, Unit};
 use crate::i18n::{Lang, T, fill, kind_name};
 
 const NAME: usize = 28;
@@ -174,7 +173,7 @@ fn metric_lines(app: &App, data: &ReviewData) -> Vec<Line<'static>> {
         theme::header(),
     ))];
     for m in &data.review.metrics {
-        if m.actual.is_none() && m.previous.is_none() && m.key == "queue_completion" {
+        if m.actual.is_none() && m.previous.is_none() && m.key == MetricKey::QueueCompletion {
             continue;
         }
         lines.push(metric_line(app.ctx.lang, m));
@@ -186,20 +185,6 @@ fn metric_lines(app: &App, data: &ReviewData) -> Vec<Line<'static>> {
         )));
     }
     lines
-}
-
-/// The metric's name, the core products' penetration shortened so the product shows.
-fn short_name(lang: Lang, key: &str) -> String {
-    match key
-        .strip_prefix("core_product_penetration.")
-        .and_then(crate::domain::customer::ProductKind::parse)
-    {
-        Some(kind) => fill(
-            T::RvPenetrationShort.get(lang),
-            &[&crate::i18n::product_name(lang, kind)],
-        ),
-        None => metric_name(lang, key),
-    }
 }
 
 fn metric_line(lang: Lang, m: &Metric) -> Line<'static> {
@@ -231,7 +216,7 @@ fn metric_line(lang: Lang, m: &Metric) -> Line<'static> {
         None => ("—".to_string(), theme::dim()),
     };
     Line::from(vec![
-        Span::styled(fit(&short_name(lang, &m.key), NAME), name_style),
+        Span::styled(fit(&m.key.short_name(lang), NAME), name_style),
         Span::raw(" "),
         Span::styled(right(&actual, FIGURE), name_style),
         Span::raw(" "),

@@ -14,7 +14,7 @@ use super::theme;
 use crate::app::App;
 use crate::app::team_view::TeamView;
 use crate::domain::board::{BOARD_KEYS, Board};
-use crate::domain::review::Unit;
+use crate::domain::review::{MetricKey, Unit};
 use crate::i18n::{Lang, T, fill};
 
 /// The rank column's width.
@@ -68,7 +68,7 @@ pub fn render_team(frame: &mut Frame, app: &App, area: Rect) {
             }
             cells.push(Span::raw(" "));
             cells.push(Span::styled(
-                right(&cell(m.key.as_str(), m.unit, m.actual), columns.widths[c]),
+                right(&cell(m.key, m.unit, m.actual), columns.widths[c]),
                 style,
             ));
         }
@@ -119,7 +119,7 @@ fn sort_line(app: &App, width: usize) -> Line<'static> {
     let view = &app.team;
     // The full name here: the column headings are abbreviated.
     let column = match view.sort_key() {
-        Some(key) => crate::i18n::metric_name(app.ctx.lang, key),
+        Some(key) => key.name(app.ctx.lang),
         None => app.t(T::TmStaffNo).to_string(),
     };
     // Best and worst, not high and low: fewer customers lost is the better figure.
@@ -146,27 +146,17 @@ fn hint_line(app: &App, columns: &Columns, width: usize) -> Line<'static> {
     Line::from(fit_spans(spans, width))
 }
 
-/// The board's short column heading.
-fn column_name(lang: Lang, key: &str) -> &'static str {
-    let t = match key {
-        "sms_coverage" => T::TmColSms,
-        "contact_coverage_mtd" => T::TmColContact,
-        "sales_count" => T::TmColSales,
-        "sales_amount" => T::TmColAmount,
-        "vip_net_change" => T::TmColVip,
-        "opportunities_handled" => T::TmColOpportunities,
-        "customers_lost" => T::TmColLost,
-        _ => T::TmColAum,
-    };
-    t.get(lang)
+/// The board's short column heading (every board key has one).
+fn column_name(lang: Lang, key: MetricKey) -> &'static str {
+    key.column_name(lang).unwrap_or_default()
 }
 
 /// A figure for a narrow column: money in whole yuan, changes with their sign.
-fn cell(key: &str, unit: Unit, value: Option<Decimal>) -> String {
+fn cell(key: MetricKey, unit: Unit, value: Option<Decimal>) -> String {
     let Some(v) = value else {
         return "—".to_string();
     };
-    let sign = if key.ends_with("_change") && v > Decimal::ZERO {
+    let sign = if key.is_change() && v > Decimal::ZERO {
         "+"
     } else {
         ""
@@ -207,7 +197,7 @@ impl Columns {
         )
         .max(app.t(T::TmTotal).width());
         let widths: Vec<usize> = BOARD_KEYS
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(c, key)| {
                 let figures = board
