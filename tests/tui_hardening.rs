@@ -370,7 +370,16 @@ fn chinese_punctuation_keys_act_as_their_ascii_keys() {
     let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
     let mut team = today_app(&mut store, Lang::Zh, 40);
     team.screen = Screen::Team;
-    assert_eq!(action_for(&team, key('《')), Some(Action::PrevSortColumn));
-    assert_eq!(action_for(&team, key('》')), Some(Action::NextSortColumn));
-    assert_eq!(action_for(&team, key('ｌ')), Some(Action::NextSortColumn));
+    assert_eq!(
+        action_for(&team, key('《')),
+        Some(Action::Team(guanhu::app::tabs::team::Msg::PrevSort))
+    );
+    assert_eq!(
+        action_for(&team, key('》')),
+        Some(Action::Team(guanhu::app::tabs::team::Msg::NextSort))
+    );
+    assert_eq!(
+        action_for(&team, key('ｌ')),
+        Some(Action::Team(guanhu::app::tabs::team::Msg::NextSort))
+    );
 }

@@ -118,6 +118,8 @@ pub enum Action {
     EntriesDeleted(Vec<i64>),
     /// A message for the Diary tab.
     Diary(crate::app::tabs::diary::Msg),
+    /// A message for the Team tab.
+    Team(crate::app::tabs::team::Msg),
     /// A message for the Ledgers tab.
     Ledgers(crate::app::tabs::ledgers::Msg),
     /// `H` on the Diary screen: show the selected entry's earlier versions.
@@ -142,12 +144,6 @@ pub enum Action {
     ReviewLoaded(Box<review_view::ReviewData>),
     /// Result: the week's reflection was saved.
     ReflectionSaved,
-    /// `h` on the Team screen: sort by the column to the left.
-    PrevSortColumn,
-    /// `l` on the Team screen: sort by the column to the right.
-    NextSortColumn,
-    /// `r` on the Team screen: best first ↔ worst first.
-    ReverseSort,
     /// Result: a week of the team board was loaded.
     TeamLoaded(Box<crate::domain::board::Board>),
     /// Text pasted into the terminal (bracketed paste): typed into the focused field as text,

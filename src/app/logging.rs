@@ -239,7 +239,8 @@ pub(super) fn reload_after_write(app: &mut App) -> Vec<Effect> {
     }
     app.team.mark_stale();
     if app.screen == Screen::Team {
-        effects.push(team_view::load_board(app));
+        let cmd = tabs::team::load(&mut app.team, &app.ctx);
+        effects.extend(carry_out(app, vec![cmd]));
     }
     if let Some(d) = &app.detail {
         effects.push(Effect::LoadDetail(

@@ -17,7 +17,6 @@ pub mod notice;
 pub mod paste;
 pub mod review_view;
 pub mod tabs;
-pub mod team_view;
 #[deny(clippy::indexing_slicing)]
 pub mod text_area;
 #[deny(clippy::indexing_slicing)]
@@ -179,7 +178,7 @@ pub struct App {
     /// The Review screen.
     pub review: review_view::ReviewView,
     /// The Team screen.
-    pub team: team_view::TeamView,
+    pub team: tabs::team::Model,
     /// Another manager whose week the Review tab shows, opened from the Team tab (`None`: the
     /// app's own manager).
     pub review_manager: Option<String>,
@@ -254,7 +253,7 @@ impl App {
             size: (80, 24),
             today_view: today_view::TodayView::default(),
             book_stale: false,
-            team: team_view::TeamView::default(),
+            team: tabs::team::Model::default(),
             review_manager: None,
             leave_ask: None,
             after_save: None,

@@ -110,7 +110,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::EntriesSaved(ids) => return entries_saved(app, ids),
         Action::ReviewLoaded(data) => return review_view::week_loaded(app, *data),
         Action::ReflectionSaved => return review_view::reflection_saved(app),
-        Action::TeamLoaded(board) => team_view::board_loaded(app, *board),
+        Action::TeamLoaded(board) => {
+            let cmds = tabs::team::update(&mut app.team, &app.ctx, tabs::team::Msg::Loaded(board));
+            return carry_out(app, cmds);
+        }
         Action::UndoApplied { step, redo } => {
             app.notice = Some(Notice::say(if redo { T::Redone } else { T::Undone }));
             app.today_view.follow_returning = app.screen == Screen::Today;
@@ -242,13 +245,19 @@ pub(super) fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         };
     }
     if app.screen == Screen::Review {
-        if let Some(effects) = team_view::update_other_review(app, &action) {
+        if let Some(effects) = update_other_review(app, &action) {
             return effects;
         }
         return review_view::update_review(app, action);
     }
     if app.screen == Screen::Team {
-        return team_view::update_team(app, action);
+        return match action {
+            Action::Team(msg) => {
+                let cmds = tabs::team::update(&mut app.team, &app.ctx, msg);
+                carry_out(app, cmds)
+            }
+            _ => Vec::new(),
+        };
     }
     if app.screen == Screen::Today {
         return today_view::update_today(app, action);
@@ -341,7 +350,10 @@ pub(super) fn switch_to(app: &mut App, screen: Screen) -> Vec<Effect> {
         Screen::Diary => vec![Effect::LoadDay(app.diary.date.unwrap_or(app.ctx.today))],
         Screen::Ledgers => vec![tabs::ledgers::load(&mut app.ledgers, &app.ctx)],
         Screen::Review => vec![review_view::load_week(app)],
-        Screen::Team => team_view::open(app),
+        Screen::Team => {
+            let cmds = tabs::team::open(&mut app.team, &app.ctx);
+            carry_out(app, cmds)
+        }
         _ => Vec::new(),
     }
 }
@@ -361,7 +373,45 @@ pub(super) fn carry_out(app: &mut App, cmds: Vec<tabs::Cmd>) -> Vec<Effect> {
                 app.form = Some(*form);
                 app.mode = Mode::Log;
             }
+            tabs::Cmd::OpenWeekOf {
+                manager_no,
+                name,
+                monday,
+            } => effects.push(open_week_of(app, manager_no, name, monday)),
         }
     }
     effects
+}
+
+/// A manager's week on the Review tab, opened from the Team board: read only when it is not
+/// the app's own manager's; Esc comes back.
+fn open_week_of(app: &mut App, no: String, name: String, monday: chrono::NaiveDate) -> Effect {
+    let own = app.ctx.manager.as_deref() == Some(no.as_str());
+    app.review_manager = (!own).then(|| no.clone());
+    app.review.edit_on_load = false;
+    // The figures on screen may be another manager's for the same week.
+    app.review.data = None;
+    app.review.scroll = 0;
+    app.review.day = Some(monday);
+    app.screen = Screen::Review;
+    app.detail = None;
+    if !own {
+        let who = if name.is_empty() { no } else { name };
+        app.notice = Some(Notice::fill(T::TmViewing, [Arg::text(who)]));
+    }
+    review_view::load_week(app)
+}
+
+/// On the Review tab showing another manager's week (opened from the Team tab): Esc goes back
+/// to the board, and the reflection is that manager's own to write. `None`: not handled here.
+fn update_other_review(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
+    app.review_manager.as_ref()?;
+    match action {
+        Action::Back => Some(switch_to(app, Screen::Team)),
+        Action::Activate => {
+            app.notice = Some(Notice::say(T::TmReadOnly));
+            Some(Vec::new())
+        }
+        _ => None,
+    }
 }

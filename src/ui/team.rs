@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use super::text::{fit, fit_spans, right};
 use super::theme;
 use crate::app::App;
-use crate::app::team_view::TeamView;
+use crate::app::tabs::team::Model as TeamView;
 use crate::domain::board::{BOARD_KEYS, Board};
 use crate::domain::review::{MetricKey, Unit};
 use crate::i18n::{Lang, T, fill};

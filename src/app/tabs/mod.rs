@@ -6,6 +6,7 @@
 
 pub mod diary;
 pub mod ledgers;
+pub mod team;
 
 use super::Confirmation;
 use super::Effect;
@@ -20,4 +21,10 @@ pub enum Cmd {
     Ask(Confirmation),
     /// Open the log popup with this form (to amend an entry).
     Open(Box<LogForm>),
+    /// Show a manager's week on the Review tab (from the Team board).
+    OpenWeekOf {
+        manager_no: String,
+        name: String,
+        monday: chrono::NaiveDate,
+    },
 }

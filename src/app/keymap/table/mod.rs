@@ -120,6 +120,7 @@ pub const BINDINGS: &[&[Binding]] = &[
     crate::app::tabs::diary::keys::KEYS,
     crate::app::tabs::ledgers::keys::KEYS,
     screens::WEEK_SCREENS,
+    crate::app::tabs::team::keys::KEYS,
     overlays::OVERLAYS,
 ];
 

@@ -158,50 +158,6 @@ pub(super) const WEEK_SCREENS: &[Binding] = &[
     shown(Context::Review, "j/k g", T::KeyScroll, true, SCROLL),
     // Esc closes nothing here but is answered, as on every screen, without a surprise.
     hidden(Context::Review, &[(ESC, Action::Back)]),
-    // Team
-    shown(
-        Context::Team,
-        "[ ]",
-        T::KeyWeeks,
-        true,
-        &[(ch('['), Action::PrevDay), (ch(']'), Action::NextDay)],
-    ),
-    shown(
-        Context::Team,
-        "t",
-        T::KeyThisWeek,
-        false,
-        &[(ch('t'), Action::Today)],
-    ),
-    shown(
-        Context::Team,
-        "h/l < >",
-        T::KeySortColumn,
-        true,
-        &[
-            (ch('h'), Action::PrevSortColumn),
-            (ch('<'), Action::PrevSortColumn),
-            (LEFT, Action::PrevSortColumn),
-            (ch('l'), Action::NextSortColumn),
-            (ch('>'), Action::NextSortColumn),
-            (RIGHT, Action::NextSortColumn),
-        ],
-    ),
-    shown(
-        Context::Team,
-        "r",
-        T::KeyReverseSort,
-        true,
-        &[(ch('r'), Action::ReverseSort)],
-    ),
-    shown(Context::Team, "j/k g G", T::KeyMove, false, MOVE_ALL),
-    shown(
-        Context::Team,
-        "Enter",
-        T::KeyOpenWeek,
-        true,
-        &[(ENTER, Action::Activate)],
-    ),
     // Another manager's week, opened from the Team tab
     shown(Context::TeamReview, "[ ]", T::KeyWeeks, true, WEEKS),
     shown(
