@@ -3,6 +3,7 @@
 mod common;
 
 use common::{sample_app, sample_store};
+use guanhu::app::tabs::today::Msg as TodayMsg;
 use guanhu::app::{Action, Screen, update};
 use guanhu::domain::diary::EntryKind;
 use guanhu::i18n::Lang;
@@ -28,12 +29,21 @@ fn every_screen_draws_at_tiny_sizes() {
                 ],
                 vec![Action::StartLog(EntryKind::Memo)],
                 vec![Action::GoTo(Screen::Today)],
-                vec![Action::GoTo(Screen::Today), Action::Snooze],
-                vec![Action::GoTo(Screen::Today), Action::Dismiss],
-                vec![Action::GoTo(Screen::Today), Action::Explain],
                 vec![
                     Action::GoTo(Screen::Today),
-                    Action::StartSearch,
+                    Action::TodayTab(TodayMsg::Snooze),
+                ],
+                vec![
+                    Action::GoTo(Screen::Today),
+                    Action::TodayTab(TodayMsg::Dismiss),
+                ],
+                vec![
+                    Action::GoTo(Screen::Today),
+                    Action::TodayTab(TodayMsg::Explain),
+                ],
+                vec![
+                    Action::GoTo(Screen::Today),
+                    Action::TodayTab(TodayMsg::StartFilter),
                     Action::Input('z'),
                 ],
                 vec![Action::GoTo(Screen::Review)],

@@ -3,9 +3,9 @@
 mod common;
 
 use common::{d, sample_store, today_app};
-use guanhu::app::hold_form::{HoldDraft, HoldError, TodayPopup};
 use guanhu::app::keymap::action_for;
 use guanhu::app::log_form::Target;
+use guanhu::app::tabs::today::{HoldDraft, HoldError, TodayPopup};
 use guanhu::app::{Action, App, Effect, Mode, Screen, UndoStep, update};
 use guanhu::domain::diary::{EntryKind, Outcome};
 use guanhu::domain::policy::Policy;

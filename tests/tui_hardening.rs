@@ -5,9 +5,9 @@ mod common;
 mod support;
 
 use common::{today, today_app};
-use guanhu::app::hold_form::TodayPopup;
 use guanhu::app::keymap::action_for;
 use guanhu::app::leave_guard::Then;
+use guanhu::app::tabs::today::TodayPopup;
 use guanhu::app::{Action, Mode, Screen, update};
 use guanhu::domain::diary::EntryKind;
 use guanhu::domain::policy::Policy;
@@ -141,7 +141,10 @@ fn esc_in_a_popup_with_typed_text_asks_and_s_saves_it() {
                 let Some(TodayPopup::Snooze(form)) = &app.today_view.popup else {
                     panic!("{name}: the popup stays");
                 };
-                assert_eq!(form.error, Some(guanhu::app::hold_form::HoldError::BadDate));
+                assert_eq!(
+                    form.error,
+                    Some(guanhu::app::tabs::today::HoldError::BadDate)
+                );
                 assert!(typed(&app), "{name}");
             }
             _ => assert_eq!(effects.len(), 1, "{name}: one save"),
@@ -213,7 +216,7 @@ fn the_snooze_popup_draws_a_typed_date_without_parsing_it() {
     // (parsing `+3天` while drawing once crashed the app mid-typing).
     if let Some(TodayPopup::Snooze(form)) = app.today_view.popup.as_mut() {
         form.date = guanhu::app::text_field::TextField::with("+3天");
-        form.focus = guanhu::app::hold_form::SnoozeField::Date;
+        form.focus = guanhu::app::tabs::today::SnoozeField::Date;
     }
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal.draw(|f| guanhu::ui::render(f, &app)).unwrap();

@@ -128,12 +128,6 @@ pub enum Action {
     HistoryLoaded(i64, Vec<Revision>),
     /// Result: the entries of a period were loaded (for the ledgers).
     PeriodLoaded(Vec<crate::domain::diary::DiaryEntry>),
-    /// `z` on the Today screen: snooze the selected row.
-    Snooze,
-    /// `x` on the Today screen: dismiss the selected row's reasons, with a reason.
-    Dismiss,
-    /// `i` on the Today screen: show how the selected row's score is made up.
-    Explain,
     /// Result: today's queue was loaded.
     TodayLoaded(Box<crate::domain::queue::TodayQueue>),
     /// Result: snoozes or dismissals were recorded, with their ids.
@@ -155,6 +149,9 @@ pub enum Action {
     RetryBusy,
     /// The driver found unsaved text from the last run beside the store.
     DraftFound(Box<drafts::Draft>),
+    // issue 11 (today tab)
+    /// A message for the Today tab (`Today` alone is still the Review tab's `t`).
+    TodayTab(crate::app::tabs::today::Msg),
 }
 
 /// I/O the driver carries out for `update`.
@@ -183,7 +180,7 @@ pub enum Effect {
     /// Load today's queue as of the app's `now` (answered with `TodayLoaded`).
     LoadToday,
     /// Record snoozes and dismissals (answered with `HoldsSaved`).
-    HoldItems(Vec<hold_form::HoldDraft>),
+    HoldItems(Vec<crate::app::tabs::today::HoldDraft>),
     /// Load the manager's week holding this day, its figures and the week's diary (answered
     /// with `ReviewLoaded`).
     LoadReview(NaiveDate),

@@ -5,8 +5,8 @@ use crate::i18n::Lang;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::hold_form::{DismissForm, SnoozeForm, TodayPopup};
 use super::log_form::{LogForm, Target};
+use super::tabs::today::{DismissForm, SnoozeForm, TodayPopup};
 use super::text_area::TextArea;
 use super::text_field::TextField;
 use super::{Action, App, Effect, Mode, Screen, kind_name, review_view};
@@ -250,7 +250,7 @@ pub fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
                 form.date = TextField::with(&date);
                 form.note = TextField::with(&note);
                 if !date.is_empty() {
-                    form.choice = super::hold_form::SnoozeChoice::Date;
+                    form.choice = super::tabs::today::SnoozeChoice::Date;
                 }
                 form.refresh_preview(app.ctx.now);
                 open_popup(app, TodayPopup::Snooze(form))

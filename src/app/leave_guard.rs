@@ -1,9 +1,9 @@
 //! Leaving a popup that holds typed text (Esc, Ctrl-c, `q` off a text field) asks first — save, discard or keep editing — as the reflection editor does; and a save the store cannot take yet (another copy holds the write lock) waits, retried from the loop, until it goes through or Esc gives up with the text kept. Pure.
 
-use super::hold_form::TodayPopup;
 use super::keymap::normalize_char;
 use super::notice::Notice;
-use super::{Action, App, Effect, Mode, today_view, update_log};
+use super::tabs::today::TodayPopup;
+use super::{Action, App, Effect, Mode, update_log};
 use crate::i18n::T;
 
 /// Where the user goes once the popup is left.
@@ -78,7 +78,7 @@ pub fn answer(app: &mut App, action: Action) -> Vec<Effect> {
             app.after_save = Some(then);
             let effects = match app.mode {
                 Mode::Log => update_log(app, Action::Submit),
-                Mode::Popup => today_view::update_popup(app, Action::Submit),
+                Mode::Popup => super::update::today_popup(app, Action::Submit),
                 _ => Vec::new(),
             };
             if effects.is_empty() {

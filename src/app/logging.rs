@@ -20,7 +20,7 @@ pub(super) fn selected_target(app: &App) -> Option<Target> {
         });
     }
     if app.screen == Screen::Today {
-        return today_view::selected_target(app);
+        return app.today_view.selected_target();
     }
     if app.screen != Screen::Customers {
         return None;
@@ -34,9 +34,9 @@ pub(super) fn selected_target(app: &App) -> Option<Target> {
 pub(super) fn start_log(app: &mut App, kind: EntryKind) -> Vec<Effect> {
     if app.screen == Screen::Today
         && app.detail.is_none()
-        && let Some(effects) = today_view::start_log_on_sms_row(app, kind)
+        && let Some(cmds) = tabs::today::log_on_sms_row(&app.today_view, kind)
     {
-        return effects;
+        return carry_out(app, cmds);
     }
     let marked = &app.customers.marked;
     if kind == EntryKind::Sms

@@ -5,7 +5,6 @@ pub mod ctx;
 pub mod customers;
 mod customers_update;
 pub mod drafts;
-pub mod hold_form;
 pub mod keymap;
 pub mod layout;
 pub mod leave_guard;
@@ -21,7 +20,6 @@ pub mod tabs;
 pub mod text_area;
 #[deny(clippy::indexing_slicing)]
 pub mod text_field;
-pub mod today_view;
 mod update;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -169,7 +167,7 @@ pub struct App {
     /// The Ledgers screen.
     pub ledgers: tabs::ledgers::Model,
     /// The Today screen.
-    pub today_view: today_view::TodayView,
+    pub today_view: tabs::today::Model,
     /// True when a write since the book was loaded may have changed it (see
     /// `reload_after_write`).
     pub book_stale: bool,
@@ -251,7 +249,7 @@ impl App {
             review: review_view::ReviewView::default(),
             help_scroll: 0,
             size: (80, 24),
-            today_view: today_view::TodayView::default(),
+            today_view: tabs::today::Model::default(),
             book_stale: false,
             team: tabs::team::Model::default(),
             review_manager: None,

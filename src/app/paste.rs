@@ -1,6 +1,5 @@
 //! A paste (bracketed paste from the terminal) as text: it goes into the focused text field whole, cleaned of control characters, and is never read as keys — `客户在开会⏎q` pasted into a note must not save the call and quit. Pure.
 
-use super::hold_form::TodayPopup;
 use super::notice::Notice;
 use super::{App, Effect, Mode};
 use crate::i18n::T;
@@ -54,27 +53,11 @@ pub fn paste(app: &mut App, text: String) -> Vec<Effect> {
             None => false,
         },
         Mode::Popup => {
-            let now = app.ctx.now;
-            match app.today_view.popup.as_mut() {
-                Some(TodayPopup::Snooze(form)) => {
-                    form.error = None;
-                    let typed = match form.focused_text() {
-                        Some(field) => {
-                            field.insert_str(&one_line);
-                            true
-                        }
-                        None => false,
-                    };
-                    form.refresh_preview(now);
-                    typed
-                }
-                Some(TodayPopup::Dismiss(form)) => {
-                    form.error = None;
-                    form.reason.insert_str(&one_line);
-                    true
-                }
-                _ => false,
-            }
+            let taken = crate::app::tabs::today::takes_paste(&app.today_view);
+            let msg = crate::app::tabs::today::Msg::PastePopup(one_line);
+            // A paste only types: the tab asks for nothing back.
+            let _nothing = super::update::today(app, msg);
+            taken
         }
         Mode::Reflection => match app.review.editor.as_mut() {
             Some(ed) if !ed.saving && ed.asking.is_none() => {
@@ -84,10 +67,9 @@ pub fn paste(app: &mut App, text: String) -> Vec<Effect> {
             _ => false,
         },
         Mode::Search if app.screen == super::Screen::Today && app.detail.is_none() => {
-            let view = &mut app.today_view;
-            view.filter.push_str(&one_line);
-            view.cursor = 0;
-            view.rebuild();
+            let msg = crate::app::tabs::today::Msg::PasteFilter(one_line);
+            // A paste only types: the tab asks for nothing back.
+            let _nothing = super::update::today(app, msg);
             true
         }
         Mode::Search => {

@@ -63,7 +63,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.list_height = layout::list_rows(h);
             app.review.text_width = review_view::text_width(w);
             app.customers.scroll_to_cursor(app.list_height);
-            app.today_view.scroll_to_cursor(app.list_height);
+            return today(app, tabs::today::Msg::Resized(app.list_height));
         }
         Action::BookLoaded(book) => {
             app.loading = false;
@@ -102,11 +102,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.notice = Some(Notice::Failed(failure));
         }
         Action::Clock(now) => app.ctx.now = now,
-        Action::TodayLoaded(queue) => {
-            app.today_view.set_queue(*queue);
-            app.today_view.scroll_to_cursor(app.list_height);
-        }
-        Action::HoldsSaved(ids) => return today_view::holds_saved(app, ids),
+        Action::TodayLoaded(queue) => return today(app, tabs::today::Msg::Loaded(queue)),
+        Action::HoldsSaved(ids) => return holds_saved(app, ids),
         Action::EntriesSaved(ids) => return entries_saved(app, ids),
         Action::ReviewLoaded(data) => return review_view::week_loaded(app, *data),
         Action::ReflectionSaved => return review_view::reflection_saved(app),
@@ -153,10 +150,13 @@ pub(super) fn update_input(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Mode::Search if app.screen == Screen::Today && app.detail.is_none() => {
-            today_view::update_filter(app, action)
+            match today_edit(&action) {
+                Some(edit) => today(app, tabs::today::Msg::Filter(edit)),
+                None => Vec::new(),
+            }
         }
         Mode::Search => update_search(app, action),
-        Mode::Popup => today_view::update_popup(app, action),
+        Mode::Popup => today_popup(app, action),
         Mode::Command => update_command(app, action),
         Mode::Filter => update_filter(app, action),
         Mode::Log => update_log(app, action),
@@ -260,7 +260,17 @@ pub(super) fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         };
     }
     if app.screen == Screen::Today {
-        return today_view::update_today(app, action);
+        use tabs::today::Msg;
+        // The page keys are the global rows; the tab's own keys come as its messages.
+        let msg = match action {
+            Action::TodayTab(msg) => msg,
+            Action::HalfPageDown => Msg::HalfPageDown,
+            Action::HalfPageUp => Msg::HalfPageUp,
+            Action::PageDown => Msg::PageDown,
+            Action::PageUp => Msg::PageUp,
+            _ => return Vec::new(),
+        };
+        return today(app, msg);
     }
     if app.screen != Screen::Customers {
         return Vec::new();
@@ -378,6 +388,17 @@ pub(super) fn carry_out(app: &mut App, cmds: Vec<tabs::Cmd>) -> Vec<Effect> {
                 name,
                 monday,
             } => effects.push(open_week_of(app, manager_no, name, monday)),
+            // issue 11 (today tab)
+            tabs::Cmd::Say(notice) => app.notice = Some(notice),
+            tabs::Cmd::Mode(mode) => app.mode = mode,
+            tabs::Cmd::Write(effect) => {
+                app.saving = true;
+                effects.push(effect);
+            }
+            tabs::Cmd::Leave => {
+                effects.extend(leave_guard::leave(app, leave_guard::Then::Close));
+            }
+            tabs::Cmd::BulkSms(members) => bulk_sms_to(app, &members),
         }
     }
     effects
@@ -414,4 +435,77 @@ fn update_other_review(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         }
         _ => None,
     }
+}
+
+// issue 11 (today tab): the shell's side of the Today tab.
+
+/// A message to the Today tab, and what it asked for carried out.
+pub(super) fn today(app: &mut App, msg: tabs::today::Msg) -> Vec<Effect> {
+    let cmds = tabs::today::update(&mut app.today_view, &app.ctx, msg);
+    carry_out(app, cmds)
+}
+
+/// The shared editing rows of the keymap (the filter line, the popups) as the tab's keys.
+fn today_edit(action: &Action) -> Option<tabs::today::Edit> {
+    use tabs::today::Edit;
+    Some(match action {
+        Action::Input(c) => Edit::Char(*c),
+        Action::Backspace => Edit::Backspace,
+        Action::DeleteChar => Edit::Delete,
+        Action::CursorLeft => Edit::Left,
+        Action::CursorRight => Edit::Right,
+        Action::Top => Edit::Home,
+        Action::Bottom => Edit::End,
+        Action::NextField => Edit::Next,
+        Action::PrevField => Edit::Prev,
+        Action::Up => Edit::Up,
+        Action::Down => Edit::Down,
+        Action::Submit => Edit::Submit,
+        Action::Cancel => Edit::Cancel,
+        _ => return None,
+    })
+}
+
+/// A key while a popup is open over Today; none while its save is under way.
+pub(super) fn today_popup(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.saving {
+        return Vec::new();
+    }
+    match today_edit(&action) {
+        Some(edit) => today(app, tabs::today::Msg::Popup(edit)),
+        None => Vec::new(),
+    }
+}
+
+/// The snooze or dismissal is stored: the popup closes and says so; the undo is remembered
+/// and what shows the change reloads.
+fn holds_saved(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
+    app.saving = false;
+    app.mode = Mode::Normal;
+    leave_guard::saved(app);
+    app.notice = None;
+    let mut effects = today(app, tabs::today::Msg::Saved);
+    app.undo.push(UndoStep::Held(ids));
+    app.redo.clear();
+    effects.extend(reload_after_write(app));
+    effects
+}
+
+/// Opens the bulk SMS to exactly the customers the weekly-SMS row stands for, named from the
+/// book (a customer not in it is named by number).
+fn bulk_sms_to(app: &mut App, members: &[String]) {
+    let names: std::collections::HashMap<&str, &str> = app
+        .customers
+        .all
+        .iter()
+        .map(|s| (s.customer.customer_no.as_str(), s.customer.name.as_str()))
+        .collect();
+    let list: Vec<(String, String)> = members
+        .iter()
+        .map(|no| {
+            let name = names.get(no.as_str()).copied().unwrap_or(no.as_str());
+            (no.clone(), name.to_string())
+        })
+        .collect();
+    open_bulk_sms(app, list);
 }

@@ -12,7 +12,7 @@ use super::reasons::{ordered_reasons, reason_text, term_name, until_text};
 use super::text::{field_window, fit, right};
 use super::theme;
 use crate::app::App;
-use crate::app::hold_form::{
+use crate::app::tabs::today::{
     DismissForm, HoldError, SnoozeChoice, SnoozeField, SnoozeForm, TodayPopup,
 };
 use crate::app::text_field::TextField;

@@ -7,10 +7,13 @@
 pub mod diary;
 pub mod ledgers;
 pub mod team;
+pub mod today;
 
 use super::Confirmation;
 use super::Effect;
+use super::Mode;
 use super::log_form::LogForm;
+use super::notice::Notice;
 
 /// What a tab's `update` asks for beyond its own model.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,4 +30,15 @@ pub enum Cmd {
         name: String,
         monday: chrono::NaiveDate,
     },
+    // issue 11 (today tab)
+    /// Put a notice on the message line.
+    Say(Notice),
+    /// Switch the input mode (the popup, the filter line, back to normal).
+    Mode(Mode),
+    /// A write from the open popup: the popup waits, marked saving, until its result.
+    Write(Effect),
+    /// Esc in a popup: close it, asking first when typed text would be thrown away.
+    Leave,
+    /// Open the bulk SMS to these customers (the weekly-SMS row), named from the book.
+    BulkSms(Vec<String>),
 }

@@ -19,7 +19,7 @@ pub(crate) const fn k(code: KeyCode) -> Key {
     Key::Plain(code)
 }
 pub(crate) const ENTER: Key = k(KeyCode::Enter);
-pub(super) const ESC: Key = k(KeyCode::Esc);
+pub(crate) const ESC: Key = k(KeyCode::Esc);
 pub(super) const TAB: Key = k(KeyCode::Tab);
 pub(super) const BACKTAB: Key = k(KeyCode::BackTab);
 pub(crate) const UP: Key = k(KeyCode::Up);
@@ -116,6 +116,7 @@ pub(super) const EDIT: &[(Key, Action)] = &[
 /// overlays and fields.
 pub const BINDINGS: &[&[Binding]] = &[
     GLOBAL,
+    crate::app::tabs::today::keys::KEYS,
     screens::SCREENS,
     crate::app::tabs::diary::keys::KEYS,
     crate::app::tabs::ledgers::keys::KEYS,

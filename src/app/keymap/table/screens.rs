@@ -7,50 +7,6 @@ use crate::i18n::T;
 
 /// Every tab's rows, in help order.
 pub(super) const SCREENS: &[Binding] = &[
-    // Today
-    shown(Context::Today, "j/k g G", T::KeyMove, false, MOVE_ALL),
-    shown(
-        Context::Today,
-        "Enter",
-        T::KeyOpen,
-        true,
-        &[(ENTER, Action::Activate)],
-    ),
-    shown(
-        Context::Today,
-        "z",
-        T::KeySnooze,
-        true,
-        &[(ch('z'), Action::Snooze)],
-    ),
-    shown(
-        Context::Today,
-        "x",
-        T::KeyDismiss,
-        true,
-        &[(ch('x'), Action::Dismiss)],
-    ),
-    shown(
-        Context::Today,
-        "i",
-        T::KeyWhy,
-        true,
-        &[(ch('i'), Action::Explain)],
-    ),
-    shown(
-        Context::Today,
-        "/",
-        T::KeyFilter,
-        false,
-        &[(ch('/'), Action::StartSearch)],
-    ),
-    shown(
-        Context::Today,
-        "Esc",
-        T::KeyClear,
-        false,
-        &[(ESC, Action::Back)],
-    ),
     // Customers
     shown(Context::List, "j/k g G", T::KeyMove, true, MOVE_ALL),
     shown(

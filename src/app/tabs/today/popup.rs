@@ -2,7 +2,7 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
-use super::text_field::TextField;
+use crate::app::text_field::TextField;
 use crate::domain::queue::{QueueItem, Reason, next_monday};
 use crate::domain::urgency::ReasonCode;
 use crate::domain::when::parse_follow_up;

@@ -1,0 +1,16 @@
+//! The Today tab (今日): the day's queue of customers to contact, its `/` filter and its popups
+//! (snooze, dismiss, score breakdown). Its model, its messages and pure `update`, and its keys;
+//! the drawing is `ui::today` and `ui::today_popup`.
+
+pub(crate) mod keys;
+pub mod model;
+pub mod popup;
+mod popup_keys;
+pub mod update;
+
+pub use model::Model;
+pub use popup::{
+    DismissForm, HoldDraft, HoldError, SnoozeChoice, SnoozeField, SnoozeForm, TodayPopup,
+};
+pub use popup_keys::takes_paste;
+pub use update::{Edit, Msg, log_on_sms_row, update};
