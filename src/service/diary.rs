@@ -1,13 +1,11 @@
 //! Diary use-cases: log one entry or many (a bulk SMS) in one transaction, amend, delete, restore, and load a day or a customer's timeline. A sale with an amount and maturity also becomes a holding; a risk assessment updates the customer. Nothing is silently changed: every amendment and deletion keeps the earlier version.
 
-use crate::store::Conn;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use crate::domain::customer::{Holding, RiskLevel};
 use crate::domain::diary::{DiaryDay, DiaryEntry, EntryDraft, EntryKind, validate_draft};
 use crate::domain::limits::LimitsPolicy;
 use crate::error::{Error, Result};
-use crate::store::Store;
 use crate::store::customers::{
     current_manager_id, find_customer, find_customer_by_id, update_risk,
 };
@@ -18,6 +16,7 @@ use crate::store::diary::{
 };
 use crate::store::holdings::{delete_sale_holding, insert_sale_holding};
 use crate::store::managers::find_manager;
+use crate::store::{Conn, Store};
 
 /// Logs entries in one transaction; returns their ids in order. Several entries share a batch.
 pub fn log_entries(

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-use crate::store::Conn;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::domain::customer::{Customer, Snapshot};
@@ -17,7 +16,7 @@ use crate::store::customers::{
 };
 use crate::store::holdings::upsert_holding;
 use crate::store::managers::ensure_manager;
-use crate::store::{CustomerUpsert, Store, UpsertOutcome, Write};
+use crate::store::{Conn, CustomerUpsert, Store, UpsertOutcome, Write};
 
 /// What an import did (or would do, for a dry run).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-use crate::store::Conn;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use crate::domain::customer::{Holding, Snapshot};
@@ -14,7 +13,6 @@ use crate::domain::review::{
 };
 use crate::domain::targets::target_key_of_metric;
 use crate::error::{Error, Result};
-use crate::store::Store;
 use crate::store::managers::{ManagerRow, find_manager};
 use crate::store::review::{
     find_reflection, review_contacts_at_start, review_customers, review_entries, review_holdings,
@@ -22,6 +20,7 @@ use crate::store::review::{
     upsert_reflection,
 };
 use crate::store::targets::list_manager_targets;
+use crate::store::{Conn, Store};
 
 /// A manager's week as the report shows it.
 #[derive(Debug, Clone, PartialEq)]

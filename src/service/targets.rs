@@ -1,6 +1,5 @@
 //! A manager's own targets (个人指标): the targets in effect for a manager (the policy's, with the manager's own values over them), listed for `guanhu managers targets`, and set or cleared in one transaction.
 
-use crate::store::Conn;
 use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -9,9 +8,9 @@ use crate::domain::policy::{Policy, PolicyProblem};
 use crate::domain::review::Unit;
 use crate::domain::targets::{TARGET_KEYS, TargetsPolicy, target_kind};
 use crate::error::{Error, Result};
-use crate::store::Store;
 use crate::store::managers::find_manager;
 use crate::store::targets::{clear_manager_target, list_manager_targets, set_manager_target};
+use crate::store::{Conn, Store};
 
 /// One target as `guanhu managers targets` lists it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
