@@ -234,12 +234,14 @@ pub fn customers_of_manager_on(
     manager_no: &str,
     on: NaiveDate,
 ) -> Result<Vec<String>> {
-    let Some(m) = find_manager(store.conn(), manager_no)? else {
+    // Several queries: one snapshot, so a commit by another copy lands in all or none.
+    let read = store.read()?;
+    let Some(m) = find_manager(&read, manager_no)? else {
         return Err(Error::NoSuchManager(manager_no.to_string()));
     };
     let mut out = Vec::new();
-    for id in list_customers_of_manager_on(store.conn(), m.id, on)? {
-        if let Some(c) = find_customer_by_id(store.conn(), id)? {
+    for id in list_customers_of_manager_on(&read, m.id, on)? {
+        if let Some(c) = find_customer_by_id(&read, id)? {
             out.push(c.customer_no);
         }
     }

@@ -4,9 +4,9 @@ use crate::domain::assignment::Role;
 use crate::domain::board::{BOARD_KEYS, Board, BoardRow, board_row, sort_rows, team_total};
 use crate::domain::policy::Policy;
 use crate::domain::review::{Unit, monday_of, week_label};
-use crate::error::{Error, Result};
-use crate::store::Store;
+use crate::error::Result;
 use crate::store::managers::{ManagerRow, find_manager, list_managers};
+use crate::store::{Conn, Store};
 use chrono::NaiveDate;
 
 /// Every manager's week holding `day`, as board rows by staff number, with the team total.
@@ -16,10 +16,10 @@ pub fn load_board(
     day: NaiveDate,
     today: NaiveDate,
 ) -> Result<Board> {
+    // Each manager's week is read on its own: half the managers on this connection, half on
+    // a second one on another thread, both in one snapshot (see `Store::read_both`).
     let managers = list_managers(store.conn())?;
-    // Each manager's week is read on its own: with a second connection, half the managers
-    // are read on another thread.
-    let read = |conn: &rusqlite::Connection, managers: &[ManagerRow]| -> Result<Vec<BoardRow>> {
+    let read = |conn: &Conn, managers: &[ManagerRow]| -> Result<Vec<BoardRow>> {
         managers
             .iter()
             .map(|m| {
@@ -33,21 +33,14 @@ pub fn load_board(
             .collect()
     };
     let (first, second) = managers.split_at(managers.len() / 2);
-    let mut rows = match store.reader()? {
-        Some(other) if !first.is_empty() => std::thread::scope(|scope| {
-            let read = &read;
-            let theirs = scope.spawn(move || (read(&other, first), other));
-            let mine = read(store.conn(), second);
-            let (theirs, other) = theirs
-                .join()
-                .map_err(|_| Error::Input("reading the team board failed".into()))?;
-            store.return_reader(other);
-            let mut rows = theirs?;
-            rows.extend(mine?);
-            Ok::<_, Error>(rows)
-        })?,
-        _ => read(store.conn(), &managers)?,
-    };
+    let (mut rows, theirs) = store.read_both(
+        "reading the team board failed",
+        |conn| read(conn, second),
+        |conn| read(conn, first),
+        &mut || (),
+    )?;
+    // The same order as before: the first half of the managers, then the second.
+    rows.splice(0..0, theirs);
     let mut units = vec![Unit::Count; BOARD_KEYS.len()];
     for row in &rows {
         for (u, metric) in units.iter_mut().zip(&row.metrics) {

@@ -1,13 +1,11 @@
 //! Diary use-cases: log one entry or many (a bulk SMS) in one transaction, amend, delete, restore, and load a day or a customer's timeline. A sale with an amount and maturity also becomes a holding; a risk assessment updates the customer. Nothing is silently changed: every amendment and deletion keeps the earlier version.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use rusqlite::Connection;
 
 use crate::domain::customer::{Holding, RiskLevel};
 use crate::domain::diary::{DiaryDay, DiaryEntry, EntryDraft, EntryKind, validate_draft};
 use crate::domain::limits::LimitsPolicy;
 use crate::error::{Error, Result};
-use crate::store::Store;
 use crate::store::customers::{
     current_manager_id, find_customer, find_customer_by_id, update_risk,
 };
@@ -18,6 +16,7 @@ use crate::store::diary::{
 };
 use crate::store::holdings::{delete_sale_holding, insert_sale_holding};
 use crate::store::managers::find_manager;
+use crate::store::{Conn, Store};
 
 /// Logs entries in one transaction; returns their ids in order. Several entries share a batch.
 pub fn log_entries(
@@ -69,7 +68,7 @@ pub fn log_entries(
 
 /// What an entry changes outside the diary: the holding of a sale, the customer's risk level.
 fn apply_effects(
-    conn: &Connection,
+    conn: &Conn,
     id: i64,
     draft: &EntryDraft,
     customer_id: Option<i64>,
@@ -100,14 +99,14 @@ fn apply_effects(
 
 /// Sets the customer's risk profile from their latest live logged assessment; with none left,
 /// back to what it was before the diary first changed it.
-fn sync_risk(conn: &Connection, customer_id: i64, now: NaiveDateTime) -> Result<()> {
+fn sync_risk(conn: &Conn, customer_id: i64, now: NaiveDateTime) -> Result<()> {
     let before = risk_before_diary(conn, customer_id)?;
     sync_risk_or(conn, customer_id, before, now)
 }
 
 /// `sync_risk` with the pre-diary profile given (it may have left with an entry moved away).
 fn sync_risk_or(
-    conn: &Connection,
+    conn: &Conn,
     customer_id: i64,
     before: Option<(Option<RiskLevel>, Option<NaiveDate>)>,
     now: NaiveDateTime,
@@ -121,7 +120,7 @@ fn sync_risk_or(
 
 /// Takes back the sale's holding of an entry that is deleted or about to be amended. (The
 /// risk profile is recomputed by `sync_risk` after the entry itself has changed.)
-fn revert_holding(conn: &Connection, row: &EntryRow) -> Result<()> {
+fn revert_holding(conn: &Conn, row: &EntryRow) -> Result<()> {
     if let Some(holding_id) = row.holding_id {
         delete_sale_holding(conn, holding_id)?;
         set_holding(conn, row.entry.id, None)?;
@@ -129,7 +128,7 @@ fn revert_holding(conn: &Connection, row: &EntryRow) -> Result<()> {
     Ok(())
 }
 
-fn load_row(conn: &Connection, id: i64) -> Result<EntryRow> {
+fn load_row(conn: &Conn, id: i64) -> Result<EntryRow> {
     find_entry(conn, id)?.ok_or(Error::NoSuchEntry(id))
 }
 
@@ -240,12 +239,14 @@ pub fn entry_history(store: &Store, id: i64) -> Result<Vec<(NaiveDateTime, Strin
 
 /// The day's entries and the follow-ups due that day.
 pub fn load_day(store: &Store, manager_no: Option<&str>, date: NaiveDate) -> Result<DiaryDay> {
+    // Several queries: one snapshot, so a commit by another copy lands in all or none.
+    let read = store.read()?;
     let start = date.and_hms_opt(0, 0, 0).unwrap_or_default();
     let end = start + Duration::days(1);
     Ok(DiaryDay {
         date,
-        entries: list_entries_between(store.conn(), manager_no, start, end)?,
-        follow_ups: list_follow_ups_between(store.conn(), manager_no, start, end)?,
+        entries: list_entries_between(&read, manager_no, start, end)?,
+        follow_ups: list_follow_ups_between(&read, manager_no, start, end)?,
     })
 }
 

@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::Connection;
 
 use crate::domain::customer::{Customer, Snapshot};
 use crate::domain::limits::LimitsPolicy;
@@ -17,7 +16,7 @@ use crate::store::customers::{
 };
 use crate::store::holdings::upsert_holding;
 use crate::store::managers::ensure_manager;
-use crate::store::{CustomerUpsert, Store, UpsertOutcome};
+use crate::store::{Conn, CustomerUpsert, Store, UpsertOutcome, Write};
 
 /// What an import did (or would do, for a dry run).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -75,7 +74,7 @@ enum Step<'a> {
 const ONE_BY_ONE: usize = 2_000;
 
 /// Matches every row to the stored customer of its number and merges it (reads only).
-fn steps<'a>(conn: &Connection, rows: &'a [CustomerRecord]) -> Result<Vec<Step<'a>>> {
+fn steps<'a>(conn: &Conn, rows: &'a [CustomerRecord]) -> Result<Vec<Step<'a>>> {
     let mut stored: HashMap<String, CustomerRow> = HashMap::new();
     if rows.len() > ONE_BY_ONE {
         for row in list_customers(conn, None)? {
@@ -109,7 +108,7 @@ fn steps<'a>(conn: &Connection, rows: &'a [CustomerRecord]) -> Result<Vec<Step<'
 
 /// Counts commits by other connections: unchanged between the matching and the lock means the
 /// matching still holds.
-fn data_version(conn: &Connection) -> Result<i64> {
+fn data_version(conn: &Conn) -> Result<i64> {
     Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
 }
 
@@ -275,7 +274,7 @@ pub fn import_holdings(
 }
 
 /// Commits the import, or rolls it back for a dry run (whose counts are then exact).
-fn finish(tx: rusqlite::Transaction<'_>, dry_run: bool) -> Result<()> {
+fn finish(tx: Write<'_>, dry_run: bool) -> Result<()> {
     if dry_run {
         tx.rollback()?;
     } else {

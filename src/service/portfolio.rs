@@ -44,10 +44,12 @@ pub fn load_portfolio(
     today: NaiveDate,
     manager_no: Option<&str>,
 ) -> Result<Vec<CustomerSummary>> {
-    let rows = list_customers(store.conn(), manager_no)?;
+    // Several queries: one snapshot, so a commit by another copy lands in all or none.
+    let read = store.read()?;
+    let rows = list_customers(&read, manager_no)?;
     let since = today - Duration::days(HISTORY_DAYS);
-    let mut snapshots = list_snapshots_since(store.conn(), since, manager_no)?;
-    let activity = list_activity(store.conn(), manager_no)?;
+    let mut snapshots = list_snapshots_since(&read, since, manager_no)?;
+    let activity = list_activity(&read, manager_no)?;
     Ok(rows
         .into_iter()
         .map(|row| {
@@ -88,11 +90,13 @@ pub fn load_customer_detail(
     today: NaiveDate,
     customer_no: &str,
 ) -> Result<CustomerDetail> {
-    let row = find_customer(store.conn(), customer_no)?
+    // Several queries: one snapshot, so a commit by another copy lands in all or none.
+    let read = store.read()?;
+    let row = find_customer(&read, customer_no)?
         .ok_or_else(|| Error::NoSuchCustomer(customer_no.to_string()))?;
-    let snapshots = list_customer_snapshots(store.conn(), row.id)?;
-    let holdings = list_holdings(store.conn(), row.id)?;
-    let timeline = list_customer_entries(store.conn(), row.id)?;
+    let snapshots = list_customer_snapshots(&read, row.id)?;
+    let holdings = list_holdings(&read, row.id)?;
+    let timeline = list_customer_entries(&read, row.id)?;
     let activity = Activity {
         last_contact_on: timeline
             .iter()

@@ -11,12 +11,12 @@ use crate::domain::policy::{AumBasis, Policy};
 use crate::domain::queue::{QueueInput, TodayQueue, build_queue};
 use crate::domain::urgency::ReasonCode;
 use crate::error::{Error, Result};
-use crate::store::Store;
 use crate::store::customers::{find_customer, list_queue_customers, list_snapshots_since};
 use crate::store::managers::find_manager;
 use crate::store::queue::{
     contact_facts, insert_hold, live_holds, maturing_holdings, recent_snapshots, set_holds_undone,
 };
+use crate::store::{Conn, Store};
 
 /// Today's queue for the manager (or the whole store when `None`).
 pub fn load_today(
@@ -25,11 +25,24 @@ pub fn load_today(
     now: NaiveDateTime,
     manager_no: Option<&str>,
 ) -> Result<TodayQueue> {
+    load_today_between(store, policy, now, manager_no, &mut || ())
+}
+
+/// [`load_today`] with a hook run after the diary half's snapshot is taken and before the
+/// book half's: a test commits from another connection there to show the queue never mixes
+/// two states of the store.
+#[doc(hidden)]
+pub fn load_today_between(
+    store: &Store,
+    policy: &Policy,
+    now: NaiveDateTime,
+    manager_no: Option<&str>,
+    between: &mut dyn FnMut(),
+) -> Result<TodayQueue> {
     let today = now.date();
-    let conn = store.conn();
     let manager_id = match manager_no {
         Some(no) => Some(
-            find_manager(conn, no)?
+            find_manager(store.conn(), no)?
                 .ok_or_else(|| Error::NoSuchManager(no.to_string()))?
                 .id,
         ),
@@ -37,8 +50,9 @@ pub fn load_today(
     };
     let horizon = today + Duration::days(i64::from(policy.signals.maturity_within_days));
     // Customers and balances on a second connection while this one reads the diary: on a
-    // large store the two halves take about as long as each other.
-    let read_book = |conn: &rusqlite::Connection| -> Result<_> {
+    // large store the two halves take about as long as each other. `read_both` makes the two
+    // connections see one snapshot, so a commit by another copy lands in both halves or neither.
+    let read_book = |conn: &Conn| -> Result<_> {
         // The daily average needs the year's snapshots; the current balance only the last ones.
         let snapshots = match policy.aum.basis {
             AumBasis::Current => recent_snapshots(conn, manager_id, today)?,
@@ -52,26 +66,14 @@ pub fn load_today(
             maturing_holdings(conn, manager_id, today, horizon)?,
         ))
     };
-    let read_diary = || -> Result<_> {
+    let read_diary = |conn: &Conn| -> Result<_> {
         Ok((
             contact_facts(conn, manager_id, today)?,
             live_holds(conn, manager_id, today)?,
         ))
     };
-    let ((customers, mut snapshots, mut holdings), (mut contacts, mut holds)) =
-        match store.reader()? {
-            Some(second) => std::thread::scope(|scope| {
-                let read_book = &read_book;
-                let book = scope.spawn(move || (read_book(&second), second));
-                let diary = read_diary();
-                let (book, second) = book
-                    .join()
-                    .map_err(|_| Error::Input("reading the book failed".into()))?;
-                store.return_reader(second);
-                Ok::<_, Error>((book?, diary?))
-            })?,
-            None => (read_book(conn)?, read_diary()?),
-        };
+    let ((mut contacts, mut holds), (customers, mut snapshots, mut holdings)) =
+        store.read_both("reading the book failed", read_diary, read_book, between)?;
     let no_facts = ContactFacts::default();
     let book: Vec<_> = customers
         .into_iter()

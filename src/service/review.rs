@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use rusqlite::Connection;
 
 use crate::domain::customer::{Holding, Snapshot};
 use crate::domain::past_plans::{PlanCustomer, plan_on};
@@ -13,7 +12,6 @@ use crate::domain::review::{
     week_label,
 };
 use crate::error::{Error, Result};
-use crate::store::Store;
 use crate::store::managers::{ManagerRow, find_manager};
 use crate::store::review::{
     find_reflection, review_contacts_at_start, review_customers, review_entries, review_holdings,
@@ -21,6 +19,7 @@ use crate::store::review::{
     upsert_reflection,
 };
 use crate::store::targets::list_manager_targets;
+use crate::store::{Conn, Store};
 
 /// A manager's week as the report shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +32,7 @@ pub struct ManagerWeek {
     pub reflection: Option<Reflection>,
 }
 
-fn manager(conn: &Connection, manager_no: &str) -> Result<ManagerRow> {
+fn manager(conn: &Conn, manager_no: &str) -> Result<ManagerRow> {
     find_manager(conn, manager_no)?.ok_or_else(|| Error::NoSuchManager(manager_no.to_string()))
 }
 
@@ -48,7 +47,8 @@ pub fn load_week(
     day: NaiveDate,
     today: NaiveDate,
 ) -> Result<ManagerWeek> {
-    load(store.conn(), policy, manager_no, day, today, true)
+    let read = store.read()?;
+    load(&read, policy, manager_no, day, today, true)
 }
 
 /// [`load_week`] without `queue_completion` (left unmeasured): rebuilding each working day's
@@ -60,12 +60,13 @@ pub fn load_week_without_queue(
     day: NaiveDate,
     today: NaiveDate,
 ) -> Result<ManagerWeek> {
-    load(store.conn(), policy, manager_no, day, today, false)
+    let read = store.read()?;
+    load(&read, policy, manager_no, day, today, false)
 }
 
 /// The week on one connection (the board reads managers on two at once).
 pub(crate) fn load(
-    conn: &Connection,
+    conn: &Conn,
     policy: &Policy,
     manager_no: &str,
     day: NaiveDate,
@@ -147,7 +148,8 @@ pub fn plan_days(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<DayCompletion>> {
-    let conn = store.conn();
+    let read = store.read()?;
+    let conn: &Conn = &read;
     let m = manager(conn, manager_no)?;
     let listed = (from, to);
     let customers = review_customers(conn, m.id, from, to)?;
@@ -173,7 +175,7 @@ struct ReviewBook<'a> {
 /// read once and rolled forward day by day, and the days are shared between two threads.
 #[allow(clippy::too_many_arguments)]
 fn queue_days(
-    conn: &Connection,
+    conn: &Conn,
     policy: &Policy,
     manager_id: i64,
     listed: (NaiveDate, NaiveDate),
@@ -244,8 +246,9 @@ pub fn load_reflection(
     manager_no: &str,
     day: NaiveDate,
 ) -> Result<Option<Reflection>> {
-    let m = manager(store.conn(), manager_no)?;
-    find_reflection(store.conn(), m.id, &week_label(monday_of(day)))
+    let read = store.read()?;
+    let m = manager(&read, manager_no)?;
+    find_reflection(&read, m.id, &week_label(monday_of(day)))
 }
 
 /// Saves the manager's reflection for the week holding `day` (one transaction).

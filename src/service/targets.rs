@@ -1,7 +1,6 @@
 //! A manager's own targets (个人指标): the targets in effect for a manager (the policy's, with the manager's own values over them), listed for `guanhu managers targets`, and set or cleared in one transaction.
 
 use chrono::NaiveDateTime;
-use rusqlite::Connection;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -9,9 +8,9 @@ use crate::domain::policy::{Policy, PolicyProblem};
 use crate::domain::review::Unit;
 use crate::domain::targets::{TARGET_KEYS, TargetsPolicy, target_kind};
 use crate::error::{Error, Result};
-use crate::store::Store;
 use crate::store::managers::find_manager;
 use crate::store::targets::{clear_manager_target, list_manager_targets, set_manager_target};
+use crate::store::{Conn, Store};
 
 /// One target as `guanhu managers targets` lists it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -36,7 +35,7 @@ impl TargetRow {
 }
 
 /// The targets the review judges the manager (row id) by.
-pub fn targets_of(conn: &Connection, policy: &Policy, manager_id: i64) -> Result<TargetsPolicy> {
+pub fn targets_of(conn: &Conn, policy: &Policy, manager_id: i64) -> Result<TargetsPolicy> {
     Ok(policy
         .targets
         .with_own(&list_manager_targets(conn, manager_id)?))
@@ -44,9 +43,11 @@ pub fn targets_of(conn: &Connection, policy: &Policy, manager_id: i64) -> Result
 
 /// Every target with the policy's value and the manager's own, in the review's order.
 pub fn list_targets(store: &Store, policy: &Policy, manager_no: &str) -> Result<Vec<TargetRow>> {
-    let m = find_manager(store.conn(), manager_no)?
+    // Several queries: one snapshot, so a commit by another copy lands in all or none.
+    let read = store.read()?;
+    let m = find_manager(&read, manager_no)?
         .ok_or_else(|| Error::NoSuchManager(manager_no.to_string()))?;
-    let own = list_manager_targets(store.conn(), m.id)?;
+    let own = list_manager_targets(&read, m.id)?;
     Ok(TARGET_KEYS
         .iter()
         .map(|(key, kind)| TargetRow {

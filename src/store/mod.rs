@@ -6,12 +6,14 @@ pub mod customers;
 pub mod dates;
 pub mod diary;
 pub mod drafts;
+mod handles;
 pub mod holdings;
 pub mod implausible;
 pub mod managers;
 mod migrations;
 pub mod money;
 mod open_checks;
+mod paired;
 pub mod queue;
 pub mod review;
 pub mod targets;
@@ -19,11 +21,12 @@ pub mod targets;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
 
 pub use customers::{CustomerRow, CustomerUpsert, UpsertOutcome};
+pub use handles::{Conn, Read, Write};
 pub use managers::ManagerRow;
 pub use migrations::SCHEMA_VERSION;
 pub use money::DecimalText;
@@ -192,15 +195,19 @@ impl Store {
 
     /// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so a
     /// second running copy waits on the busy timeout instead of failing on a lock upgrade.
-    pub fn write(&mut self) -> Result<Transaction<'_>> {
-        Ok(Transaction::new(
-            &mut self.conn,
-            TransactionBehavior::Immediate,
-        )?)
+    pub fn write(&mut self) -> Result<Write<'_>> {
+        Write::begin(&mut self.conn)
     }
 
-    /// Read access for queries.
-    pub fn conn(&self) -> &Connection {
+    /// A read snapshot: the queries through it all see one state of the store, however
+    /// many there are, even while another running copy commits.
+    pub fn read(&self) -> Result<Read<'_>> {
+        Read::begin(&self.conn)
+    }
+
+    /// The connection, for one-query reads (a single statement is its own snapshot) and for
+    /// the admin commands; a read of several queries wants [`Store::read`].
+    pub fn conn(&self) -> &Conn {
         &self.conn
     }
 

@@ -4,11 +4,7 @@ use super::*;
 
 /// True when the error is SQLite saying another connection holds the lock.
 fn is_busy(e: &Error) -> bool {
-    matches!(
-        e,
-        Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
-            if f.code == rusqlite::ErrorCode::DatabaseBusy
-    )
+    e.is_busy()
 }
 
 /// Carries out effects against the store.
