@@ -6,11 +6,13 @@
 
 pub mod diary;
 pub mod ledgers;
+pub mod review;
 pub mod team;
 
 use super::Confirmation;
 use super::Effect;
 use super::log_form::LogForm;
+use super::notice::Notice;
 
 /// What a tab's `update` asks for beyond its own model.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,4 +29,14 @@ pub enum Cmd {
         name: String,
         monday: chrono::NaiveDate,
     },
+    // issue 11 (review tab)
+    /// Put this notice on the message line.
+    Say(Notice),
+    /// Clear the message line (a key answered a question, or typing went on).
+    Hush,
+    /// The tab's in-place editor opened (`true`) or closed: the shell's mode follows it, so
+    /// the keymap gives the editor its keys.
+    Editing(bool),
+    /// Leave the app (the writer chose to, over the editor's question).
+    Quit,
 }
