@@ -361,3 +361,171 @@ fn saved(model: &mut Model, ctx: &Ctx) -> Vec<Cmd> {
     }
     cmds
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::policy::Policy;
+    use crate::domain::review::WeekReview;
+    use crate::i18n::Lang;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn ctx() -> Ctx {
+        let today = d(2026, 12, 2);
+        Ctx {
+            lang: Lang::Zh,
+            today,
+            now: today.and_hms_opt(9, 0, 0).unwrap(),
+            policy: Policy::default_policy(),
+            manager: Some("M001".into()),
+            role: None,
+        }
+    }
+
+    fn week(monday: NaiveDate) -> Box<ReviewData> {
+        Box::new(ReviewData {
+            manager_no: "M001".into(),
+            manager_name: "王芳".into(),
+            week: week_label(monday),
+            review: WeekReview {
+                monday,
+                end: monday + Duration::days(6),
+                metrics: Vec::new(),
+                sales_by_kind: Vec::new(),
+                migrations: Vec::new(),
+            },
+            reflection: None,
+            activity: Vec::new(),
+        })
+    }
+
+    #[test]
+    fn weeks_load_and_nothing_is_edited_before_the_week_is_loaded() {
+        let ctx = ctx();
+        let mut model = Model::default();
+        let monday = d(2026, 11, 30);
+        model.scroll = 3;
+        assert_eq!(
+            update(&mut model, &ctx, Msg::PrevWeek),
+            vec![Cmd::Run(Effect::LoadReview(monday - Duration::days(7)))]
+        );
+        assert_eq!(model.scroll, 0);
+        assert_eq!(
+            update(&mut model, &ctx, Msg::Edit),
+            vec![Cmd::Say(Notice::say(T::RvLoading))]
+        );
+        assert!(model.editor.is_none());
+        assert_eq!(
+            update(&mut model, &ctx, Msg::ThisWeek),
+            vec![Cmd::Run(Effect::LoadReview(monday))]
+        );
+        assert!(update(&mut model, &ctx, Msg::Loaded(week(monday))).is_empty());
+        assert_eq!(
+            update(&mut model, &ctx, Msg::Edit),
+            vec![Cmd::Editing(true)]
+        );
+    }
+
+    #[test]
+    fn leaving_unsaved_text_asks_and_saving_then_leaves_for_the_next_week() {
+        let ctx = ctx();
+        let mut model = Model::default();
+        let monday = d(2026, 11, 30);
+        update(&mut model, &ctx, Msg::Loaded(week(monday)));
+        update(&mut model, &ctx, Msg::Edit);
+        assert_eq!(update(&mut model, &ctx, Msg::Type('好')), vec![Cmd::Hush]);
+        assert_eq!(
+            update(&mut model, &ctx, Msg::EditNextWeek),
+            vec![Cmd::Say(Notice::say(T::RvLeaveAsk))]
+        );
+        let next = monday + Duration::days(7);
+        let ed = model.editor.as_ref().unwrap();
+        assert_eq!(ed.asking, Some(Leave::Week(next)));
+        // The answer "save": the text is written, the editor waits for the store.
+        let cmds = update(&mut model, &ctx, Msg::Type('s'));
+        assert_eq!(
+            cmds,
+            vec![
+                Cmd::Hush,
+                Cmd::Run(Effect::SaveReflection {
+                    manager_no: "M001".into(),
+                    day: monday,
+                    summary: "好".into(),
+                    plan: String::new(),
+                })
+            ]
+        );
+        assert!(
+            update(&mut model, &ctx, Msg::Type('x')).is_empty(),
+            "saving"
+        );
+        let cmds = update(&mut model, &ctx, Msg::Saved);
+        assert_eq!(
+            cmds,
+            vec![
+                Cmd::Say(Notice::fill(T::RvSaved, [Arg::text("2026-W49")])),
+                Cmd::Editing(false),
+                Cmd::Run(Effect::LoadReview(next)),
+            ]
+        );
+        assert!(model.editor.is_none());
+        let stored = model.data.as_ref().unwrap().reflection.as_ref().unwrap();
+        assert_eq!(stored.summary, "好");
+        // The next week arrives: editing goes on there.
+        assert_eq!(
+            update(&mut model, &ctx, Msg::Loaded(week(next))),
+            vec![Cmd::Editing(true)]
+        );
+        assert_eq!(model.editor.as_ref().unwrap().day, next);
+    }
+
+    #[test]
+    fn quitting_from_the_editor_goes_through_the_shell() {
+        let ctx = ctx();
+        let mut model = Model::default();
+        update(&mut model, &ctx, Msg::Loaded(week(d(2026, 11, 30))));
+        update(&mut model, &ctx, Msg::Edit);
+        assert_eq!(
+            update(&mut model, &ctx, Msg::Quit),
+            vec![Cmd::Hush, Cmd::Editing(false), Cmd::Quit]
+        );
+        // With typed text it asks; d leaves without saving.
+        update(&mut model, &ctx, Msg::Edit);
+        update(&mut model, &ctx, Msg::Paste("计划".into()));
+        update(&mut model, &ctx, Msg::Quit);
+        assert_eq!(
+            update(&mut model, &ctx, Msg::Type('d')),
+            vec![Cmd::Hush, Cmd::Editing(false), Cmd::Quit]
+        );
+        assert_eq!(
+            update(&mut model, &ctx, Msg::Paste("x".into())),
+            vec![Cmd::Say(Notice::say(T::PasteOnlyInField))]
+        );
+    }
+
+    #[test]
+    fn a_failed_load_stops_loading_and_a_failed_save_keeps_the_text() {
+        let ctx = ctx();
+        let mut model = Model::default();
+        update(&mut model, &ctx, Msg::EditWeek(d(2026, 11, 25)));
+        assert!(model.edit_on_load);
+        update(&mut model, &ctx, Msg::Failed { shown: true });
+        assert!(model.failed && !model.edit_on_load);
+        update(&mut model, &ctx, Msg::Loaded(week(d(2026, 11, 23))));
+        assert!(
+            model.editor.is_none(),
+            "the failed week's editor never opens"
+        );
+        update(&mut model, &ctx, Msg::Edit);
+        update(&mut model, &ctx, Msg::Type('a'));
+        update(&mut model, &ctx, Msg::Close);
+        update(&mut model, &ctx, Msg::Save);
+        update(&mut model, &ctx, Msg::Failed { shown: true });
+        let ed = model.editor.as_ref().unwrap();
+        assert!(!ed.saving && ed.then.is_none());
+        assert_eq!(ed.summary.text(), "a");
+    }
+}
