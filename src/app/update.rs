@@ -412,10 +412,7 @@ fn update_other_review(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
     app.review_manager.as_ref()?;
     match action {
         Action::Back => Some(switch_to(app, Screen::Team)),
-        Action::Review(tabs::review::Msg::Edit) => {
-            app.notice = Some(Notice::say(T::TmReadOnly));
-            Some(Vec::new())
-        }
+        // `e`/Enter say the week is read only: `review` answers them.
         _ => None,
     }
 }
@@ -424,23 +421,27 @@ fn update_other_review(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
 /// Routes a message to the Review tab and carries out what it asks. Another manager's week is
 /// read only: the shell knows whose week is shown, so it keeps the editor from opening there.
 pub(super) fn review(app: &mut App, msg: tabs::review::Msg) -> Vec<Effect> {
-    if app.review_manager.is_some() {
-        match &msg {
-            tabs::review::Msg::Edit => {
-                app.review.edit_on_load = false;
-                app.notice = Some(Notice::say(T::TmReadOnly));
-                return Vec::new();
+    use tabs::review::Msg;
+    let mut cmds = Vec::new();
+    if app.review_manager.is_some() && matches!(msg, Msg::Edit | Msg::Loaded(_)) {
+        // Their reflection is theirs to write: the editor opens neither now nor once a week
+        // asked for from it arrives.
+        let would_open = match &msg {
+            Msg::Loaded(data) => {
+                app.review.edit_on_load && data.review.monday == app.review.monday(app.ctx.today)
             }
-            tabs::review::Msg::Loaded(data) if app.review.edit_on_load => {
-                app.review.edit_on_load = false;
-                if data.review.monday == app.review.monday(app.ctx.today) {
-                    app.notice = Some(Notice::say(T::TmReadOnly));
-                }
-            }
-            _ => {}
+            _ => true,
+        };
+        let reset = Msg::Reset { forget: false };
+        cmds = tabs::review::update(&mut app.review, &app.ctx, reset);
+        if would_open {
+            cmds.push(tabs::Cmd::Say(Notice::say(T::TmReadOnly)));
+        }
+        if msg == Msg::Edit {
+            return carry_out(app, cmds);
         }
     }
-    let cmds = tabs::review::update(&mut app.review, &app.ctx, msg);
+    cmds.extend(tabs::review::update(&mut app.review, &app.ctx, msg));
     carry_out(app, cmds)
 }
 

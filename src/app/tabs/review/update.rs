@@ -70,8 +70,9 @@ pub enum Msg {
     Paste(String),
     /// The terminal is this wide: the editor wraps to it.
     Resize(u16),
-    /// The shell switched tab: a week asked for from the editor opens no editor later; with
-    /// `forget`, the figures shown were another manager's and are dropped.
+    /// A week asked for from the editor opens no editor later (the shell switched tab, or the
+    /// week shown is another manager's); with `forget`, the figures shown were another
+    /// manager's and are dropped.
     Reset { forget: bool },
     /// Load the week shown again (the tab came into view, or a write may have changed it).
     Reload,
