@@ -8,6 +8,7 @@ use std::collections::VecDeque;
 
 use common::{today, today_app};
 use guanhu::app::drafts::{self, Draft};
+use guanhu::app::tabs::review::Msg;
 use guanhu::app::{Action, App, Mode, Screen, update};
 use guanhu::domain::policy::Policy;
 use guanhu::i18n::Lang;
@@ -126,7 +127,7 @@ fn an_unsaved_reflection_is_kept_and_reopens_on_its_week_with_the_text() {
     let mut store = common::sample_store();
     let mut app = today_app(&mut store, Lang::Zh, 40);
     drive(&mut app, &mut store, Action::GoTo(Screen::Review));
-    drive(&mut app, &mut store, Action::Activate);
+    drive(&mut app, &mut store, Action::Review(Msg::Edit));
     assert_eq!(app.mode, Mode::Reflection);
     for c in NOTE.chars() {
         drive(&mut app, &mut store, Action::Input(c));

@@ -4,6 +4,7 @@ mod common;
 
 use common::{sample_store, today_app};
 use guanhu::app::keymap::action_for;
+use guanhu::app::tabs::review::Msg;
 use guanhu::app::{Action, App, Effect, Mode, Screen, update};
 use guanhu::domain::diary::EntryKind;
 use guanhu::domain::policy::Policy;
@@ -147,11 +148,11 @@ fn states(store: &mut Store, lang: Lang) -> Vec<(String, App, Option<&'static st
 
     let mut editor = base.clone();
     drive(&mut editor, store, Action::GoTo(Screen::Review));
-    drive(&mut editor, store, Action::Activate);
+    drive(&mut editor, store, Action::Review(Msg::Edit));
     assert_eq!(editor.mode, Mode::Reflection);
     type_text(&mut editor, store, NOTE);
     out.push(("reflection editor".into(), editor.clone(), Some(NOTE)));
-    drive(&mut editor, store, Action::Cancel);
+    drive(&mut editor, store, Action::Review(Msg::Close));
     out.push(("reflection question".into(), editor, Some(NOTE)));
     out
 }

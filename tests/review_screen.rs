@@ -5,7 +5,7 @@ mod common;
 use chrono::NaiveDate;
 use common::{d, sample_store, today_app};
 use guanhu::app::keymap::action_for;
-use guanhu::app::review_view::{Leave, ReflectionField};
+use guanhu::app::tabs::review::{Leave, ReflectionField};
 use guanhu::app::{Action, App, Effect, Mode, Screen, update};
 use guanhu::domain::customer::ProductKind;
 use guanhu::domain::diary::{EntryDraft, EntryKind, Outcome, Sale};

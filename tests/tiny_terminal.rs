@@ -29,21 +29,18 @@ fn every_screen_draws_at_tiny_sizes() {
                 ],
                 vec![Action::StartLog(EntryKind::Memo)],
                 vec![Action::GoTo(Screen::Today)],
+                vec![Action::GoTo(Screen::Today), Action::Today(TodayMsg::Snooze)],
                 vec![
                     Action::GoTo(Screen::Today),
-                    Action::TodayTab(TodayMsg::Snooze),
+                    Action::Today(TodayMsg::Dismiss),
                 ],
                 vec![
                     Action::GoTo(Screen::Today),
-                    Action::TodayTab(TodayMsg::Dismiss),
+                    Action::Today(TodayMsg::Explain),
                 ],
                 vec![
                     Action::GoTo(Screen::Today),
-                    Action::TodayTab(TodayMsg::Explain),
-                ],
-                vec![
-                    Action::GoTo(Screen::Today),
-                    Action::TodayTab(TodayMsg::StartFilter),
+                    Action::Today(TodayMsg::StartFilter),
                     Action::Input('z'),
                 ],
                 vec![Action::GoTo(Screen::Review)],

@@ -102,12 +102,6 @@ pub enum Action {
     EntriesSaved(Vec<i64>),
     /// Result: an undo or redo was carried out.
     UndoApplied { step: UndoStep, redo: bool },
-    /// `[`: the previous day (Diary).
-    PrevDay,
-    /// `]`: the next day (Diary).
-    NextDay,
-    /// `t`: today (Diary).
-    Today,
     /// `d`: delete the selected entry, after confirmation (Diary).
     DeleteSelected,
     /// `y` on a confirmation.
@@ -132,10 +126,8 @@ pub enum Action {
     TodayLoaded(Box<crate::domain::queue::TodayQueue>),
     /// Result: snoozes or dismissals were recorded, with their ids.
     HoldsSaved(Vec<i64>),
-    /// `Ctrl-s` while writing the reflection: save it.
-    Save,
     /// Result: a week of the review was loaded.
-    ReviewLoaded(Box<review_view::ReviewData>),
+    ReviewLoaded(Box<crate::app::tabs::review::ReviewData>),
     /// Result: the week's reflection was saved.
     ReflectionSaved,
     /// Result: a week of the team board was loaded.
@@ -150,8 +142,11 @@ pub enum Action {
     /// The driver found unsaved text from the last run beside the store.
     DraftFound(Box<drafts::Draft>),
     // issue 11 (today tab)
-    /// A message for the Today tab (`Today` alone is still the Review tab's `t`).
-    TodayTab(crate::app::tabs::today::Msg),
+    /// A message for the Today tab.
+    Today(crate::app::tabs::today::Msg),
+    // issue 11 (review tab)
+    /// A message for the Review tab (its screen and its reflection editor).
+    Review(crate::app::tabs::review::Msg),
 }
 
 /// I/O the driver carries out for `update`.

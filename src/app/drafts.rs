@@ -7,9 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::log_form::{LogForm, Target};
 use super::tabs::today::{DismissForm, SnoozeForm, TodayPopup};
-use super::text_area::TextArea;
 use super::text_field::TextField;
-use super::{Action, App, Effect, Mode, Screen, kind_name, review_view};
+use super::{Action, App, Effect, Mode, Screen, kind_name};
 use crate::domain::customer::{ProductKind, RiskLevel};
 use crate::domain::diary::{EntryDraft, EntryKind, Outcome};
 use crate::i18n::{T, fill};
@@ -277,9 +276,7 @@ pub fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
             app.screen = Screen::Review;
             app.detail = None;
             app.review_manager = None;
-            app.review.day = Some(day);
-            app.review.edit_on_load = true;
-            vec![review_view::load_week(app)]
+            super::update::review(app, super::tabs::review::Msg::EditWeek(day))
         }
     }
 }
@@ -319,14 +316,4 @@ fn row_gone(app: &mut App, texts: &[String]) -> Vec<Effect> {
     app.mode = Mode::Log;
     app.notice = Some(Notice::say(T::DraftRowGone));
     Vec::new()
-}
-
-/// The restored reflection's text, put into the editor just opened on its week.
-pub fn fill_restored_reflection(app: &mut App) {
-    if let (Some((summary, plan)), Some(ed)) =
-        (app.restored_reflection.take(), app.review.editor.as_mut())
-    {
-        ed.summary = TextArea::with(&summary);
-        ed.plan = TextArea::with(&plan);
-    }
 }

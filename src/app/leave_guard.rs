@@ -165,10 +165,7 @@ pub fn while_busy(app: &mut App, action: Action) -> Vec<Effect> {
     }
     app.saving = false;
     app.after_save = None;
-    if let Some(ed) = app.review.editor.as_mut() {
-        ed.saving = false;
-        ed.then = None;
-    }
+    let effects = super::update::review(app, super::tabs::review::Msg::SaveGivenUp);
     app.notice = Some(Notice::say(T::BusyGaveUp));
-    Vec::new()
+    effects
 }

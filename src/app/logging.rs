@@ -235,7 +235,7 @@ pub(super) fn reload_after_write(app: &mut App) -> Vec<Effect> {
         effects.push(Effect::LoadPeriod(from, to));
     }
     if app.screen == Screen::Review {
-        effects.push(review_view::load_week(app));
+        effects.extend(update::review(app, tabs::review::Msg::Reload));
     }
     app.team.mark_stale();
     if app.screen == Screen::Team {

@@ -14,7 +14,6 @@ mod names;
 pub mod notice;
 #[deny(clippy::indexing_slicing)]
 pub mod paste;
-pub mod review_view;
 pub mod tabs;
 #[deny(clippy::indexing_slicing)]
 pub mod text_area;
@@ -174,7 +173,7 @@ pub struct App {
     /// An entry's earlier versions, while shown: (entry id, [(when, what, before)]).
     pub history: Option<(i64, Vec<Revision>)>,
     /// The Review screen.
-    pub review: review_view::ReviewView,
+    pub review: tabs::review::Model,
     /// The Team screen.
     pub team: tabs::team::Model,
     /// Another manager whose week the Review tab shows, opened from the Team tab (`None`: the
@@ -246,7 +245,7 @@ impl App {
             confirm: None,
             ledgers: tabs::ledgers::Model::default(),
             history: None,
-            review: review_view::ReviewView::default(),
+            review: tabs::review::Model::default(),
             help_scroll: 0,
             size: (80, 24),
             today_view: tabs::today::Model::default(),

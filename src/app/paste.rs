@@ -59,13 +59,11 @@ pub fn paste(app: &mut App, text: String) -> Vec<Effect> {
             let _nothing = super::update::today(app, msg);
             taken
         }
-        Mode::Reflection => match app.review.editor.as_mut() {
-            Some(ed) if !ed.saving && ed.asking.is_none() => {
-                ed.focused().insert_str(&clean(&text, true));
-                true
-            }
-            _ => false,
-        },
+        // The editor takes the text, or says it cannot right now.
+        Mode::Reflection => {
+            let msg = super::tabs::review::Msg::Paste(clean(&text, true));
+            return super::update::review(app, msg);
+        }
         Mode::Search if app.screen == super::Screen::Today && app.detail.is_none() => {
             let msg = crate::app::tabs::today::Msg::PasteFilter(one_line);
             // A paste only types: the tab asks for nothing back.
@@ -85,9 +83,7 @@ pub fn paste(app: &mut App, text: String) -> Vec<Effect> {
         _ => false,
     };
     if pasted {
-        if app.mode != Mode::Reflection {
-            app.notice = None;
-        }
+        app.notice = None;
     } else {
         app.notice = Some(Notice::say(T::PasteOnlyInField));
     }

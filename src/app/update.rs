@@ -17,7 +17,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         // Ctrl-c while writing the reflection asks before unsaved text is thrown away.
         Action::Quit if app.mode == Mode::Reflection => {
-            return review_view::update_editor(app, action);
+            return review(app, tabs::review::Msg::Quit);
         }
         // So does Ctrl-c in a popup with typed text.
         Action::Quit if matches!(app.mode, Mode::Log | Mode::Popup) => {
@@ -61,9 +61,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Resize(w, h) => {
             app.size = (w, h);
             app.list_height = layout::list_rows(h);
-            app.review.text_width = review_view::text_width(w);
             app.customers.scroll_to_cursor(app.list_height);
-            return today(app, tabs::today::Msg::Resized(app.list_height));
+            let mut effects = today(app, tabs::today::Msg::Resized(app.list_height));
+            effects.extend(review(app, tabs::review::Msg::Resize(w)));
+            return effects;
         }
         Action::BookLoaded(book) => {
             app.loading = false;
@@ -84,29 +85,24 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Failed(failure) => {
             app.loading = false;
-            // A week asked for from the editor that failed to load opens no editor later on
-            // whatever week comes next.
-            app.review.edit_on_load = false;
             // A failed save leaves the popup open with everything typed in it.
             app.saving = false;
             app.after_save = None;
-            if let Some(ed) = app.review.editor.as_mut() {
-                ed.saving = false;
-                // A save on the way out failed: stay, with the text.
-                ed.then = None;
-            } else if app.screen == Screen::Review {
-                app.review.failed = true;
-            } else if app.screen == Screen::Team {
+            let editing = app.review.editor.is_some();
+            let shown = app.screen == Screen::Review;
+            let effects = review(app, tabs::review::Msg::Failed { shown });
+            if !editing && app.screen == Screen::Team {
                 app.team.failed = true;
             }
             app.notice = Some(Notice::Failed(failure));
+            return effects;
         }
         Action::Clock(now) => app.ctx.now = now,
         Action::TodayLoaded(queue) => return today(app, tabs::today::Msg::Loaded(queue)),
         Action::HoldsSaved(ids) => return holds_saved(app, ids),
         Action::EntriesSaved(ids) => return entries_saved(app, ids),
-        Action::ReviewLoaded(data) => return review_view::week_loaded(app, *data),
-        Action::ReflectionSaved => return review_view::reflection_saved(app),
+        Action::ReviewLoaded(data) => return review(app, tabs::review::Msg::Loaded(data)),
+        Action::ReflectionSaved => return review(app, tabs::review::Msg::Saved),
         Action::TeamLoaded(board) => {
             let cmds = tabs::team::update(&mut app.team, &app.ctx, tabs::team::Msg::Loaded(board));
             return carry_out(app, cmds);
@@ -160,7 +156,7 @@ pub(super) fn update_input(app: &mut App, action: Action) -> Vec<Effect> {
         Mode::Command => update_command(app, action),
         Mode::Filter => update_filter(app, action),
         Mode::Log => update_log(app, action),
-        Mode::Reflection => review_view::update_editor(app, action),
+        Mode::Reflection => review_editor(app, action),
         Mode::Restore => drafts::update_restore(app, action),
         Mode::Confirm => {
             match action {
@@ -248,7 +244,10 @@ pub(super) fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         if let Some(effects) = update_other_review(app, &action) {
             return effects;
         }
-        return review_view::update_review(app, action);
+        return match action {
+            Action::Review(msg) => review(app, msg),
+            _ => Vec::new(),
+        };
     }
     if app.screen == Screen::Team {
         return match action {
@@ -263,7 +262,7 @@ pub(super) fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         use tabs::today::Msg;
         // The page keys are the global rows; the tab's own keys come as its messages.
         let msg = match action {
-            Action::TodayTab(msg) => msg,
+            Action::Today(msg) => msg,
             Action::HalfPageDown => Msg::HalfPageDown,
             Action::HalfPageUp => Msg::HalfPageUp,
             Action::PageDown => Msg::PageDown,
@@ -346,26 +345,25 @@ pub(super) fn switch_to(app: &mut App, screen: Screen) -> Vec<Effect> {
         app.notice = Some(Notice::say(T::TmForLeads));
         return Vec::new();
     }
-    app.review.edit_on_load = false;
-    if app.review_manager.take().is_some() {
-        // Another manager's week is seen from the Team tab only; the Review tab itself is the
-        // app's own manager's, and the figures loaded were the other's.
-        app.review.data = None;
-    }
+    // Another manager's week is seen from the Team tab only; the Review tab itself is the
+    // app's own manager's, and the figures loaded were the other's.
+    let forget = app.review_manager.take().is_some();
+    let mut effects = review(app, tabs::review::Msg::Reset { forget });
     app.screen = screen;
     app.detail = None;
-    match screen {
+    effects.extend(match screen {
         Screen::Today => vec![Effect::LoadToday],
         Screen::Customers if app.book_stale => vec![Effect::LoadBook],
         Screen::Diary => vec![Effect::LoadDay(app.diary.date.unwrap_or(app.ctx.today))],
         Screen::Ledgers => vec![tabs::ledgers::load(&mut app.ledgers, &app.ctx)],
-        Screen::Review => vec![review_view::load_week(app)],
+        Screen::Review => review(app, tabs::review::Msg::Reload),
         Screen::Team => {
             let cmds = tabs::team::open(&mut app.team, &app.ctx);
             carry_out(app, cmds)
         }
         _ => Vec::new(),
-    }
+    });
+    effects
 }
 
 /// Carries out what a tab asked of the shell: effects go to the driver, a question waits for
@@ -387,7 +385,7 @@ pub(super) fn carry_out(app: &mut App, cmds: Vec<tabs::Cmd>) -> Vec<Effect> {
                 manager_no,
                 name,
                 monday,
-            } => effects.push(open_week_of(app, manager_no, name, monday)),
+            } => effects.extend(open_week_of(app, manager_no, name, monday)),
             // issue 11 (today tab)
             tabs::Cmd::Say(notice) => app.notice = Some(notice),
             tabs::Cmd::Mode(mode) => app.mode = mode,
@@ -399,6 +397,17 @@ pub(super) fn carry_out(app: &mut App, cmds: Vec<tabs::Cmd>) -> Vec<Effect> {
                 effects.extend(leave_guard::leave(app, leave_guard::Then::Close));
             }
             tabs::Cmd::BulkSms(members) => bulk_sms_to(app, &members),
+            // issue 11 (review tab)
+            tabs::Cmd::Hush => app.notice = None,
+            tabs::Cmd::Editing(true) => {
+                app.mode = Mode::Reflection;
+                // Last run's unsaved reflection goes over the text just loaded.
+                if let Some((summary, plan)) = app.restored_reflection.take() {
+                    effects.extend(review(app, tabs::review::Msg::Restore { summary, plan }));
+                }
+            }
+            tabs::Cmd::Editing(false) => app.mode = Mode::Normal,
+            tabs::Cmd::Quit => app.quit = true,
         }
     }
     effects
@@ -406,21 +415,16 @@ pub(super) fn carry_out(app: &mut App, cmds: Vec<tabs::Cmd>) -> Vec<Effect> {
 
 /// A manager's week on the Review tab, opened from the Team board: read only when it is not
 /// the app's own manager's; Esc comes back.
-fn open_week_of(app: &mut App, no: String, name: String, monday: chrono::NaiveDate) -> Effect {
+fn open_week_of(app: &mut App, no: String, name: String, monday: chrono::NaiveDate) -> Vec<Effect> {
     let own = app.ctx.manager.as_deref() == Some(no.as_str());
     app.review_manager = (!own).then(|| no.clone());
-    app.review.edit_on_load = false;
-    // The figures on screen may be another manager's for the same week.
-    app.review.data = None;
-    app.review.scroll = 0;
-    app.review.day = Some(monday);
     app.screen = Screen::Review;
     app.detail = None;
     if !own {
         let who = if name.is_empty() { no } else { name };
         app.notice = Some(Notice::fill(T::TmViewing, [Arg::text(who)]));
     }
-    review_view::load_week(app)
+    review(app, tabs::review::Msg::ShowWeek(monday))
 }
 
 /// On the Review tab showing another manager's week (opened from the Team tab): Esc goes back
@@ -429,10 +433,7 @@ fn update_other_review(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
     app.review_manager.as_ref()?;
     match action {
         Action::Back => Some(switch_to(app, Screen::Team)),
-        Action::Activate => {
-            app.notice = Some(Notice::say(T::TmReadOnly));
-            Some(Vec::new())
-        }
+        // `e`/Enter say the week is read only: `review` answers them.
         _ => None,
     }
 }
@@ -508,4 +509,51 @@ fn bulk_sms_to(app: &mut App, members: &[String]) {
         })
         .collect();
     open_bulk_sms(app, list);
+}
+
+// issue 11 (review tab)
+/// Routes a message to the Review tab and carries out what it asks. Another manager's week is
+/// read only: the shell knows whose week is shown, so it keeps the editor from opening there.
+pub(super) fn review(app: &mut App, msg: tabs::review::Msg) -> Vec<Effect> {
+    use tabs::review::Msg;
+    let mut cmds = Vec::new();
+    if app.review_manager.is_some() && matches!(msg, Msg::Edit | Msg::Loaded(_)) {
+        // Their reflection is theirs to write: the editor opens neither now nor once a week
+        // asked for from it arrives.
+        let would_open = match &msg {
+            Msg::Loaded(data) => {
+                app.review.edit_on_load && data.review.monday == app.review.monday(app.ctx.today)
+            }
+            _ => true,
+        };
+        let reset = Msg::Reset { forget: false };
+        cmds = tabs::review::update(&mut app.review, &app.ctx, reset);
+        if would_open {
+            cmds.push(tabs::Cmd::Say(Notice::say(T::TmReadOnly)));
+        }
+        if msg == Msg::Edit {
+            return carry_out(app, cmds);
+        }
+    }
+    cmds.extend(tabs::review::update(&mut app.review, &app.ctx, msg));
+    carry_out(app, cmds)
+}
+
+/// Keys while the reflection is edited in place: the tab's own rows, and the shared editing
+/// rows (typing, the cursor keys) turned into its messages.
+fn review_editor(app: &mut App, action: Action) -> Vec<Effect> {
+    use tabs::review::Msg;
+    let msg = match action {
+        Action::Review(msg) => msg,
+        Action::Input(c) => Msg::Type(c),
+        Action::Backspace => Msg::Backspace,
+        Action::DeleteChar => Msg::Delete,
+        Action::CursorLeft => Msg::Left,
+        Action::CursorRight => Msg::Right,
+        Action::Top => Msg::Home,
+        Action::Bottom => Msg::End,
+        Action::Quit => Msg::Quit,
+        _ => return Vec::new(),
+    };
+    review(app, msg)
 }

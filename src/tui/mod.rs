@@ -17,7 +17,7 @@ use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPast
 use ratatui::crossterm::{cursor, execute};
 
 use crate::app::keymap::action_for;
-use crate::app::review_view::{ReviewData, activity_of};
+use crate::app::tabs::review::{ReviewData, activity_of};
 use crate::app::{Action, App, Effect, UndoStep, update};
 use crate::domain::policy::Policy;
 use crate::domain::queue::TodayQueue;

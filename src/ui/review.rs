@@ -12,7 +12,7 @@ use rust_decimal::prelude::ToPrimitive;
 use super::text::{fit, fit_spans, right};
 use super::theme;
 use crate::app::App;
-use crate::app::review_view::{
+use crate::app::tabs::review::{
     DayActivity, ReflectionEditor, ReflectionField, ReviewData, TABLE_COLUMNS, TWO_COLUMNS,
 };
 use crate::app::text_area::TextArea;
@@ -431,7 +431,7 @@ fn render_reflection(
             continue;
         }
         // While editing a column is kept for the cursor after a full row
-        // (`review_view::text_width`).
+        // (`tabs::review::text_width`).
         let wrap = match editor {
             Some(_) => inner.width.saturating_sub(1).max(1),
             None => inner.width,

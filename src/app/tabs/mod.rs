@@ -6,6 +6,7 @@
 
 pub mod diary;
 pub mod ledgers;
+pub mod review;
 pub mod team;
 pub mod today;
 
@@ -41,4 +42,12 @@ pub enum Cmd {
     Leave,
     /// Open the bulk SMS to these customers (the weekly-SMS row), named from the book.
     BulkSms(Vec<String>),
+    // issue 11 (review tab)
+    /// Clear the message line (a key answered a question, or typing went on).
+    Hush,
+    /// The tab's in-place editor opened (`true`) or closed: the shell's mode follows it, so
+    /// the keymap gives the editor its keys.
+    Editing(bool),
+    /// Leave the app (the writer chose to, over the editor's question).
+    Quit,
 }

@@ -20,8 +20,8 @@ pub(crate) const fn k(code: KeyCode) -> Key {
 }
 pub(crate) const ENTER: Key = k(KeyCode::Enter);
 pub(crate) const ESC: Key = k(KeyCode::Esc);
-pub(super) const TAB: Key = k(KeyCode::Tab);
-pub(super) const BACKTAB: Key = k(KeyCode::BackTab);
+pub(crate) const TAB: Key = k(KeyCode::Tab);
+pub(crate) const BACKTAB: Key = k(KeyCode::BackTab);
 pub(crate) const UP: Key = k(KeyCode::Up);
 pub(crate) const DOWN: Key = k(KeyCode::Down);
 pub(crate) const LEFT: Key = k(KeyCode::Left);
@@ -30,8 +30,8 @@ pub(crate) const HOME: Key = k(KeyCode::Home);
 pub(crate) const END: Key = k(KeyCode::End);
 pub(super) const BACKSPACE: Key = k(KeyCode::Backspace);
 pub(crate) const DELETE: Key = k(KeyCode::Delete);
-pub(super) const PGUP: Key = k(KeyCode::PageUp);
-pub(super) const PGDN: Key = k(KeyCode::PageDown);
+pub(crate) const PGUP: Key = k(KeyCode::PageUp);
+pub(crate) const PGDN: Key = k(KeyCode::PageDown);
 
 /// A row listed in the `?` help (and the footer when `footer`).
 pub(crate) const fn shown(
@@ -87,12 +87,6 @@ pub(super) const QUICK_LOG: &[(Key, Action)] = &[
     (ch('$'), Action::StartLog(EntryKind::Sale)),
     (ch('r'), Action::StartLog(EntryKind::RiskAssessment)),
 ];
-pub(super) const WEEKS: &[(Key, Action)] = &[
-    (ch('['), Action::PrevDay),
-    (LEFT, Action::PrevDay),
-    (ch(']'), Action::NextDay),
-    (RIGHT, Action::NextDay),
-];
 pub(super) const SCROLL: &[(Key, Action)] = &[
     (ch('j'), Action::Down),
     (DOWN, Action::Down),
@@ -120,8 +114,9 @@ pub const BINDINGS: &[&[Binding]] = &[
     screens::SCREENS,
     crate::app::tabs::diary::keys::KEYS,
     crate::app::tabs::ledgers::keys::KEYS,
-    screens::WEEK_SCREENS,
+    crate::app::tabs::review::keys::KEYS,
     crate::app::tabs::team::keys::KEYS,
+    crate::app::tabs::review::keys::EDITOR,
     overlays::OVERLAYS,
 ];
 

@@ -1,5 +1,5 @@
-//! The keymap rows of what opens over a tab: the reflection editor, the filter bar, the search
-//! and command lines, the `?` help, the popups and the questions.
+//! The keymap rows of what opens over a tab: the reflection editor's typing, the filter bar,
+//! the search and command lines, the `?` help, the popups and the questions.
 
 use super::*;
 use crate::app::Action;
@@ -8,47 +8,7 @@ use crate::i18n::T;
 
 /// The overlays' rows.
 pub(super) const OVERLAYS: &[Binding] = &[
-    // The reflection editor
-    shown(
-        Context::Reflection,
-        "Ctrl-s",
-        T::KeySaveReflection,
-        true,
-        &[(Key::Ctrl('s'), Action::Save)],
-    ),
-    shown(
-        Context::Reflection,
-        "Tab",
-        T::KeySwitchField,
-        true,
-        &[(TAB, Action::NextField), (BACKTAB, Action::PrevField)],
-    ),
-    shown(
-        Context::Reflection,
-        "Enter",
-        T::KeyNewLine,
-        true,
-        &[(ENTER, Action::Submit)],
-    ),
-    // `[` `]` are text here: the weeks move with the page keys.
-    shown(
-        Context::Reflection,
-        "PgUp/PgDn",
-        T::KeyWeeks,
-        true,
-        &[(PGUP, Action::PrevDay), (PGDN, Action::NextDay)],
-    ),
-    shown(
-        Context::Reflection,
-        "Esc",
-        T::KeyCloseEditor,
-        true,
-        &[(ESC, Action::Cancel)],
-    ),
-    hidden(
-        Context::Reflection,
-        &[(UP, Action::Up), (DOWN, Action::Down)],
-    ),
+    // The reflection editor's typing (its other keys are the Review tab's rows)
     hidden(Context::Reflection, EDIT),
     // The filter bar
     shown(

@@ -1,4 +1,4 @@
-//! The keymap rows of each tab: Today, Customers and the detail, Diary, Ledgers, Review, Team.
+//! The keymap rows of the tabs not yet in `tabs/`: Today, Customers and the detail.
 
 use super::*;
 use crate::app::Action;
@@ -91,49 +91,4 @@ pub(super) const SCREENS: &[Binding] = &[
         &[(ch('p'), Action::ToggleReveal)],
     ),
     shown(Context::Detail, "j/k g", T::KeyScroll, false, SCROLL),
-];
-
-/// The Review and Team tabs' rows.
-pub(super) const WEEK_SCREENS: &[Binding] = &[
-    // Review
-    shown(Context::Review, "[ ]", T::KeyWeeks, true, WEEKS),
-    shown(
-        Context::Review,
-        "t",
-        T::KeyThisWeek,
-        true,
-        &[(ch('t'), Action::Today)],
-    ),
-    shown(
-        Context::Review,
-        "e Enter",
-        T::KeyEditReflection,
-        true,
-        &[(ch('e'), Action::Activate), (ENTER, Action::Activate)],
-    ),
-    shown(Context::Review, "j/k g", T::KeyScroll, true, SCROLL),
-    // Esc closes nothing here but is answered, as on every screen, without a surprise.
-    hidden(Context::Review, &[(ESC, Action::Back)]),
-    // Another manager's week, opened from the Team tab
-    shown(Context::TeamReview, "[ ]", T::KeyWeeks, true, WEEKS),
-    shown(
-        Context::TeamReview,
-        "t",
-        T::KeyThisWeek,
-        true,
-        &[(ch('t'), Action::Today)],
-    ),
-    shown(Context::TeamReview, "j/k g", T::KeyScroll, true, SCROLL),
-    shown(
-        Context::TeamReview,
-        "Esc",
-        T::KeyBackToTeam,
-        true,
-        &[(ESC, Action::Back)],
-    ),
-    // Their reflection is theirs to write: e and Enter say so instead of opening the editor.
-    hidden(
-        Context::TeamReview,
-        &[(ch('e'), Action::Activate), (ENTER, Action::Activate)],
-    ),
 ];

@@ -1,6 +1,6 @@
 //! The Today tab's rows of the keymap. The page keys (Ctrl-d/u, PgUp/PgDn) are the global rows;
 //! the shell hands them to the tab as `Msg::HalfPageDown` and the like. The variant is
-//! `Action::TodayTab`: `Action::Today` is still the Review tab's `t` (this week).
+//! `Action::Today`: `Action::Today` is still the Review tab's `t` (this week).
 
 use super::update::Msg;
 use crate::app::Action;
@@ -9,14 +9,14 @@ use crate::app::keymap::{Binding, Context, Key};
 use crate::i18n::T;
 
 const MOVE: &[(Key, Action)] = &[
-    (ch('j'), Action::TodayTab(Msg::Down)),
-    (DOWN, Action::TodayTab(Msg::Down)),
-    (ch('k'), Action::TodayTab(Msg::Up)),
-    (UP, Action::TodayTab(Msg::Up)),
-    (ch('g'), Action::TodayTab(Msg::Top)),
-    (HOME, Action::TodayTab(Msg::Top)),
-    (ch('G'), Action::TodayTab(Msg::Bottom)),
-    (END, Action::TodayTab(Msg::Bottom)),
+    (ch('j'), Action::Today(Msg::Down)),
+    (DOWN, Action::Today(Msg::Down)),
+    (ch('k'), Action::Today(Msg::Up)),
+    (UP, Action::Today(Msg::Up)),
+    (ch('g'), Action::Today(Msg::Top)),
+    (HOME, Action::Today(Msg::Top)),
+    (ch('G'), Action::Today(Msg::Bottom)),
+    (END, Action::Today(Msg::Bottom)),
 ];
 
 /// The Today tab's keys, in help order.
@@ -27,41 +27,41 @@ pub(crate) const KEYS: &[Binding] = &[
         "Enter",
         T::KeyOpen,
         true,
-        &[(ENTER, Action::TodayTab(Msg::Open))],
+        &[(ENTER, Action::Today(Msg::Open))],
     ),
     shown(
         Context::Today,
         "z",
         T::KeySnooze,
         true,
-        &[(ch('z'), Action::TodayTab(Msg::Snooze))],
+        &[(ch('z'), Action::Today(Msg::Snooze))],
     ),
     shown(
         Context::Today,
         "x",
         T::KeyDismiss,
         true,
-        &[(ch('x'), Action::TodayTab(Msg::Dismiss))],
+        &[(ch('x'), Action::Today(Msg::Dismiss))],
     ),
     shown(
         Context::Today,
         "i",
         T::KeyWhy,
         true,
-        &[(ch('i'), Action::TodayTab(Msg::Explain))],
+        &[(ch('i'), Action::Today(Msg::Explain))],
     ),
     shown(
         Context::Today,
         "/",
         T::KeyFilter,
         false,
-        &[(ch('/'), Action::TodayTab(Msg::StartFilter))],
+        &[(ch('/'), Action::Today(Msg::StartFilter))],
     ),
     shown(
         Context::Today,
         "Esc",
         T::KeyClear,
         false,
-        &[(ESC, Action::TodayTab(Msg::ClearFilter))],
+        &[(ESC, Action::Today(Msg::ClearFilter))],
     ),
 ];
