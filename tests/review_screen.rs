@@ -592,16 +592,20 @@ fn own_targets_are_marked() {
                     .replace(' ', "")
             })
             .collect();
-        let sales = guanhu::i18n::metric_name(lang, guanhu::domain::review::MetricKey::SalesCount)
-            .replace(' ', "");
+        let sales =
+            guanhu::domain::names::metric_name(lang, guanhu::domain::review::MetricKey::SalesCount)
+                .replace(' ', "");
         let row = lines
             .iter()
             .find(|l| l.starts_with(&sales))
             .unwrap_or_else(|| panic!("no {sales} row"));
         assert!(row.contains("*1"), "{row}");
         assert!(lines.iter().any(|l| l.starts_with(&note.replace(' ', ""))));
-        let sms = guanhu::i18n::metric_name(lang, guanhu::domain::review::MetricKey::SmsCoverage)
-            .replace(' ', "");
+        let sms = guanhu::domain::names::metric_name(
+            lang,
+            guanhu::domain::review::MetricKey::SmsCoverage,
+        )
+        .replace(' ', "");
         let row = lines.iter().find(|l| l.starts_with(&sms)).unwrap();
         assert!(!row.contains('*'), "{row}");
     }

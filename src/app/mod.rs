@@ -34,7 +34,7 @@ use crate::i18n::{Lang, T};
 use customers::{CustomersView, GroupKey, SEGMENTS};
 use log_form::{LogForm, Target};
 
-pub use crate::i18n::{kind_name, outcome_name, product_name};
+pub use crate::domain::names::{kind_name, outcome_name, product_name};
 
 /// The tabs of the app, in order (keys 1–6; Team only for leads, see [`App::tabs`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

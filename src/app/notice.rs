@@ -4,8 +4,9 @@
 //! is kept in both languages.
 
 use crate::domain::diary::EntryKind;
+use crate::domain::names::kind_name;
 use crate::error::Error;
-use crate::i18n::{Lang, T, fill, kind_name};
+use crate::i18n::{Lang, T, fill};
 
 /// One value in a notice's sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]

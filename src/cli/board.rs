@@ -9,11 +9,11 @@ use clap::{Args, ValueEnum};
 use super::output::{After, emit_json, emit_text, terminal_cell};
 use super::review::week_arg;
 use crate::domain::board::{BOARD_KEYS, BoardRow, sort_rows};
+use crate::domain::names::metric_name;
 use crate::domain::policy::Policy;
 use crate::domain::review::{MetricKey, Unit};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::i18n::metric_name;
 use crate::service;
 use crate::store::Store;
 

@@ -9,10 +9,11 @@ use clap::{Args, ValueEnum};
 use super::output::{After, emit_json, emit_text};
 
 use crate::domain::money::{format_plain, format_yuan};
+use crate::domain::names::{metric_name, product_name};
 use crate::domain::policy::Policy;
 use crate::domain::review::{Metric, Unit, parse_week};
 use crate::error::{Error, Result};
-use crate::i18n::{Lang, T, fill, metric_name, product_name};
+use crate::i18n::{Lang, T, fill};
 use crate::service::{self, review::ManagerWeek};
 use crate::store::Store;
 

@@ -12,6 +12,7 @@ pub mod limits;
 pub mod mask;
 #[deny(clippy::indexing_slicing, clippy::string_slice)]
 pub mod money;
+pub mod names;
 pub mod past_plans;
 pub mod period;
 pub mod policy;

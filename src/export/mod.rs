@@ -89,17 +89,17 @@ pub fn contacts(customers: &[CustomerSummary]) -> HashMap<String, CustomerContac
 
 /// The word for a diary kind (电话 … 感悟 | Call … Reflection).
 pub fn kind_word(kind: EntryKind, lang: Lang) -> &'static str {
-    crate::i18n::kind_name(lang, kind)
+    crate::domain::names::kind_name(lang, kind)
 }
 
 /// The word for an outcome (已接通 … 拒绝 | Reached … Refused).
 pub fn outcome_word(outcome: Outcome, lang: Lang) -> &'static str {
-    crate::i18n::outcome_name(lang, outcome)
+    crate::domain::names::outcome_name(lang, outcome)
 }
 
 /// The word for a product kind (基金 … 其他 | Fund … Other).
 pub fn product_word(kind: ProductKind, lang: Lang) -> &'static str {
-    crate::i18n::product_name(lang, kind)
+    crate::domain::names::product_name(lang, kind)
 }
 
 /// Exact decimal text: two places for ordinary money (`300000.00`), every digit otherwise.

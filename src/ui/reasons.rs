@@ -88,7 +88,7 @@ fn signal_text(app: &App, signal: &Signal) -> String {
             } else {
                 T::RsnMaturity
             };
-            let product = crate::i18n::product_name(lang, *kind);
+            let product = crate::domain::names::product_name(lang, *kind);
             fill(t(template), &[&product, &when(lang, *days), &yuan(*amount)])
         }
         Signal::LargeOutflow { drop, .. } => fill(t(T::RsnOutflow), &[&yuan(*drop)]),

@@ -17,8 +17,9 @@ use crate::app::tabs::review::{
 };
 use crate::app::text_area::TextArea;
 use crate::domain::diary::EntryKind;
+use crate::domain::names::kind_name;
 use crate::domain::review::{Metric, MetricKey, Unit};
-use crate::i18n::{Lang, T, fill, kind_name};
+use crate::i18n::{Lang, T, fill};
 
 const NAME: usize = 28;
 const FIGURE: usize = 11;

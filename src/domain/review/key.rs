@@ -4,7 +4,8 @@ use std::fmt;
 
 use super::Unit;
 use crate::domain::customer::ProductKind;
-use crate::i18n::{Lang, T, fill, product_name};
+use crate::domain::names::product_name;
+use crate::i18n::{Lang, T, fill};
 
 /// One metric of the weekly review.
 ///
