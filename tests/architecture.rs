@@ -65,6 +65,8 @@ struct Ref {
     /// When the first segment came from a `use` alias, the alias's own resolved path; that `use` line
     /// is already judged, so a rule only reports here when the longer path adds a new match.
     via_alias: Option<Vec<String>>,
+    /// A `use path::*`: it may bring in any name under `path` without spelling it.
+    glob: bool,
 }
 
 /// A `&mut T` parameter of a fn, by the last name of `T` (or how `T` reads when it is not a path).
@@ -301,6 +303,7 @@ impl PathCollector<'_> {
                 line,
                 path,
                 via_alias,
+                glob: false,
             });
         }
     }
@@ -368,6 +371,7 @@ impl<'ast> Visit<'ast> for PathCollector<'_> {
                     line: leaf.line,
                     path,
                     via_alias: None,
+                    glob: leaf.name.is_none(),
                 });
             }
         }
@@ -618,6 +622,18 @@ fn pure_layers_name_no_io(file: &SourceFile, facts: &Facts) -> Vec<Violation> {
                         bad.join("::")
                     ),
                 });
+            } else if r.glob && bad.len() > r.path.len() && starts_with(&bad, &r.path) {
+                // `use crossterm::event::*` would let `read()` through unspelled.
+                out.push(Violation {
+                    file: file.rel.clone(),
+                    line: r.line,
+                    rule: format!(
+                        "`{}` glob-imports `{}::*`, which may bring `{}`",
+                        file.module[0],
+                        r.path.join("::"),
+                        bad.join("::")
+                    ),
+                });
             }
         }
     }
@@ -860,7 +876,8 @@ fn collector_catches_store_through_super_and_aliases() {
          use chrono::Utc;\n\
          use ratatui::crossterm::event;\n\
          fn f(s: &Store) { let _ = Utc::now(); let _ = Utc::today(); event::poll(d); }\n\
-         use crate::app::Model;\n",
+         use crate::app::Model;\n\
+         use crossterm::event::*;\n",
     );
     let bad = pure_layers_name_no_io(&file, &facts);
     let lines: Vec<(usize, &str)> = bad
@@ -873,7 +890,9 @@ fn collector_catches_store_through_super_and_aliases() {
         vec![
             (1, "crate::store"),
             (4, "chrono::Utc::now"),
-            (4, "crossterm::event::poll")
+            (4, "crossterm::event::poll"),
+            (6, "crossterm::event::read"),
+            (6, "crossterm::event::poll"),
         ],
         "{bad:?}"
     );
