@@ -141,10 +141,10 @@ impl Error {
         use crate::i18n::{T, fill};
         match self {
             Error::Sqlite(rusqlite::Error::FromSqlConversionFailure(_, _, e))
-                if e.is::<crate::store::money::AmountBeyondCeiling>() =>
+                if e.is::<crate::domain::limits::AmountBeyondCeiling>() =>
             {
                 let value = e
-                    .downcast_ref::<crate::store::money::AmountBeyondCeiling>()
+                    .downcast_ref::<crate::domain::limits::AmountBeyondCeiling>()
                     .map(|a| a.0.clone())
                     .unwrap_or_default();
                 fill(

@@ -26,6 +26,24 @@ pub fn storable_amount(amount: Decimal) -> bool {
     amount.abs() <= MAX_STORED_AMOUNT
 }
 
+/// A stored amount above [`MAX_STORED_AMOUNT`] (written by an older guanhu that did not
+/// check imports): refused on read, so that no later sum can overflow; `guanhu check`
+/// lists where such values are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmountBeyondCeiling(pub String);
+
+impl std::fmt::Display for AmountBeyondCeiling {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "stored amount {} is above the largest guanhu accepts ({MAX_STORED_AMOUNT})",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for AmountBeyondCeiling {}
+
 /// The `[limits]` section.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]

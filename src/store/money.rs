@@ -1,33 +1,17 @@
-//! `Decimal` stored as exact TEXT, never REAL, and read back only within the ceiling every sum relies on ([`MAX_STORED_AMOUNT`]).
+//! `Decimal` stored as exact TEXT, never REAL, and read back only within the ceiling every sum relies on ([`MAX_STORED_AMOUNT`](crate::domain::limits::MAX_STORED_AMOUNT)).
 
 use std::str::FromStr;
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rust_decimal::Decimal;
 
-use crate::domain::limits::{MAX_STORED_AMOUNT, storable_amount};
+// The refusal lives in domain (beside the ceiling) so that `error` can name it without naming the store.
+pub use crate::domain::limits::AmountBeyondCeiling;
+use crate::domain::limits::storable_amount;
 
 /// A `Decimal` as SQLite TEXT.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DecimalText(pub Decimal);
-
-/// A stored amount above [`MAX_STORED_AMOUNT`] (written by an older guanhu that did not
-/// check imports): refused on read, so that no later sum can overflow; `guanhu check`
-/// lists where such values are.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AmountBeyondCeiling(pub String);
-
-impl std::fmt::Display for AmountBeyondCeiling {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "stored amount {} is above the largest guanhu accepts ({MAX_STORED_AMOUNT})",
-            self.0
-        )
-    }
-}
-
-impl std::error::Error for AmountBeyondCeiling {}
 
 /// Reads a stored amount's text, refusing one beyond the ceiling.
 pub fn parse_stored_amount(
@@ -75,6 +59,7 @@ impl FromSql for DecimalText {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::limits::MAX_STORED_AMOUNT;
 
     #[test]
     fn amounts_beyond_the_ceiling_are_refused_on_read() {
