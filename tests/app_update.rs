@@ -3,8 +3,8 @@
 mod common;
 
 use common::{sample_app, sample_store};
-use guanhu::app::customers::{GroupKey, TreeRow};
 use guanhu::app::keymap::action_for;
+use guanhu::app::tabs::customers::{GroupKey, TreeRow};
 use guanhu::app::{Action, App, Effect, Mode, Screen, update};
 use guanhu::domain::classify::{AgeSegment, Lifecycle};
 use guanhu::domain::customer::Preference;

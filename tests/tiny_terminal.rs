@@ -3,6 +3,7 @@
 mod common;
 
 use common::{sample_app, sample_store};
+use guanhu::app::tabs::customers::Msg as CustMsg;
 use guanhu::app::tabs::today::Msg as TodayMsg;
 use guanhu::app::{Action, Screen, update};
 use guanhu::domain::diary::EntryKind;
@@ -18,13 +19,19 @@ fn every_screen_draws_at_tiny_sizes() {
             let mut app = sample_app(&mut store, lang, h);
             let states: Vec<Vec<Action>> = vec![
                 vec![],
-                vec![Action::Down, Action::Down],
-                vec![Action::ToggleHelp],
-                vec![Action::StartSearch, Action::Input('z')],
-                vec![Action::StartFilter, Action::CycleTier],
                 vec![
-                    Action::Down,
-                    Action::Down,
+                    Action::Customers(CustMsg::Down),
+                    Action::Customers(CustMsg::Down),
+                ],
+                vec![Action::ToggleHelp],
+                vec![Action::Customers(CustMsg::StartSearch), Action::Input('z')],
+                vec![
+                    Action::Customers(CustMsg::StartFilter),
+                    Action::Customers(CustMsg::CycleTier),
+                ],
+                vec![
+                    Action::Customers(CustMsg::Down),
+                    Action::Customers(CustMsg::Down),
                     Action::StartLog(EntryKind::Sale),
                 ],
                 vec![Action::StartLog(EntryKind::Memo)],

@@ -3,6 +3,8 @@
 mod common;
 
 use common::{sample_app, sample_store};
+use guanhu::app::tabs::customers::Msg as CustMsg;
+use guanhu::app::tabs::detail::Msg as DetailMsg;
 use guanhu::app::{Action, App, update};
 use guanhu::i18n::{Lang, T};
 use guanhu::store::Store;
@@ -47,10 +49,10 @@ fn customers_tree_folded_and_searched() {
     let mut store = sample_store();
     for lang in LANGS {
         let mut app = sample_app(&mut store, lang, 24);
-        update(&mut app, Action::Down);
-        update(&mut app, Action::Activate); // fold the segment under the high tier
-        update(&mut app, Action::Down);
-        update(&mut app, Action::Activate); // fold the quality tier
+        update(&mut app, Action::Customers(CustMsg::Down));
+        update(&mut app, Action::Customers(CustMsg::Open)); // fold the segment under the high tier
+        update(&mut app, Action::Customers(CustMsg::Down));
+        update(&mut app, Action::Customers(CustMsg::Open)); // fold the quality tier
         let t = draw(&mut app, 80, 24);
         insta::assert_snapshot!(
             format!("customers_folded_{}_80x24", lang_name(lang)),
@@ -58,7 +60,7 @@ fn customers_tree_folded_and_searched() {
         );
 
         let mut app = sample_app(&mut store, lang, 24);
-        update(&mut app, Action::StartSearch);
+        update(&mut app, Action::Customers(CustMsg::StartSearch));
         for c in "zw".chars() {
             update(&mut app, Action::Input(c));
         }
@@ -69,9 +71,9 @@ fn customers_tree_folded_and_searched() {
         );
 
         let mut app = sample_app(&mut store, lang, 24);
-        update(&mut app, Action::StartFilter);
-        update(&mut app, Action::CycleTier);
-        update(&mut app, Action::CycleTier);
+        update(&mut app, Action::Customers(CustMsg::StartFilter));
+        update(&mut app, Action::Customers(CustMsg::CycleTier));
+        update(&mut app, Action::Customers(CustMsg::CycleTier));
         let t = draw(&mut app, 80, 24);
         insta::assert_snapshot!(
             format!("customers_filter_{}_80x24", lang_name(lang)),
@@ -112,7 +114,7 @@ fn customer_detail_revealed() {
     assert!(masked.contains("138****5678"), "{masked}");
     assert!(masked.contains("110101********1234"), "{masked}");
     assert!(!masked.contains("13812345678"));
-    update(&mut app, Action::ToggleReveal);
+    update(&mut app, Action::Detail(DetailMsg::Reveal));
     let shown = format!("{}", draw(&mut app, 80, 24).backend());
     assert!(shown.contains("13812345678"), "{shown}");
     assert!(shown.contains("110101199003071234"), "{shown}");

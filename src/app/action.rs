@@ -30,22 +30,8 @@ pub enum Action {
     PageDown,
     /// A page up.
     PageUp,
-    /// Enter: fold/unfold a group or open a customer.
-    Activate,
-    /// Space: fold/unfold the group under the cursor.
-    ToggleFold,
-    /// `h`: fold the group (or go to the customer's group).
-    Fold,
-    /// `l`: unfold the group.
-    Unfold,
-    /// `z`: fold or unfold every group at once.
-    ToggleAll,
-    /// Esc in normal mode: back from the detail, else clear search and filters.
+    /// Esc where it means back (the Review tab, another manager's week, a question).
     Back,
-    /// `/`: start typing a search.
-    StartSearch,
-    /// `f`: open the filter bar.
-    StartFilter,
     /// `:`: open the command line.
     StartCommand,
     /// `?`: show or hide the help overlay.
@@ -58,20 +44,6 @@ pub enum Action {
     Submit,
     /// Esc in the current field.
     Cancel,
-    /// In the filter bar: cycle the tier filter.
-    CycleTier,
-    /// In the filter bar: cycle the age filter.
-    CycleAge,
-    /// In the filter bar: cycle the preference filter.
-    CyclePreference,
-    /// In the filter bar: cycle the lifecycle filter.
-    CycleLifecycle,
-    /// In the filter bar: cycle the tag filter.
-    CycleTag,
-    /// `V`: mark every customer of the group under the cursor, or every search/filter result.
-    MarkGroup,
-    /// `p` in the detail: reveal or mask phone and ID.
-    ToggleReveal,
     /// The terminal's size changed (width, height).
     Resize(u16, u16),
     /// Result: the manager's book was loaded.
@@ -147,6 +119,11 @@ pub enum Action {
     // issue 11 (review tab)
     /// A message for the Review tab (its screen and its reflection editor).
     Review(crate::app::tabs::review::Msg),
+    // issue 11 (customers tab)
+    /// A message for the Customers tab (its tree, search line and filter bar).
+    Customers(crate::app::tabs::customers::Msg),
+    /// A message for the open customer detail.
+    Detail(crate::app::tabs::detail::Msg),
 }
 
 /// I/O the driver carries out for `update`.

@@ -192,7 +192,7 @@ pub(super) fn entries_saved(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
     app.notice = Some(match (&form.amend_id, &form.target) {
         (Some(id), _) => Notice::fill(T::Amended, [Arg::text(id)]),
         (None, Target::Many(list)) => {
-            app.customers.marked.clear();
+            let _nothing = customers(app, crate::app::tabs::customers::Msg::Unmark);
             Notice::fill(T::SavedMany, [Arg::text(list.len()), kind])
         }
         (None, Target::One { name, .. }) => Notice::fill(T::Saved, [kind, Arg::text(name)]),

@@ -2,8 +2,6 @@
 
 mod action;
 pub mod ctx;
-pub mod customers;
-mod customers_update;
 pub mod drafts;
 pub mod keymap;
 pub mod layout;
@@ -31,8 +29,8 @@ use crate::domain::diary::{EntryDraft, EntryKind, Outcome};
 use crate::domain::policy::Policy;
 use crate::domain::portfolio::{CustomerDetail, CustomerSummary};
 use crate::i18n::{Lang, T};
-use customers::{CustomersView, GroupKey, SEGMENTS};
 use log_form::{LogForm, Target};
+use tabs::customers::{GroupKey, SEGMENTS};
 
 pub use crate::domain::names::{kind_name, outcome_name, product_name};
 
@@ -122,15 +120,6 @@ pub enum UndoStep {
     Held(Vec<i64>),
 }
 
-/// The open Customer detail.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DetailView {
-    pub detail: Box<CustomerDetail>,
-    /// Phone and ID shown in full for this view only.
-    pub revealed: bool,
-    pub scroll: u16,
-}
-
 /// The whole TUI state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct App {
@@ -140,8 +129,10 @@ pub struct App {
     pub store_label: String,
     pub screen: Screen,
     pub mode: Mode,
-    pub customers: CustomersView,
-    pub detail: Option<DetailView>,
+    /// The Customers screen.
+    pub customers: tabs::customers::Model,
+    /// The open customer detail (its own slice: it opens over Today and the Diary too).
+    pub detail: Option<tabs::detail::Model>,
     pub command: String,
     /// The one-line message (what was saved, a question, an error) above the footer, as data
     /// the view words in the language on screen.
@@ -201,7 +192,6 @@ pub struct App {
 pub type Revision = (NaiveDateTime, String, crate::domain::diary::DiaryEntry);
 
 pub use action::{Action, Effect};
-use customers_update::*;
 use logging::*;
 pub use names::*;
 pub use update::update;
@@ -230,7 +220,7 @@ impl App {
             // The morning screen: whom to contact today.
             screen: Screen::Today,
             mode: Mode::Normal,
-            customers: CustomersView::default(),
+            customers: tabs::customers::Model::default(),
             detail: None,
             command: String::new(),
             notice: None,

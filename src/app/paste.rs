@@ -71,9 +71,9 @@ pub fn paste(app: &mut App, text: String) -> Vec<Effect> {
             true
         }
         Mode::Search => {
-            app.customers.query.push_str(&one_line);
-            app.customers.rebuild();
-            app.customers.scroll_to_cursor(app.list_height);
+            let msg = crate::app::tabs::customers::Msg::PasteQuery(one_line);
+            // A paste only types: the tab asks for nothing back.
+            let _nothing = super::update::customers(app, msg);
             true
         }
         Mode::Command => {

@@ -61,8 +61,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Resize(w, h) => {
             app.size = (w, h);
             app.list_height = layout::list_rows(h);
-            app.customers.scroll_to_cursor(app.list_height);
-            let mut effects = today(app, tabs::today::Msg::Resized(app.list_height));
+            let mut effects = customers(app, tabs::customers::Msg::Resized(app.list_height));
+            effects.extend(today(app, tabs::today::Msg::Resized(app.list_height)));
             effects.extend(review(app, tabs::review::Msg::Resize(w)));
             return effects;
         }
@@ -73,16 +73,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 .iter()
                 .find(|s| s.customer.manager_no == app.ctx.manager && app.ctx.manager.is_some())
                 .and_then(|s| s.manager_name.clone());
-            app.customers.set_book(book, app.ctx.policy.tiers.len());
-            app.customers.scroll_to_cursor(app.list_height);
+            return customers(app, tabs::customers::Msg::BookLoaded(book));
         }
-        Action::DetailLoaded(detail) => {
-            app.detail = Some(DetailView {
-                detail,
-                revealed: false,
-                scroll: 0,
-            });
-        }
+        Action::DetailLoaded(detail) => return detail_msg(app, tabs::detail::Msg::Loaded(detail)),
         Action::Failed(failure) => {
             app.loading = false;
             // A failed save leaves the popup open with everything typed in it.
@@ -151,10 +144,13 @@ pub(super) fn update_input(app: &mut App, action: Action) -> Vec<Effect> {
                 None => Vec::new(),
             }
         }
-        Mode::Search => update_search(app, action),
+        Mode::Search => customers_search(app, action),
         Mode::Popup => today_popup(app, action),
         Mode::Command => update_command(app, action),
-        Mode::Filter => update_filter(app, action),
+        Mode::Filter => match action {
+            Action::Customers(msg) => customers(app, msg),
+            _ => Vec::new(),
+        },
         Mode::Log => update_log(app, action),
         Mode::Reflection => review_editor(app, action),
         Mode::Restore => drafts::update_restore(app, action),
@@ -211,16 +207,12 @@ pub(super) fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         }
         _ => {}
     }
-    if let Some(detail) = app.detail.as_mut() {
-        match action {
-            Action::Back | Action::Fold => app.detail = None,
-            Action::ToggleReveal => detail.revealed = !detail.revealed,
-            Action::Down => detail.scroll = detail.scroll.saturating_add(1),
-            Action::Up => detail.scroll = detail.scroll.saturating_sub(1),
-            Action::Top => detail.scroll = 0,
-            _ => {}
-        }
-        return Vec::new();
+    // The open detail takes every key: the tab beneath waits until it closes.
+    if app.detail.is_some() {
+        return match action {
+            Action::Detail(msg) => detail_msg(app, msg),
+            _ => Vec::new(),
+        };
     }
     if app.screen == Screen::Diary {
         return match action {
@@ -274,7 +266,17 @@ pub(super) fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
     if app.screen != Screen::Customers {
         return Vec::new();
     }
-    customers_update::update_tree(app, action)
+    use tabs::customers::Msg;
+    // The page keys are the global rows; the tab's own keys come as its messages.
+    let msg = match action {
+        Action::Customers(msg) => msg,
+        Action::HalfPageDown => Msg::HalfPageDown,
+        Action::HalfPageUp => Msg::HalfPageUp,
+        Action::PageDown => Msg::PageDown,
+        Action::PageUp => Msg::PageUp,
+        _ => return Vec::new(),
+    };
+    customers(app, msg)
 }
 
 pub(super) fn update_command(app: &mut App, action: Action) -> Vec<Effect> {
@@ -556,4 +558,33 @@ fn review_editor(app: &mut App, action: Action) -> Vec<Effect> {
         _ => return Vec::new(),
     };
     review(app, msg)
+}
+
+// issue 11 (customers tab)
+/// A message to the Customers tab, and what it asked for carried out.
+pub(super) fn customers(app: &mut App, msg: tabs::customers::Msg) -> Vec<Effect> {
+    let cmds = tabs::customers::update(&mut app.customers, &app.ctx, msg);
+    carry_out(app, cmds)
+}
+
+/// A message to the open customer detail (its own slice, held in `App::detail`).
+fn detail_msg(app: &mut App, msg: tabs::detail::Msg) -> Vec<Effect> {
+    let cmds = tabs::detail::update(&mut app.detail, &app.ctx, msg);
+    carry_out(app, cmds)
+}
+
+/// A key on the Customers search line: the shared line rows as the tab's messages.
+fn customers_search(app: &mut App, action: Action) -> Vec<Effect> {
+    use tabs::customers::{Line, Msg};
+    let line = match action {
+        Action::Input(c) => Line::Char(c),
+        Action::Backspace => Line::Backspace,
+        Action::Submit => Line::Submit,
+        Action::Cancel => Line::Cancel,
+        Action::Up => Line::Up,
+        Action::Down => Line::Down,
+        // The line rows give nothing else.
+        _ => return Vec::new(),
+    };
+    customers(app, Msg::Search(line))
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::text::{fit, right};
 use super::theme;
-use crate::app::customers::{GroupKey, TreeRow};
+use crate::app::tabs::customers::{GroupKey, TreeRow};
 use crate::app::{App, Mode, age_name, group_label, lifecycle_name, pref_name, tier_name};
 use crate::domain::money::format_yuan;
 use crate::domain::portfolio::CustomerSummary;

@@ -7,7 +7,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::text::{fit, right};
 use super::theme;
-use crate::app::{App, DetailView, age_name, lifecycle_name, pref_name, tier_name};
+use crate::app::tabs::detail::Model as DetailView;
+use crate::app::{App, age_name, lifecycle_name, pref_name, tier_name};
 use crate::domain::classify::distance_to_next_tier;
 use crate::domain::customer::{AssetClass, Gender, age_on};
 use crate::domain::mask::{mask_id, mask_phone};

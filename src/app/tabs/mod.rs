@@ -4,6 +4,8 @@
 //! what crosses tabs; the drawings stay in `ui/`, where the rule that drawing never changes the
 //! model is checked.
 
+pub mod customers;
+pub mod detail;
 pub mod diary;
 pub mod ledgers;
 pub mod review;

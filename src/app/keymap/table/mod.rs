@@ -5,7 +5,6 @@
 use ratatui::crossterm::event::KeyCode;
 
 mod overlays;
-mod screens;
 
 use super::{Binding, Context, Key};
 use crate::app::{Action, Screen};
@@ -28,7 +27,7 @@ pub(crate) const LEFT: Key = k(KeyCode::Left);
 pub(crate) const RIGHT: Key = k(KeyCode::Right);
 pub(crate) const HOME: Key = k(KeyCode::Home);
 pub(crate) const END: Key = k(KeyCode::End);
-pub(super) const BACKSPACE: Key = k(KeyCode::Backspace);
+pub(crate) const BACKSPACE: Key = k(KeyCode::Backspace);
 pub(crate) const DELETE: Key = k(KeyCode::Delete);
 pub(crate) const PGUP: Key = k(KeyCode::PageUp);
 pub(crate) const PGDN: Key = k(KeyCode::PageDown);
@@ -62,16 +61,6 @@ pub(crate) const fn hidden(context: Context, keys: &'static [(Key, Action)]) -> 
     }
 }
 
-pub(super) const MOVE_ALL: &[(Key, Action)] = &[
-    (ch('j'), Action::Down),
-    (DOWN, Action::Down),
-    (ch('k'), Action::Up),
-    (UP, Action::Up),
-    (ch('g'), Action::Top),
-    (HOME, Action::Top),
-    (ch('G'), Action::Bottom),
-    (END, Action::Bottom),
-];
 /// Half pages; PgUp/PgDn move whole pages beside them.
 pub(super) const PAGES: &[(Key, Action)] = &[
     (Key::Ctrl('d'), Action::HalfPageDown),
@@ -86,14 +75,6 @@ pub(super) const QUICK_LOG: &[(Key, Action)] = &[
     (ch('v'), Action::StartLog(EntryKind::Visit)),
     (ch('$'), Action::StartLog(EntryKind::Sale)),
     (ch('r'), Action::StartLog(EntryKind::RiskAssessment)),
-];
-pub(super) const SCROLL: &[(Key, Action)] = &[
-    (ch('j'), Action::Down),
-    (DOWN, Action::Down),
-    (ch('k'), Action::Up),
-    (UP, Action::Up),
-    (ch('g'), Action::Top),
-    (HOME, Action::Top),
 ];
 /// Editing keys shared by the popups and the reflection editor.
 pub(super) const EDIT: &[(Key, Action)] = &[
@@ -111,12 +92,14 @@ pub(super) const EDIT: &[(Key, Action)] = &[
 pub const BINDINGS: &[&[Binding]] = &[
     GLOBAL,
     crate::app::tabs::today::keys::KEYS,
-    screens::SCREENS,
+    crate::app::tabs::customers::keys::KEYS,
+    crate::app::tabs::detail::keys::KEYS,
     crate::app::tabs::diary::keys::KEYS,
     crate::app::tabs::ledgers::keys::KEYS,
     crate::app::tabs::review::keys::KEYS,
     crate::app::tabs::team::keys::KEYS,
     crate::app::tabs::review::keys::EDITOR,
+    crate::app::tabs::customers::keys::FILTER,
     overlays::OVERLAYS,
 ];
 

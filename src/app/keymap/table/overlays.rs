@@ -1,69 +1,14 @@
-//! The keymap rows of what opens over a tab: the reflection editor's typing, the filter bar,
-//! the search and command lines, the `?` help, the popups and the questions.
+//! The keymap rows of what opens over a tab: the reflection editor's typing, the search and
+//! command lines, the `?` help, the popups and the questions.
 
 use super::*;
 use crate::app::Action;
 use crate::app::keymap::{Binding, Context, Key};
-use crate::i18n::T;
 
 /// The overlays' rows.
 pub(super) const OVERLAYS: &[Binding] = &[
     // The reflection editor's typing (its other keys are the Review tab's rows)
     hidden(Context::Reflection, EDIT),
-    // The filter bar
-    shown(
-        Context::Filter,
-        "t",
-        T::FilterTier,
-        true,
-        &[(ch('t'), Action::CycleTier)],
-    ),
-    shown(
-        Context::Filter,
-        "a",
-        T::FilterAge,
-        true,
-        &[(ch('a'), Action::CycleAge)],
-    ),
-    shown(
-        Context::Filter,
-        "p",
-        T::FilterPreference,
-        true,
-        &[(ch('p'), Action::CyclePreference)],
-    ),
-    shown(
-        Context::Filter,
-        "l",
-        T::FilterLifecycle,
-        true,
-        &[(ch('l'), Action::CycleLifecycle)],
-    ),
-    shown(
-        Context::Filter,
-        "g",
-        T::FilterTag,
-        true,
-        &[(ch('g'), Action::CycleTag)],
-    ),
-    shown(
-        Context::Filter,
-        "x",
-        T::KeyClear,
-        true,
-        &[(ch('x'), Action::Back)],
-    ),
-    shown(
-        Context::Filter,
-        "Enter Esc f",
-        T::KeyConfirm,
-        true,
-        &[
-            (ENTER, Action::Submit),
-            (ch('f'), Action::Submit),
-            (ESC, Action::Cancel),
-        ],
-    ),
     // The search and command lines: what is typed, full-width forms made ASCII.
     hidden(
         Context::Line,

@@ -1,4 +1,6 @@
-//! The Customers screen's model: the tier → segment tree over the loaded book, its folding, the search query and filters, the cursor. Pure.
+//! The Customers tab's model: the tier → segment tree over the loaded book, its folding, the
+//! search query and filters, the marks for a bulk SMS, the cursor. Pure: it never loads the book
+//! (the shell hands it over) and knows nothing of the other tabs or of the open detail.
 
 use std::collections::HashSet;
 
@@ -24,7 +26,7 @@ pub enum TreeRow {
         aum: Decimal,
         collapsed: bool,
     },
-    /// A customer, by index into `CustomersView::all`.
+    /// A customer, by index into `Model::all`.
     Customer(usize),
 }
 
@@ -64,9 +66,12 @@ pub const SEGMENTS: [(AgeSegment, Preference); 4] = [
     (AgeSegment::Senior, Preference::Savings),
 ];
 
+/// The rows the tree shows before the first resize: the shell's own `list_height` default.
+pub const DEFAULT_HEIGHT: usize = 20;
+
 /// State of the Customers screen.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CustomersView {
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
     /// The loaded book, sorted by tier (highest first), segment, then AUM (largest first).
     pub all: Vec<CustomerSummary>,
     pub collapsed: HashSet<GroupKey>,
@@ -83,9 +88,30 @@ pub struct CustomersView {
     pub tags: Vec<String>,
     /// Customers marked for a bulk SMS, by customer number.
     pub marked: std::collections::BTreeSet<String>,
+    /// Lines available to the tree. The shell sends `Msg::Resized` with its `list_height` on
+    /// each resize, so `update` pages and scrolls without reading the shell.
+    pub height: usize,
 }
 
-impl CustomersView {
+impl Default for Model {
+    fn default() -> Model {
+        Model {
+            all: Vec::new(),
+            collapsed: HashSet::new(),
+            query: String::new(),
+            filter: Filter::default(),
+            rows: Vec::new(),
+            cursor: 0,
+            offset: 0,
+            matched: 0,
+            tags: Vec::new(),
+            marked: std::collections::BTreeSet::new(),
+            height: DEFAULT_HEIGHT,
+        }
+    }
+}
+
+impl Model {
     /// Replaces the book, keeping the cursor on the same customer when it is still there.
     pub fn set_book(&mut self, mut all: Vec<CustomerSummary>, tier_count: usize) {
         let current = self
@@ -275,10 +301,24 @@ impl CustomersView {
         self.cursor = (self.cursor as isize + delta).clamp(0, last.max(0)) as usize;
     }
 
-    /// Keeps the cursor within a window of `height` lines, scrolling as little as possible.
-    pub fn scroll_to_cursor(&mut self, height: usize) {
-        self.offset =
-            super::layout::scroll_window(self.offset, self.cursor, self.rows.len(), height);
+    /// Puts the cursor on the first matching customer so Enter opens the best hit.
+    pub fn first_customer(&mut self) {
+        self.cursor = self
+            .rows
+            .iter()
+            .position(|r| matches!(r, TreeRow::Customer(_)))
+            .unwrap_or(0);
+    }
+
+    /// Keeps the cursor within the window of [`Model::height`] lines, scrolling as little as
+    /// possible.
+    pub fn scroll_to_cursor(&mut self) {
+        self.offset = crate::app::layout::scroll_window(
+            self.offset,
+            self.cursor,
+            self.rows.len(),
+            self.height,
+        );
     }
 }
 
