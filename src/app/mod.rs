@@ -2,6 +2,7 @@
 
 mod action;
 pub mod ctx;
+mod customer_route;
 pub mod drafts;
 pub mod keymap;
 pub mod layout;
@@ -192,6 +193,7 @@ pub struct App {
 pub type Revision = (NaiveDateTime, String, crate::domain::diary::DiaryEntry);
 
 pub use action::{Action, Effect};
+use customer_route::*;
 use logging::*;
 pub use names::*;
 pub use update::update;

@@ -73,7 +73,7 @@ pub fn paste(app: &mut App, text: String) -> Vec<Effect> {
         Mode::Search => {
             let msg = crate::app::tabs::customers::Msg::PasteQuery(one_line);
             // A paste only types: the tab asks for nothing back.
-            let _nothing = super::update::customers(app, msg);
+            let _nothing = super::customer_route::customers(app, msg);
             true
         }
         Mode::Command => {
