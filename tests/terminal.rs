@@ -561,3 +561,43 @@ fn typed_text_survives_kill_9_and_sighup_and_is_offered_back() {
             .any(|e| e.draft.note == "客户说下周再联系ＡＢＣ约周五面谈")
     );
 }
+
+/// Whether the process is still running (a zombie waiting to be reaped has ended).
+fn running(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/status")).is_ok_and(|s| {
+        !s.lines()
+            .any(|l| l.starts_with("State:") && l.contains('Z'))
+    })
+}
+
+#[test]
+fn the_app_ends_when_its_terminal_goes_away() {
+    if !need_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_store(
+        dir.path(),
+        &["--customers", "60", "--managers", "1"],
+        "gone.db",
+    );
+    let args = format!("--db {} --today 2026-11-24 --lang zh", db.display());
+    let tmux = start_with_pid(dir.path(), &args, &[]);
+    tmux.wait_for(&["今日进度"]);
+    let pid = app_pid(dir.path());
+    // The terminal closes under the app (a window closed, a connection dropped): it must end,
+    // not spin reading a terminal that is no longer there.
+    drop(tmux);
+    let start = Instant::now();
+    while running(&pid) && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let still = running(&pid);
+    if still {
+        signal(&pid, "KILL");
+    }
+    assert!(
+        !still,
+        "guanhu {pid} was still running 10 s after its terminal closed"
+    );
+}
