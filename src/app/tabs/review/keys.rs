@@ -22,7 +22,7 @@ const SCROLL: &[(Key, Action)] = &[
     (DOWN, Action::Review(Msg::ScrollDown)),
     (ch('k'), Action::Review(Msg::ScrollUp)),
     (UP, Action::Review(Msg::ScrollUp)),
-    (ch('g'), Action::Review(Msg::ScrollTop)),
+    // Home goes to the top; no `g`, so the footer's `j/k` keeps `q quit` on an 80-column line.
     (HOME, Action::Review(Msg::ScrollTop)),
 ];
 
@@ -38,13 +38,13 @@ pub(crate) const KEYS: &[Binding] = &[
     shown(Context::Review, "[ ]", T::KeyWeeks, true, WEEKS),
     shown(Context::Review, "t", T::KeyThisWeek, true, THIS_WEEK),
     shown(Context::Review, "e Enter", T::KeyEditReflection, true, EDIT),
-    shown(Context::Review, "j/k g", T::KeyScroll, true, SCROLL),
+    shown(Context::Review, "j/k", T::KeyScroll, true, SCROLL),
     // Esc closes nothing here but is answered, as on every screen, without a surprise.
     hidden(Context::Review, &[(ESC, Action::Back)]),
     // Another manager's week, opened from the Team tab
     shown(Context::TeamReview, "[ ]", T::KeyWeeks, true, WEEKS),
     shown(Context::TeamReview, "t", T::KeyThisWeek, true, THIS_WEEK),
-    shown(Context::TeamReview, "j/k g", T::KeyScroll, true, SCROLL),
+    shown(Context::TeamReview, "j/k", T::KeyScroll, true, SCROLL),
     // The shell's: back to the board it came from.
     shown(
         Context::TeamReview,
