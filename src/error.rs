@@ -36,6 +36,12 @@ pub enum Error {
     /// `--today`/`GUANHU_TODAY` outside the years guanhu can count in (1900–2200).
     #[error("--today/GUANHU_TODAY: {0} is not between the years 1900 and 2200")]
     TodayOutOfRange(String),
+    /// `--now`/`GUANHU_NOW` that is not a moment guanhu can use.
+    #[error("--now/GUANHU_NOW: {0} is not a YYYY-MM-DD HH:MM moment")]
+    BadNow(String),
+    /// `--now` on another day than `--today`.
+    #[error("--now {now} is not on --today {today}")]
+    NowNotToday { now: String, today: String },
     #[error("{0:?}")]
     Draft(crate::domain::diary::DraftProblem),
     #[error("no diary entry {0}")]
@@ -107,6 +113,8 @@ impl Error {
             | Error::Read(_)
             | Error::BadToday(_)
             | Error::TodayOutOfRange(_)
+            | Error::BadNow(_)
+            | Error::NowNotToday { .. }
             | Error::Draft(_)
             | Error::NoSuchEntry(_)
             | Error::NoSuchCustomer(_)
@@ -190,6 +198,20 @@ impl Error {
             Error::TodayOutOfRange(text) => fill(
                 T::CliYearOutOfRange.get(lang),
                 &[&"--today / GUANHU_TODAY", text],
+            ),
+            Error::BadNow(text) => fill(
+                lang.pick(
+                    "--now / GUANHU_NOW：“{}” 不是 YYYY-MM-DD HH:MM 格式的时间（年份 1900–2200）",
+                    "--now / GUANHU_NOW: \"{}\" is not a YYYY-MM-DD HH:MM moment (years 1900–2200)",
+                ),
+                &[text],
+            ),
+            Error::NowNotToday { now, today } => fill(
+                lang.pick(
+                    "--now {} 不在 --today {} 这一天；去掉其中一个，或让两者同一天",
+                    "--now {} is not on --today {}; drop one of them or make them the same day",
+                ),
+                &[now, today],
             ),
             Error::Draft(problem) => describe_draft_problem(*problem, lang),
             Error::NoSuchEntry(id) => fill(

@@ -49,6 +49,9 @@ pub struct Cli {
     /// Today's date, YYYY-MM-DD (default: the clock).
     #[arg(long, global = true, env = "GUANHU_TODAY")]
     pub today: Option<String>,
+    /// The current moment, "YYYY-MM-DD HH:MM" (default: the clock); also sets today.
+    #[arg(long, global = true, env = "GUANHU_NOW")]
+    pub now: Option<String>,
     /// Manager staff number whose customers to show.
     #[arg(long, global = true)]
     pub manager: Option<String>,

@@ -1,5 +1,5 @@
 //! The settings a command runs with, resolved once: flags over the environment (clap reads
-//! `GUANHU_DB`, `GUANHU_TODAY`) over `config.toml` over the built-in defaults — language, today,
+//! `GUANHU_DB`, `GUANHU_TODAY`, `GUANHU_NOW`) over `config.toml` over the built-in defaults — language, today,
 //! the policy, the store path and the manager. Resolving only: no store, no printing.
 
 use std::path::PathBuf;
@@ -38,7 +38,20 @@ pub fn resolve(cli: &Cli) -> (Lang, Result<Settings>) {
     let lang_config = config.as_ref().cloned().unwrap_or_default();
     let lang = config::resolve_lang(cli.lang.as_deref(), &lang_config, &locale);
     let settings = config.and_then(|config| {
-        let today = clock::resolve_today(cli.today.as_deref(), None)?;
+        let now = clock::resolve_now(cli.now.as_deref())?;
+        let today = match (cli.today.as_deref(), now) {
+            (None, Some(now)) => now.date(),
+            (flag, _) => clock::resolve_today(flag, None)?,
+        };
+        if let Some(now) = now {
+            if now.date() != today {
+                return Err(crate::error::Error::NowNotToday {
+                    now: now.format("%Y-%m-%d %H:%M").to_string(),
+                    today: today.to_string(),
+                });
+            }
+            clock::fix_now(now);
+        }
         let policy = config::load_policy(cli.policy.as_deref(), &config)?;
         Ok(Settings {
             lang,
