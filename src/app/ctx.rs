@@ -21,3 +21,20 @@ pub struct Ctx {
     /// The role of the app's manager, from the store (`None`: unknown, or no manager).
     pub role: Option<Role>,
 }
+
+#[cfg(test)]
+impl Ctx {
+    /// The context the tabs' unit tests run in: 2026-12-02 09:00, Chinese, the default policy,
+    /// manager M001.
+    pub(crate) fn sample() -> Ctx {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap_or_default();
+        Ctx {
+            lang: Lang::Zh,
+            today,
+            now: today.and_hms_opt(9, 0, 0).unwrap_or_default(),
+            policy: Policy::default_policy(),
+            manager: Some("M001".into()),
+            role: None,
+        }
+    }
+}

@@ -302,22 +302,11 @@ mod tests {
     use super::*;
     use crate::domain::classify::Classification;
     use crate::domain::customer::Customer;
-    use crate::domain::policy::Policy;
     use crate::domain::search::SearchKey;
-    use crate::i18n::Lang;
-    use chrono::NaiveDate;
     use rust_decimal::Decimal;
 
     fn ctx() -> Ctx {
-        let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
-        Ctx {
-            lang: Lang::Zh,
-            today,
-            now: today.and_hms_opt(9, 0, 0).unwrap(),
-            policy: Policy::default_policy(),
-            manager: Some("M001".into()),
-            role: None,
-        }
+        Ctx::sample()
     }
 
     fn customer(no: &str, tier: usize, aum: i64) -> CustomerSummary {

@@ -53,23 +53,12 @@ mod tests {
     use super::*;
     use crate::domain::classify::{AgeSegment, Classification, Lifecycle};
     use crate::domain::customer::Preference;
-    use crate::domain::policy::Policy;
     use crate::domain::portfolio::CustomerSummary;
     use crate::domain::search::SearchKey;
-    use crate::i18n::Lang;
-    use chrono::NaiveDate;
 
     #[test]
     fn the_detail_opens_masked_scrolls_and_closes() {
-        let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
-        let ctx = Ctx {
-            lang: Lang::Zh,
-            today,
-            now: today.and_hms_opt(9, 0, 0).unwrap(),
-            policy: Policy::default_policy(),
-            manager: None,
-            role: None,
-        };
+        let ctx = Ctx::sample();
         let mut model = None;
         assert!(update(&mut model, &ctx, Msg::Reveal).is_empty());
         assert!(model.is_none(), "nothing opens but a load");

@@ -111,20 +111,10 @@ fn delete(model: &Model) -> Vec<Cmd> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::policy::Policy;
-    use crate::i18n::Lang;
     use chrono::NaiveDate;
 
     fn ctx() -> Ctx {
-        let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
-        Ctx {
-            lang: Lang::En,
-            today,
-            now: today.and_hms_opt(9, 0, 0).unwrap(),
-            policy: Policy::default_policy(),
-            manager: None,
-            role: None,
-        }
+        Ctx::sample()
     }
 
     #[test]

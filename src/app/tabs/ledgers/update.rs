@@ -88,19 +88,9 @@ pub fn load(model: &mut Model, ctx: &Ctx) -> Effect {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::policy::Policy;
-    use crate::i18n::Lang;
 
     fn ctx() -> Ctx {
-        let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
-        Ctx {
-            lang: Lang::Zh,
-            today,
-            now: today.and_hms_opt(9, 0, 0).unwrap(),
-            policy: Policy::default_policy(),
-            manager: None,
-            role: None,
-        }
+        Ctx::sample()
     }
 
     fn d(m: u32, day: u32) -> NaiveDate {

@@ -366,24 +366,14 @@ fn saved(model: &mut Model, ctx: &Ctx) -> Vec<Cmd> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::policy::Policy;
     use crate::domain::review::WeekReview;
-    use crate::i18n::Lang;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
     fn ctx() -> Ctx {
-        let today = d(2026, 12, 2);
-        Ctx {
-            lang: Lang::Zh,
-            today,
-            now: today.and_hms_opt(9, 0, 0).unwrap(),
-            policy: Policy::default_policy(),
-            manager: Some("M001".into()),
-            role: None,
-        }
+        Ctx::sample()
     }
 
     fn week(monday: NaiveDate) -> Box<ReviewData> {

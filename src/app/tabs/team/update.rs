@@ -134,21 +134,11 @@ fn loaded(model: &mut Model, board: Board) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::policy::Policy;
-    use crate::i18n::Lang;
     use chrono::NaiveDate;
 
     #[test]
     fn weeks_load_and_an_empty_board_opens_nobody() {
-        let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
-        let ctx = Ctx {
-            lang: Lang::Zh,
-            today,
-            now: today.and_hms_opt(9, 0, 0).unwrap(),
-            policy: Policy::default_policy(),
-            manager: Some("M001".into()),
-            role: None,
-        };
+        let ctx = Ctx::sample();
         let mut model = Model::default();
         let monday = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         assert_eq!(

@@ -228,21 +228,11 @@ fn saved(model: &mut Model, ctx: &Ctx) -> Vec<Cmd> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::policy::Policy;
     use crate::domain::queue::QueueItem;
-    use crate::i18n::Lang;
     use chrono::NaiveDate;
 
     fn ctx() -> Ctx {
-        let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
-        Ctx {
-            lang: Lang::Zh,
-            today,
-            now: today.and_hms_opt(9, 0, 0).unwrap(),
-            policy: Policy::default_policy(),
-            manager: Some("M001".into()),
-            role: None,
-        }
+        Ctx::sample()
     }
 
     fn row(no: Option<&str>, name: &str) -> QueueItem {
