@@ -100,6 +100,7 @@ proptest! {
         let _ = parse_money(&text);
         let _ = read_time(&text);
         let _ = guanhu::clock::resolve_today(Some(&text), None);
+        let _ = guanhu::clock::resolve_now(Some(&text));
         let _ = Lang::parse(&text);
     }
 }
