@@ -8,6 +8,7 @@ use guanhu::domain::customer::{Balances, Customer, Snapshot};
 use guanhu::domain::diary::{DiaryEntry, EntryDraft, EntryKind, Outcome};
 use guanhu::domain::policy::Policy;
 use guanhu::domain::queue::{QueueInput, Reason, TodayQueue, build_queue};
+use guanhu::domain::urgency::ReasonCode;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -200,10 +201,25 @@ proptest! {
                 .iter()
                 .filter(|e| e.draft.occurred_at.date() == today)
                 .collect();
-            prop_assert!(
-                !b.facts[i].contacted_on_day(),
-                "{no} was contacted today and is still in the queue"
-            );
+            // An open signal has no answer among today's entries; an answered one names one.
+            for reason in &item.reasons {
+                if let Reason::Signal(signal) = reason {
+                    let code = ReasonCode::of_signal(signal);
+                    let from = guanhu::domain::answers::answerable_from(&policy, signal, today);
+                    prop_assert!(
+                        !today_entries.iter().any(|e| e.draft.occurred_at <= now
+                            && e.draft.occurred_at >= from
+                            && policy.answering.accepts(code, e.draft.kind, e.draft.outcome)),
+                        "{no}: {code:?} was answered today and still shows"
+                    );
+                }
+            }
+            for a in &item.answered {
+                prop_assert!(
+                    today_entries.iter().any(|e| e.id == a.by.entry_id),
+                    "{no}: answered by an entry not of today"
+                );
+            }
             let tier = &policy.tiers[b.classes[i].tier].key;
             for reason in &item.reasons {
                 if let Reason::Obligation { status, .. } = reason {

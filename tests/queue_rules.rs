@@ -263,8 +263,15 @@ fn the_aggregate_follows_amendments_deletions_and_restores() {
     guanhu::service::diary::delete_entries(&mut store, &[ids[2], ids[3]], "delete", now).unwrap();
     guanhu::service::diary::restore_entries(&mut store, &[ids[3]], "restore", now).unwrap();
 
-    let from_store =
-        guanhu::store::queue::contact_facts(store.conn(), None, common::today()).unwrap();
+    let from_store = guanhu::store::queue::contact_facts(
+        store.conn(),
+        None,
+        common::today(),
+        Policy::default_policy()
+            .answering
+            .satisfiers(guanhu::domain::urgency::ReasonCode::Callback),
+    )
+    .unwrap();
     for d in details(&store) {
         let mut expected = ContactFacts::from_entries(&d.timeline, common::today()).before;
         let id =
@@ -323,7 +330,15 @@ fn a_past_day_read_from_the_diary_matches_the_entries() {
     ];
     log_entries(&mut store, Some("M001"), &drafts, common::now()).unwrap();
     let day = common::d(2026, 11, 18);
-    let from_diary = guanhu::store::queue::contact_facts_as_of(store.conn(), None, day).unwrap();
+    let from_diary = guanhu::store::queue::contact_facts_as_of(
+        store.conn(),
+        None,
+        day,
+        Policy::default_policy()
+            .answering
+            .satisfiers(guanhu::domain::urgency::ReasonCode::Callback),
+    )
+    .unwrap();
     for d in details(&store) {
         let expected = ContactFacts::from_entries(&d.timeline, day);
         let id =

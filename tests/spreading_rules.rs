@@ -95,6 +95,7 @@ impl Book {
                 for t in calls.iter().filter(|t| t.date() <= today) {
                     if t.date() == today {
                         f.on_day.push(guanhu::domain::contacts::DayEntry {
+                            id: f.on_day.len() as i64 + 1,
                             kind: EntryKind::Call,
                             outcome: Some(Outcome::Reached),
                             at: *t,

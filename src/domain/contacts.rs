@@ -1,4 +1,4 @@
-//! What the daily queue needs of one customer's diary, in a compact form the store can keep up to date: the latest entry of each kind and outcome before today, today's entries, and the follow-ups set. Built here from entries for tests and small books; the store keeps the same aggregate for large ones. Pure.
+//! What the daily queue needs of one customer's diary, in a compact form the store can keep up to date: the latest entry of each kind and outcome before today, today's entries, and the follow-ups set (what answers a reason is the policy's: `answers`, the cadence's `satisfied_by`). Built here from entries for tests and small books; the store keeps the same aggregate for large ones. Pure.
 
 use std::collections::BTreeMap;
 
@@ -19,6 +19,8 @@ pub struct LastContact {
 /// One live entry of the day being looked at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DayEntry {
+    /// The entry's id (what answered a reason, in the queue's JSON).
+    pub id: i64,
     pub kind: EntryKind,
     pub outcome: Option<Outcome>,
     pub at: NaiveDateTime,
@@ -44,23 +46,6 @@ pub struct ContactFacts {
     pub follow_ups: Vec<FollowUp>,
 }
 
-/// Kinds that count as having been in touch with the customer today (their row then leaves
-/// the queue for the day; an obligation not met comes back tomorrow).
-pub fn is_contact(kind: EntryKind) -> bool {
-    matches!(
-        kind,
-        EntryKind::Call | EntryKind::Sms | EntryKind::Wechat | EntryKind::Visit | EntryKind::Sale
-    )
-}
-
-/// Kinds that answer a follow-up: talking to the customer, not a one-way SMS.
-pub fn answers_follow_up(kind: EntryKind) -> bool {
-    matches!(
-        kind,
-        EntryKind::Call | EntryKind::Visit | EntryKind::Wechat | EntryKind::Sale
-    )
-}
-
 impl ContactFacts {
     /// The facts of `entries` (any order) relative to `day`: deleted entries and entries after
     /// the day are left out, as the store's aggregate leaves them out.
@@ -73,7 +58,12 @@ impl ContactFacts {
                 continue;
             }
             if at.date() == day {
-                facts.on_day.push(DayEntry { kind, outcome, at });
+                facts.on_day.push(DayEntry {
+                    id: e.id,
+                    kind,
+                    outcome,
+                    at,
+                });
             } else {
                 let slot = last.entry((kind, outcome)).or_insert(LastContact {
                     kind,
@@ -123,28 +113,14 @@ impl ContactFacts {
         today.or_else(|| self.last_before(accepts))
     }
 
-    /// True when the customer was contacted on the day.
-    pub fn contacted_on_day(&self) -> bool {
-        self.on_day.iter().any(|e| is_contact(e.kind))
-    }
-
-    /// These facts as they stood at the start of the day: nothing of the day itself.
+    /// These facts without the day's own entries: what the day's plan is made of. Every
+    /// follow-up is kept (one set this morning for this afternoon joins the plan when due);
+    /// what the day's entries answered is judged apart, reason by reason.
     pub fn at_start_of_day(&self) -> ContactFacts {
-        let start = self
-            .on_day
-            .iter()
-            .map(|e| e.at)
-            .min()
-            .unwrap_or(NaiveDateTime::MAX);
         ContactFacts {
             before: self.before.clone(),
             on_day: Vec::new(),
-            follow_ups: self
-                .follow_ups
-                .iter()
-                .filter(|f| f.set_at < start)
-                .copied()
-                .collect(),
+            follow_ups: self.follow_ups.clone(),
         }
     }
 
@@ -203,6 +179,7 @@ impl ContactFacts {
         for e in window.iter().filter(|e| e.at.date() <= day) {
             if e.at.date() == day {
                 on_day.push(DayEntry {
+                    id: e.id,
                     kind: e.kind,
                     outcome: e.outcome,
                     at: e.at,

@@ -1,5 +1,6 @@
 //! Plain types and pure rules of the business: customers, money, policy, classification, masking, search. No I/O, no clock, no database, no terminal.
 
+pub mod answers;
 pub mod assignment;
 pub mod board;
 pub mod cadence;

@@ -32,9 +32,16 @@ pub struct Policy {
     /// Plausibility limits on amounts typed or imported.
     #[serde(default)]
     pub limits: super::limits::LimitsPolicy,
+    /// What answers each signal of the daily queue.
+    pub answers: super::answers::AnswersPolicy,
+    /// The daily queue's times of day (a call-back's lead time, the retry after an attempt).
+    pub queue: super::answers::QueueTimes,
     /// `workload` read and checked (filled in by `from_toml`).
     #[serde(skip)]
     pub calendar: super::workload::Calendar,
+    /// `answers` read and checked (filled in by `from_toml`).
+    #[serde(skip)]
+    pub answering: super::answers::Answering,
 }
 
 /// How AUM is measured for tiering.
@@ -191,6 +198,10 @@ impl Policy {
             .workload
             .calendar()
             .map_err(|(key, problem)| PolicyError { key, problem })?;
+        policy.answering = policy
+            .answers
+            .answering()
+            .map_err(|(key, problem)| PolicyError { key, problem })?;
         Ok(policy)
     }
 
@@ -250,6 +261,9 @@ impl Policy {
         }
         if let Some(key) = self.urgency.negative_key() {
             return err(format!("urgency.{key}"), PolicyProblem::Negative);
+        }
+        if let Err((key, problem)) = self.queue.validate() {
+            return err(key, problem);
         }
         if let Err((key, problem)) = self.limits.validate() {
             return err(key, problem);

@@ -4,10 +4,12 @@ use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
+use super::answers::answerable_from;
 use super::classify::{Classification, Lifecycle};
-use super::contacts::{ContactFacts, answers_follow_up};
+use super::contacts::ContactFacts;
 use super::customer::{Customer, Holding, ProductKind, Snapshot};
 use super::policy::Policy;
+use super::urgency::ReasonCode;
 
 /// The `[signals]` section.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -27,9 +29,12 @@ pub struct SignalPolicy {
 /// Something about a customer that asks for action, with what the reason line needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Signal {
-    /// A follow-up the manager set, due today or overdue, not yet followed by a contact.
+    /// A follow-up the manager set, due now (less the policy's lead time) or overdue, not yet
+    /// answered (`[answers] callback`) at or after its time.
     Callback {
         due_at: NaiveDateTime,
+        /// When the entry that set it happened: only what comes after it answers it.
+        set_at: NaiveDateTime,
         entry_id: i64,
     },
     /// A holding maturing soon (`days` from today, 0 = today).
@@ -75,7 +80,7 @@ pub fn signals(policy: &Policy, facts: &CustomerFacts<'_>, now: NaiveDateTime) -
     let today = now.date();
     let rules = &policy.signals;
     let mut out = Vec::new();
-    out.extend(callbacks(facts.contacts));
+    out.extend(callbacks(policy, facts.contacts, now));
     for h in facts.holdings {
         if let Some(on) = h.maturity_on {
             let days = (on - today).num_days();
@@ -119,7 +124,7 @@ pub fn signals(policy: &Policy, facts: &CustomerFacts<'_>, now: NaiveDateTime) -
         let days = (today - first).num_days();
         let contacted = facts
             .contacts
-            .last(|k, _| k.needs_customer())
+            .last(|k, o| policy.answering.accepts(ReasonCode::NewCustomer, k, o))
             .is_some_and(|t| t.date() >= first);
         if (0..i64::from(rules.new_customer_within_days)).contains(&days) && !contacted {
             out.push(Signal::NewCustomer {
@@ -133,20 +138,22 @@ pub fn signals(policy: &Policy, facts: &CustomerFacts<'_>, now: NaiveDateTime) -
     out
 }
 
-/// Follow-ups due by the end of the day whose entry has not been followed by talking to the
-/// customer.
-fn callbacks(contacts: &ContactFacts) -> Vec<Signal> {
+/// Follow-ups due by `now` (less the lead time) that nothing answered at or after their time.
+fn callbacks(policy: &Policy, contacts: &ContactFacts, now: NaiveDateTime) -> Vec<Signal> {
+    let lead = policy.queue.lead();
+    let answered_at = contacts.last(|k, o| policy.answering.accepts(ReasonCode::Callback, k, o));
     contacts
         .follow_ups
         .iter()
-        .filter(|f| {
-            contacts
-                .last(|k, _| answers_follow_up(k))
-                .is_none_or(|t| t <= f.set_at)
-        })
+        .filter(|f| f.due_at - lead <= now)
         .map(|f| Signal::Callback {
             due_at: f.due_at,
+            set_at: f.set_at,
             entry_id: f.entry_id,
+        })
+        .filter(|s| {
+            let from = answerable_from(policy, s, now.date());
+            answered_at.is_none_or(|t| t < from)
         })
         .collect()
 }

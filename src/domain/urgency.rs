@@ -23,6 +23,7 @@ pub struct UrgencyPolicy {
     pub upgrade: f64,
     pub visit_due: f64,
     pub risk_assessment: f64,
+    pub risk_review: f64,
     pub dormant: f64,
     pub sms_due: f64,
     pub tier: f64,
@@ -41,6 +42,7 @@ pub enum ReasonCode {
     LargeOutflow,
     Birthday,
     RiskAssessment,
+    RiskReview,
     ContactDue,
     VisitDue,
     SaleDue,
@@ -60,6 +62,7 @@ impl ReasonCode {
             ReasonCode::LargeOutflow => "large_outflow",
             ReasonCode::Birthday => "birthday",
             ReasonCode::RiskAssessment => "risk_assessment",
+            ReasonCode::RiskReview => "risk_review",
             ReasonCode::ContactDue => "contact_due",
             ReasonCode::VisitDue => "visit_due",
             ReasonCode::SaleDue => "sale_due",
@@ -72,12 +75,13 @@ impl ReasonCode {
     }
 
     /// Every code, in the contract's order.
-    pub const ALL: [ReasonCode; 13] = [
+    pub const ALL: [ReasonCode; 14] = [
         ReasonCode::Callback,
         ReasonCode::Maturity,
         ReasonCode::LargeOutflow,
         ReasonCode::Birthday,
         ReasonCode::RiskAssessment,
+        ReasonCode::RiskReview,
         ReasonCode::ContactDue,
         ReasonCode::VisitDue,
         ReasonCode::SaleDue,
@@ -88,8 +92,7 @@ impl ReasonCode {
         ReasonCode::Dormant,
     ];
 
-    /// True for the codes of signals (risk_assessment is both: the expired assessment and the
-    /// quarterly review share it).
+    /// True for the codes of signals.
     pub fn is_signal(self) -> bool {
         !matches!(
             self,
@@ -97,6 +100,7 @@ impl ReasonCode {
                 | ReasonCode::VisitDue
                 | ReasonCode::SaleDue
                 | ReasonCode::SmsDue
+                | ReasonCode::RiskReview
         )
     }
 
@@ -108,9 +112,10 @@ impl ReasonCode {
     /// The way of contact that answers this reason best.
     pub fn suggested(self) -> EntryKind {
         match self {
-            ReasonCode::VisitDue | ReasonCode::SaleDue | ReasonCode::RiskAssessment => {
-                EntryKind::Visit
-            }
+            ReasonCode::VisitDue
+            | ReasonCode::SaleDue
+            | ReasonCode::RiskAssessment
+            | ReasonCode::RiskReview => EntryKind::Visit,
             ReasonCode::SmsDue => EntryKind::Sms,
             _ => EntryKind::Call,
         }
@@ -131,14 +136,15 @@ impl ReasonCode {
         }
     }
 
-    /// The code of a due obligation. The quarterly risk review shares the risk-assessment code.
+    /// The code of a due obligation. The quarterly risk review has its own code: it never
+    /// stands for (or hides) an assessment that expires.
     pub fn of_obligation(o: Obligation) -> ReasonCode {
         match o {
             Obligation::Sms => ReasonCode::SmsDue,
             Obligation::Contact => ReasonCode::ContactDue,
             Obligation::Visit => ReasonCode::VisitDue,
             Obligation::Sale => ReasonCode::SaleDue,
-            Obligation::RiskReview => ReasonCode::RiskAssessment,
+            Obligation::RiskReview => ReasonCode::RiskReview,
         }
     }
 }
@@ -153,7 +159,7 @@ pub struct Term {
 }
 
 /// A score and how it was reached.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Score {
     pub total: f64,
     pub terms: Vec<Term>,
@@ -174,6 +180,7 @@ impl UrgencyPolicy {
             ("upgrade", self.upgrade),
             ("visit_due", self.visit_due),
             ("risk_assessment", self.risk_assessment),
+            ("risk_review", self.risk_review),
             ("dormant", self.dormant),
             ("sms_due", self.sms_due),
             ("tier", self.tier),
@@ -198,6 +205,7 @@ impl UrgencyPolicy {
             ReasonCode::LargeOutflow => self.large_outflow,
             ReasonCode::Birthday => self.birthday,
             ReasonCode::RiskAssessment => self.risk_assessment,
+            ReasonCode::RiskReview => self.risk_review,
             ReasonCode::ContactDue => self.contact_due,
             ReasonCode::VisitDue => self.visit_due,
             ReasonCode::SaleDue => self.sale_due,

@@ -68,7 +68,12 @@ pub fn load_today_between(
     };
     let read_diary = |conn: &Conn| -> Result<_> {
         Ok((
-            contact_facts(conn, manager_id, today)?,
+            contact_facts(
+                conn,
+                manager_id,
+                today,
+                policy.answering.satisfiers(ReasonCode::Callback),
+            )?,
             live_holds(conn, manager_id, today)?,
         ))
     };

@@ -11,6 +11,7 @@ use crate::domain::review::{
     DayCompletion, Reflection, ReviewCustomer, WeekReview, entries_since, monday_of, review_week,
     week_label,
 };
+use crate::domain::urgency::ReasonCode;
 use crate::error::{Error, Result};
 use crate::store::managers::{ManagerRow, find_manager};
 use crate::store::review::{
@@ -192,7 +193,14 @@ fn queue_days(
         return Ok(Vec::new());
     }
     let rows = review_queue_customers(conn, manager_id, listed)?;
-    let mut start = review_contacts_at_start(conn, manager_id, listed, from, to)?;
+    let mut start = review_contacts_at_start(
+        conn,
+        manager_id,
+        listed,
+        from,
+        to,
+        policy.answering.satisfiers(ReasonCode::Callback),
+    )?;
     let mut window = review_window_entries(conn, manager_id, listed, from, to)?;
     let mut holds = review_holds(conn, manager_id, listed, from, to)?;
     let periods: HashMap<i64, &ReviewCustomer> =

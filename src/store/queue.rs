@@ -9,7 +9,8 @@ use super::customers::balances_at;
 use super::dates::{Day, Moment, fast_moment};
 use super::diary::list_customer_entries;
 use super::money::DecimalText;
-use crate::domain::contacts::{ContactFacts, DayEntry, FollowUp, LastContact, answers_follow_up};
+use crate::domain::cadence::Satisfier;
+use crate::domain::contacts::{ContactFacts, DayEntry, FollowUp, LastContact};
 use crate::domain::customer::{Balances, Holding, ProductKind, Snapshot};
 use crate::domain::diary::{EntryKind, Outcome};
 use crate::domain::queue::Hold;
@@ -184,10 +185,13 @@ pub fn maturing_holdings(
 
 /// Each customer's diary relative to `today`: from the `contact_last` aggregate, except for
 /// customers with entries dated today or later, whose entries are read in full (there are few).
+/// `answers` is what answers a call-back (the policy's `[answers] callback`): follow-ups it
+/// answered at or after their time are left out here; the queue judges the rest.
 pub fn contact_facts(
     conn: &Connection,
     manager_id: Option<i64>,
     today: NaiveDate,
+    answers: &[Satisfier],
 ) -> Result<HashMap<i64, ContactFacts>> {
     let start = today.and_hms_opt(0, 0, 0).unwrap_or_default();
     let end = start + chrono::Duration::days(1);
@@ -208,7 +212,7 @@ pub fn contact_facts(
     // have entries after it and the aggregate, which counts them, does not apply: read the
     // diary as it stood then in one pass instead of each customer's entries.
     if touched.len() > FEW_TOUCHED {
-        return contact_facts_as_of(conn, manager_id, today);
+        return contact_facts_as_of(conn, manager_id, today, answers);
     }
     let mut out: HashMap<i64, ContactFacts> = HashMap::new();
     for id in &touched {
@@ -230,15 +234,16 @@ pub fn contact_facts(
         }
         out.entry(id).or_default().before = unpack(text_at(r, 1)?);
     }
-    // Follow-ups answered since (a later call, visit, WeChat or sale) are left out here, through
-    // the aggregate, so years of settled follow-ups cost nothing.
+    // Follow-ups answered since (a reached call or a visit at or after their time) are left out
+    // here, through the aggregate, so years of settled follow-ups cost nothing.
     let sql = format!(
         "SELECT e.customer_id, e.id, e.occurred_at, e.follow_up_at FROM diary_entries e {} \
          AND e.follow_up_at IS NOT NULL AND e.follow_up_at < ?2 AND e.deleted_at IS NULL \
          AND e.customer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contact_last l \
-         WHERE l.customer_id = e.customer_id AND l.kind IN ({}) AND l.last_at > e.occurred_at)",
+         WHERE l.customer_id = e.customer_id AND ({}) AND l.last_at > e.occurred_at \
+         AND l.last_at >= e.follow_up_at)",
         scope(manager_id, "e"),
-        answering_kinds()
+        answering_sql(answers, "l")
     );
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(params![manager_id, end])?;
@@ -264,6 +269,7 @@ pub fn contact_facts_as_of(
     conn: &Connection,
     manager_id: Option<i64>,
     day: NaiveDate,
+    answers: &[Satisfier],
 ) -> Result<HashMap<i64, ContactFacts>> {
     let start = day.and_hms_opt(0, 0, 0).unwrap_or_default();
     let end = start + chrono::Duration::days(1);
@@ -286,7 +292,7 @@ pub fn contact_facts_as_of(
         }
     }
     let sql = format!(
-        "SELECT e.customer_id, e.kind, e.outcome, e.occurred_at FROM diary_entries e {live} \
+        "SELECT e.customer_id, e.kind, e.outcome, e.occurred_at, e.id FROM diary_entries e {live} \
          AND e.occurred_at >= ?2 AND e.occurred_at < ?3 ORDER BY e.occurred_at"
     );
     let mut stmt = conn.prepare(&sql)?;
@@ -297,6 +303,7 @@ pub fn contact_facts_as_of(
         };
         let outcome: Option<String> = r.get(2)?;
         out.entry(r.get(0)?).or_default().on_day.push(DayEntry {
+            id: r.get(4)?,
             kind,
             outcome: outcome.as_deref().and_then(Outcome::from_key),
             at: r.get::<_, Moment>(3)?.0,
@@ -306,9 +313,9 @@ pub fn contact_facts_as_of(
         "SELECT e.customer_id, e.id, e.occurred_at, e.follow_up_at FROM diary_entries e {live} \
          AND e.follow_up_at IS NOT NULL AND e.follow_up_at < ?2 AND e.occurred_at < ?2 \
          AND NOT EXISTS (SELECT 1 FROM diary_entries l WHERE l.customer_id = e.customer_id \
-         AND l.kind IN ({}) AND l.deleted_at IS NULL AND l.occurred_at > e.occurred_at \
-         AND l.occurred_at < ?3)",
-        answering_kinds()
+         AND ({}) AND l.deleted_at IS NULL AND l.occurred_at > e.occurred_at \
+         AND l.occurred_at >= e.follow_up_at AND l.occurred_at < ?3)",
+        answering_sql(answers, "l")
     );
     // Answered before the day began, the follow-up is settled; answered during the day, it
     // stays: the day's plan began with it (`ContactFacts::at_start_of_day`), and the queue
@@ -348,14 +355,26 @@ pub(crate) fn follow_up_at(r: &rusqlite::Row<'_>) -> rusqlite::Result<FollowUp> 
     })
 }
 
-/// The kinds that answer a follow-up, as an SQL list (`'call', 'visit', …`).
-pub(crate) fn answering_kinds() -> String {
-    EntryKind::ALL
+/// What answers a follow-up, as an SQL condition on the row `alias` (`(l.kind = 'call' AND
+/// l.outcome = 'reached') OR l.kind = 'visit'`); never true when nothing does. Built from the
+/// policy's parsed kinds and outcomes, whose keys are fixed words, so nothing typed reaches it.
+pub(crate) fn answering_sql(answers: &[Satisfier], alias: &str) -> String {
+    let items: Vec<String> = answers
         .iter()
-        .filter(|k| answers_follow_up(**k))
-        .map(|k| format!("'{}'", k.key()))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .map(|s| match s.outcome {
+            Some(o) => format!(
+                "({alias}.kind = '{}' AND {alias}.outcome = '{}')",
+                s.kind.key(),
+                o.key()
+            ),
+            None => format!("{alias}.kind = '{}'", s.kind.key()),
+        })
+        .collect();
+    if items.is_empty() {
+        "0".to_string()
+    } else {
+        items.join(" OR ")
+    }
 }
 
 /// Reads `contact_summary.packed`: `kind:outcome=YYYY-MM-DD HH:MM:SS#n` items joined by `;`

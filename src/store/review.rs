@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, named_params, params};
 use super::customers::{CustomerRow, QUEUE_CUSTOMER_COLUMNS, balances_at, queue_customer_at};
 use super::dates::{Day, Moment};
 use super::money::DecimalText;
-use super::queue::{answering_kinds, follow_up_at, hold_at, last_contact_at, text_at};
+use super::queue::{answering_sql, follow_up_at, hold_at, last_contact_at, text_at};
 use crate::domain::contacts::{ContactFacts, WindowEntry};
 use crate::domain::customer::{Holding, ProductKind, Snapshot};
 use crate::domain::diary::{EntryKind, Outcome};
@@ -208,6 +208,7 @@ pub fn review_contacts_at_start(
     (list_from, list_to): (NaiveDate, NaiveDate),
     start: NaiveDate,
     until: NaiveDate,
+    answers: &[crate::domain::cadence::Satisfier],
 ) -> Result<HashMap<i64, ContactFacts>> {
     let start_at = start.and_hms_opt(0, 0, 0).unwrap_or_default();
     let until_end = until.and_hms_opt(0, 0, 0).unwrap_or_default() + Duration::days(1);
@@ -232,9 +233,9 @@ pub fn review_contacts_at_start(
          AND e.deleted_at IS NULL AND e.follow_up_at IS NOT NULL \
          AND e.follow_up_at < :until_end AND e.occurred_at < :start \
          AND NOT EXISTS (SELECT 1 FROM diary_entries l WHERE l.customer_id = e.customer_id \
-         AND l.kind IN ({}) AND l.deleted_at IS NULL AND l.occurred_at > e.occurred_at \
-         AND l.occurred_at < :start)",
-        answering_kinds()
+         AND ({}) AND l.deleted_at IS NULL AND l.occurred_at > e.occurred_at \
+         AND l.occurred_at >= e.follow_up_at AND l.occurred_at < :start)",
+        answering_sql(answers, "l")
     ))?;
     let mut rows = stmt.query(named_params! {
         ":manager": manager_id, ":list_from": list_from, ":list_to": list_to,

@@ -101,13 +101,8 @@ impl Effects<'_> {
             app.ctx.manager.as_deref(),
         ) {
             Err(Error::NoSuchManager(_)) => Ok(TodayQueue {
-                items: Vec::new(),
-                planned: 0,
-                done: 0,
-                overdue: 0,
-                behind: 0,
-                spread_today: 0,
                 working_day: self.policy.calendar.is_working_day(app.ctx.now.date()),
+                ..TodayQueue::default()
             }),
             other => other,
         }

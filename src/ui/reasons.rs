@@ -1,10 +1,11 @@
-//! Queue reasons and score terms in words, in the app's language: "到期 3 天后 ¥300,000", "本月未沟通（已逾期 5 天）", "回电 15:00". Money through the money formatters, never floats.
+//! Queue reasons and score terms in words, in the app's language: "到期 3 天后 ¥300,000", "99 天未沟通", "年底前需面谈（剩 29 天）", "回电 15:00", and what was done today ("已发短信 · 10:05 未接通"). Dates show their year when it is not this year. Money through the money formatters, never floats.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 
 use crate::app::{App, tier_name};
-use crate::domain::cadence::{CadencePeriod, Obligation};
+use crate::domain::cadence::{CadencePeriod, Obligation, ObligationStatus};
+use crate::domain::diary::{EntryKind, Outcome};
 use crate::domain::money::format_whole;
 use crate::domain::queue::{QueueItem, Reason};
 use crate::domain::signals::Signal;
@@ -36,6 +37,24 @@ fn period(lang: Lang, period: CadencePeriod) -> String {
     }
 }
 
+/// A date as a reason line shows it: `12-05` this year, `2025-03-02` another year.
+pub fn date_text(day: NaiveDate, today: NaiveDate) -> String {
+    if day.year() == today.year() {
+        day.format("%m-%d").to_string()
+    } else {
+        day.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// A moment as a reason line shows it: `15:00` today, `11-20 15:00` or `2025-11-20 15:00`.
+pub fn moment_text(at: NaiveDateTime, today: NaiveDate) -> String {
+    if at.date() == today {
+        at.format("%H:%M").to_string()
+    } else {
+        format!("{} {}", date_text(at.date(), today), at.format("%H:%M"))
+    }
+}
+
 /// One reason in words.
 pub fn reason_text(app: &App, reason: &Reason) -> String {
     let lang = app.ctx.lang;
@@ -46,38 +65,72 @@ pub fn reason_text(app: &App, reason: &Reason) -> String {
             status,
             period: p,
             overdue_days,
-        } => {
-            let template = match status.obligation {
-                Obligation::Contact => T::RsnNoContact,
-                Obligation::Visit => T::RsnNoVisit,
-                Obligation::Sale => T::RsnNoSale,
-                Obligation::RiskReview => T::RsnNoRiskReview,
-                Obligation::Sms => T::RsnNoSms,
-            };
-            let mut text = fill(t(template), &[&period(lang, *p)]);
-            match overdue_days {
-                1 => text.push_str(t(T::RsnOverdueOne)),
-                n if *n > 1 => text.push_str(&fill(t(T::RsnOverdue), &[n])),
-                _ => {}
-            }
-            text
-        }
+        } => obligation_text(app, status, *p, *overdue_days),
         Reason::SmsOwed(n) => fill(t(T::RsnSms), &[n]),
     }
+}
+
+/// A due obligation in words: how long since the last touch that meets it when the last
+/// period was missed ("99 天未沟通"); near the end of a quarter or a year, the days left
+/// ("年底前需面谈（剩 29 天）"); otherwise the period and the last time ("本年未面谈 · 上次
+/// 2025-03-02").
+fn obligation_text(
+    app: &App,
+    status: &ObligationStatus,
+    p: CadencePeriod,
+    overdue_days: i64,
+) -> String {
+    let lang = app.ctx.lang;
+    let t = |text: T| text.get(lang);
+    let today = app.ctx.today;
+    let (template, verb) = match status.obligation {
+        Obligation::Contact => (T::RsnNoContact, T::VerbContact),
+        Obligation::Visit => (T::RsnNoVisit, T::VerbVisit),
+        Obligation::Sale => (T::RsnNoSale, T::VerbSale),
+        Obligation::RiskReview => (T::RsnNoRiskReview, T::VerbRiskReview),
+        Obligation::Sms => (T::RsnNoSms, T::VerbSms),
+    };
+    if overdue_days > 0 {
+        return match status.last_satisfied {
+            Some(last) => fill(
+                t(T::RsnDaysWithout),
+                &[&(today - last).num_days(), &t(verb)],
+            ),
+            None => fill(t(T::RsnNever), &[&t(verb)]),
+        };
+    }
+    let left = (status.window.1 - today).num_days();
+    let end = match p {
+        CadencePeriod::Quarter => Some(T::EndQuarter),
+        CadencePeriod::Year => Some(T::EndYear),
+        _ => None,
+    };
+    if let Some(end) = end
+        && left < 31
+    {
+        return fill(t(T::RsnBeforeEnd), &[&t(end), &t(verb), &left]);
+    }
+    let mut text = fill(t(template), &[&period(lang, p)]);
+    if let Some(last) = status.last_satisfied {
+        text.push_str(&fill(t(T::RsnLast), &[&date_text(last, today)]));
+    }
+    text
 }
 
 fn signal_text(app: &App, signal: &Signal) -> String {
     let lang = app.ctx.lang;
     let t = |text: T| text.get(lang);
+    let today = app.ctx.today;
     match signal {
         Signal::Callback { due_at, .. } => {
-            // The time alone today; an older call-back still waiting shows its date.
-            let at = if due_at.date() == app.ctx.today {
-                due_at.format("%H:%M").to_string()
-            } else {
-                due_at.format("%m-%d %H:%M").to_string()
-            };
-            fill(t(T::RsnCallback), &[&at])
+            // The time alone today; an older call-back still waiting says how old it is.
+            let late = (today - due_at.date()).num_days();
+            let at = moment_text(*due_at, today);
+            match late {
+                ..=0 => fill(t(T::RsnCallback), &[&at]),
+                1..=59 => fill(t(T::RsnCallbackLate), &[&at, &late]),
+                _ => fill(t(T::RsnCallbackStale), &[&at, &(late / 30)]),
+            }
         }
         Signal::Maturity {
             kind, amount, days, ..
@@ -95,8 +148,11 @@ fn signal_text(app: &App, signal: &Signal) -> String {
         Signal::Birthday { days, .. } => fill(t(T::RsnBirthday), &[&when(lang, *days)]),
         Signal::RiskAssessment { expires_on, days } => match (expires_on, days) {
             (None, _) => t(T::RsnRiskNever).to_string(),
-            (Some(_), Some(d)) if *d >= 0 => fill(t(T::RsnRiskExpiring), &[&when(lang, *d)]),
-            _ => t(T::RsnRiskExpired).to_string(),
+            (Some(on), Some(d)) if *d >= 0 => fill(
+                t(T::RsnRiskExpiring),
+                &[&date_text(*on, today), &when(lang, *d)],
+            ),
+            (Some(on), _) => fill(t(T::RsnRiskExpired), &[&date_text(*on, today)]),
         },
         Signal::Upgrade { next, gap } => {
             fill(t(T::RsnUpgrade), &[&tier_name(app, *next), &yuan(*gap)])
@@ -105,6 +161,36 @@ fn signal_text(app: &App, signal: &Signal) -> String {
         Signal::NewCustomer { .. } => t(T::RsnNewCustomer).to_string(),
         Signal::Dormant => t(T::RsnDormant).to_string(),
     }
+}
+
+/// What was done with the customer today, in a few words: "已发短信", "10:05 未接通".
+pub fn touched_text(app: &App, item: &QueueItem) -> Option<String> {
+    let lang = app.ctx.lang;
+    let mut words: Vec<String> = Vec::new();
+    for e in &item.touched {
+        let word = if e.outcome == Some(Outcome::NotReached) {
+            continue;
+        } else {
+            match e.kind {
+                EntryKind::Call => T::TouchCall,
+                EntryKind::Sms => T::TouchSms,
+                EntryKind::Wechat => T::TouchWechat,
+                EntryKind::Visit => T::TouchVisit,
+                EntryKind::Sale => T::TouchSale,
+                EntryKind::RiskAssessment => T::TouchRisk,
+                EntryKind::Memo | EntryKind::Reflection => T::TouchMemo,
+            }
+        }
+        .get(lang)
+        .to_string();
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    if let Some(at) = item.attempt_at {
+        words.push(fill(T::NotReachedAt.get(lang), &[&at.format("%H:%M")]));
+    }
+    (!words.is_empty()).then(|| words.join(" · "))
 }
 
 /// The row's reasons, most weighty first (by the coefficient of their term), so what matters
@@ -131,6 +217,7 @@ pub fn term_name(lang: Lang, name: &str) -> String {
             ReasonCode::LargeOutflow => T::CodeOutflow,
             ReasonCode::Birthday => T::CodeBirthday,
             ReasonCode::RiskAssessment => T::CodeRisk,
+            ReasonCode::RiskReview => T::CodeRiskReview,
             ReasonCode::ContactDue => T::CodeContact,
             ReasonCode::VisitDue => T::CodeVisit,
             ReasonCode::SaleDue => T::CodeSale,
@@ -156,5 +243,5 @@ pub fn until_text(app: &App, reason: &Reason, until: NaiveDate) -> String {
     if reason.code() == ReasonCode::Callback {
         return app.t(T::DismissSettled).to_string();
     }
-    fill(app.t(T::DismissUntil), &[&until.format("%m-%d")])
+    fill(app.t(T::DismissUntil), &[&date_text(until, app.ctx.today)])
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::reasons::{ordered_reasons, reason_text};
+use super::reasons::{ordered_reasons, reason_text, touched_text};
 use super::text::{fit, fit_spans, right};
 use super::theme;
 use crate::app::{App, Mode, age_name, kind_name, tier_name};
@@ -77,7 +77,8 @@ pub fn render_today(frame: &mut Frame, app: &App, area: Rect) {
         .skip(offset)
         .take(height)
         .map(|(pos, &i)| {
-            let line = row_line(app, &queue.items[i], i + 1, width, badge);
+            let rank = crate::app::tabs::today::model::rank_of(&queue.items, i);
+            let line = row_line(app, &queue.items[i], rank, width, badge);
             if pos == view.cursor {
                 line.patch_style(theme::selected())
             } else {
@@ -120,10 +121,18 @@ fn head_line(app: &App, q: &TodayQueue) -> Line<'static> {
             theme::error(),
         ));
     }
+    // Today's share of the spread work still open, and what earlier days left: two counts a
+    // manager reads at a glance, instead of a pace figure.
+    if q.share_left > 0 {
+        spans.push(Span::styled(
+            format!("  {}", fill(app.t(T::TodayShareLeft), &[&q.share_left])),
+            theme::key(),
+        ));
+    }
     if q.behind > 0 {
         spans.push(Span::styled(
-            format!("  {}", fill(app.t(T::TodayBehind), &[&q.behind])),
-            theme::key(),
+            format!("  {}", fill(app.t(T::TodayCarried), &[&q.behind])),
+            theme::dim(),
         ));
     }
     Line::from(spans)
@@ -185,11 +194,18 @@ fn segment_text(app: &App, item: &QueueItem) -> String {
     format!("{}·{pref}", age_name(app.ctx.lang, age))
 }
 
-fn row_line(app: &App, item: &QueueItem, rank: usize, width: usize, badge: usize) -> Line<'static> {
+fn row_line(
+    app: &App,
+    item: &QueueItem,
+    rank: Option<usize>,
+    width: usize,
+    badge: usize,
+) -> Line<'static> {
     // An overdue row is marked beside its rank, so it stands out even when selected.
     let mark = if item.overdue { "!" } else { " " };
+    let rank = rank.map(|r| r.to_string()).unwrap_or_default();
     let mut spans = vec![
-        Span::styled(right(&rank.to_string(), RANK - 1), theme::dim()),
+        Span::styled(right(&rank, RANK - 1), theme::dim()),
         Span::styled(mark, theme::error()),
         Span::raw(" "),
     ];
@@ -227,19 +243,55 @@ fn row_line(app: &App, item: &QueueItem, rank: usize, width: usize, badge: usize
         fit(kind_name(app.ctx.lang, item.suggested), HOW),
         theme::key(),
     ));
+    let room = width.saturating_sub(used + NAME + badge + SEGMENT + HOW);
+    spans.extend(reason_spans(app, item, room));
+    Line::from(spans)
+}
+
+/// What was done today, then the open reasons, most weighty first, as many as fit in `room`
+/// columns and "+3" for the rest, so a narrow screen still says how many are left.
+fn reason_spans(app: &App, item: &QueueItem, room: usize) -> Vec<Span<'static>> {
     let mut pieces = Vec::new();
-    for (k, reason) in ordered_reasons(item).into_iter().enumerate() {
+    if let Some(done) = touched_text(app, item) {
+        pieces.push(Span::styled(format!("{done} · "), theme::dim()));
+        pieces.push(Span::styled(app.t(T::StillNeeds).to_string(), theme::dim()));
+    }
+    let texts: Vec<(String, Style)> = ordered_reasons(item)
+        .into_iter()
+        .map(|r| {
+            let style = if r.is_overdue(app.ctx.now) {
+                theme::error()
+            } else {
+                Style::new()
+            };
+            (reason_text(app, r), style)
+        })
+        .collect();
+    let mut used: usize = pieces.iter().map(|p| p.content.width()).sum();
+    let more = |n: usize| fill(app.t(T::MoreReasons), &[&n]);
+    // The rest, when it does not fit: the pieces so far cut to leave room for "+3".
+    let cut = |mut pieces: Vec<Span<'static>>, hidden: usize| {
+        let tail = format!(" {}", more(hidden));
+        pieces = fit_spans(pieces, room.saturating_sub(tail.width()));
+        pieces.push(Span::styled(tail, theme::key()));
+        pieces
+    };
+    for (k, (text, style)) in texts.iter().enumerate() {
+        let sep = if k > 0 { 3 } else { 0 };
+        let left = texts.len() - k - 1;
+        let tail = if left > 0 { more(left).width() + 1 } else { 0 };
+        let fits = used + sep + text.width() + tail <= room;
+        if k > 0 && !fits {
+            return cut(pieces, texts.len() - k);
+        }
         if k > 0 {
             pieces.push(Span::styled(" · ", theme::dim()));
         }
-        let style = if reason.is_overdue(app.ctx.now) {
-            theme::error()
-        } else {
-            Style::new()
-        };
-        pieces.push(Span::styled(reason_text(app, reason), style));
+        used += sep + text.width();
+        pieces.push(Span::styled(text.clone(), *style));
+        if k == 0 && !fits && left > 0 {
+            return cut(pieces, left);
+        }
     }
-    let room = width.saturating_sub(used + NAME + badge + SEGMENT + HOW);
-    spans.extend(fit_spans(pieces, room));
-    Line::from(spans)
+    fit_spans(pieces, room)
 }

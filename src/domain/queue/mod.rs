@@ -1,4 +1,4 @@
-//! The daily work queue: per customer, the due obligations and the signals merged into one row with an explainable score; the spread obligations (monthly contact, yearly visit…) shared out over the working days left; the weekly SMS as one aggregated row; snoozed and dismissed items held back; customers already contacted today counted as done. Pure.
+//! The daily work queue: per customer, the due obligations and the signals merged into one row with an explainable score; the spread obligations (monthly contact, yearly visit…) shared out over the working days left; the weekly SMS as one aggregated row, pinned first; snoozed and dismissed items held back. A row stays while any of its reasons is unanswered (`answered`); a call that did not reach the customer sinks it for a while. Pure.
 
 use std::collections::BTreeMap;
 
@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::domain::cadence::{CadencePeriod, Obligation, ObligationStatus, Rule};
 use crate::domain::classify::{AgeSegment, Classification};
-use crate::domain::contacts::ContactFacts;
+use crate::domain::contacts::{ContactFacts, DayEntry};
 use crate::domain::customer::{Customer, Holding, Preference, Snapshot};
 use crate::domain::diary::EntryKind;
 use crate::domain::policy::Policy;
@@ -15,7 +15,9 @@ use crate::domain::signals::{CustomerFacts, Signal, signals};
 use crate::domain::urgency::{ReasonCode, Score, overdue_share};
 use crate::domain::workload::{DayPlan, day_plan};
 
+mod answered;
 mod reason;
+pub use answered::{Answer, Answered};
 pub use reason::Reason;
 
 /// One row of the queue.
@@ -28,13 +30,47 @@ pub struct QueueItem {
     pub tier: Option<usize>,
     /// Age and preference segment (`None` for the aggregated row).
     pub segment: Option<(AgeSegment, Preference)>,
+    /// The reasons still open, unanswered.
     pub reasons: Vec<Reason>,
+    /// The day's reasons an entry of the day answered, with the entry.
+    pub answered: Vec<Answered>,
+    /// The customer's entries of the day so far (what was done: "已发短信").
+    pub touched: Vec<DayEntry>,
+    /// The day's last entry, when it was a call that did not reach the customer.
+    pub attempt_at: Option<NaiveDateTime>,
+    /// Until when the row sinks after that attempt (`None` once it has risen again).
+    pub sunk_until: Option<NaiveDateTime>,
+    /// True when the row is part of today's share of the spread obligations (not in the
+    /// queue for a signal or an unspread obligation of its own).
+    pub from_share: bool,
     pub suggested: EntryKind,
     pub score: Score,
     /// For the aggregated row: the customers still owed this week's SMS.
     pub members: Vec<String>,
-    /// True when a reason is overdue (see [`Reason::is_overdue`]).
+    /// True when an open reason is overdue (see [`Reason::is_overdue`]).
     pub overdue: bool,
+}
+
+impl Default for QueueItem {
+    /// An empty customer row (what tests and placeholders start from).
+    fn default() -> QueueItem {
+        QueueItem {
+            customer_no: None,
+            customer_name: None,
+            tier: None,
+            segment: None,
+            reasons: Vec::new(),
+            answered: Vec::new(),
+            touched: Vec::new(),
+            attempt_at: None,
+            sunk_until: None,
+            from_share: false,
+            suggested: EntryKind::Call,
+            score: Score::default(),
+            members: Vec::new(),
+            overdue: false,
+        }
+    }
 }
 
 /// A snooze or a dismissal the manager recorded.
@@ -69,18 +105,25 @@ pub struct QueueInput<'a> {
 }
 
 /// Today's queue and how the day is going.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct TodayQueue {
-    /// Rows still to do, highest score first; the weekly-SMS row last.
+    /// Rows still to do: the weekly-SMS row first, then highest score first, rows sunk after
+    /// an attempt last.
     pub items: Vec<QueueItem>,
+    /// Rows of the plan whose every reason was answered today (what answered each is kept
+    /// for the customer's "why on today's list").
+    pub finished: Vec<QueueItem>,
     /// Rows in today's plan (as it stood at the start of the day, plus any added since).
     pub planned: usize,
     /// Rows of the plan already done today (the customer contacted, or every reason met).
     pub done: usize,
     /// Rows with an overdue reason.
     pub overdue: usize,
-    /// Customers owed a spread obligation beyond an even pace since the period began.
+    /// Customers owed a spread obligation beyond an even pace since the period began: work
+    /// carried over from earlier days.
     pub behind: usize,
+    /// Rows of today's share of the spread work still open.
+    pub share_left: usize,
     /// Customers taken from the spread obligations today (the daily capacity applied).
     pub spread_today: usize,
     pub working_day: bool,
@@ -91,8 +134,9 @@ struct Candidate<'a> {
     input: &'a QueueInput<'a>,
     /// Spread obligations due and waiting signals at the start of the day.
     owed: usize,
-    /// The customer's signals now, dismissed ones left out.
-    signals_now: Vec<Signal>,
+    /// The customer's signals of the day (open at its start or arisen since), dismissed ones
+    /// and those answered before the day left out.
+    signals: Vec<Signal>,
     /// True when a signal or an unspread obligation puts the customer in the queue anyway.
     in_queue_anyway: bool,
     /// Planning order: missed the previous period, tier, longest since last met.
@@ -146,7 +190,9 @@ fn snoozed(holds: &[Hold], today: NaiveDate) -> bool {
         .any(|h| matches!(h, Hold::Snoozed { until } if today < *until))
 }
 
-/// The customer's obligations with the imported assessment date counted for the review.
+/// The customer's obligations with the imported assessment date counted for the review. At the
+/// start of the day an assessment dated today (logged today, which writes the date) is not yet
+/// counted: the day's entries answer the review apart.
 fn judged(
     rule: &Rule,
     customer: &Customer,
@@ -159,9 +205,9 @@ fn judged(
     } else {
         rule.status_of(contacts, today)
     };
-    // The imported assessment date counts for the review as a logged one does.
+    let counted = |d: &NaiveDate| if at_start { *d < today } else { *d <= today };
     if status.obligation == Obligation::RiskReview
-        && let Some(on) = customer.risk_assessed_on.filter(|d| *d <= today)
+        && let Some(on) = customer.risk_assessed_on.filter(counted)
         && status.last_satisfied.is_none_or(|l| l < on)
     {
         status = rule.judge(Some(on), today);
@@ -182,14 +228,19 @@ fn obligation_reason(
     }
 }
 
-/// The customer's signals on the day, without those dismissed.
-fn live_signals(
-    policy: &Policy,
-    input: &QueueInput<'_>,
-    contacts: &ContactFacts,
-    now: NaiveDateTime,
-) -> Vec<Signal> {
+/// The customer's signals of the day: those open when it began and those arisen since (a
+/// call-back falling due), without the dismissed ones and those an entry before the day
+/// answered.
+fn day_signals(policy: &Policy, input: &QueueInput<'_>, now: NaiveDateTime) -> Vec<Signal> {
     let today = now.date();
+    // Only customers with entries today need their facts without them (there are few).
+    let start;
+    let contacts = if input.contacts.on_day.is_empty() {
+        input.contacts
+    } else {
+        start = input.contacts.at_start_of_day();
+        &start
+    };
     let facts = CustomerFacts {
         customer: input.customer,
         class: input.class,
@@ -200,6 +251,7 @@ fn live_signals(
     signals(policy, &facts, now)
         .into_iter()
         .filter(|s| !held(input.holds, ReasonCode::of_signal(s), today))
+        .filter(|s| !answered::answered_before(policy, s, contacts, today))
         .filter(|s| match s {
             Signal::Callback { due_at, .. } => !input.holds.iter().any(|h| {
                 matches!(h, Hold::Dismissed { code: ReasonCode::Callback, at, .. }
@@ -210,8 +262,8 @@ fn live_signals(
         .collect()
 }
 
-/// Builds today's queue on `now`'s day. Rows are ordered by score, then tier (highest
-/// first), then customer number, so the order never depends on the input's order.
+/// Builds today's queue at `now`. Rows are ordered by score, then tier (highest first), then
+/// customer number, so the order never depends on the input's order.
 pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTime) -> TodayQueue {
     let today = now.date();
     let calendar = &policy.calendar;
@@ -255,36 +307,15 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
         if snoozed(input.holds, today) {
             continue;
         }
-        // Signals as the day began make the plan; those arising since (a call-back set for
-        // this afternoon) join it.
-        let signals_at_start = if input.contacts.on_day.is_empty() {
-            None
-        } else {
-            Some(live_signals(
-                policy,
-                input,
-                &input.contacts.at_start_of_day(),
-                now,
-            ))
-        };
-        let signals_now = live_signals(policy, input, input.contacts, now);
+        let signals = day_signals(policy, input, now);
         let mut waiting_signals = 0;
-        for signal in signals_at_start.iter().flatten().chain(&signals_now) {
-            let code = ReasonCode::of_signal(signal);
+        for code in signals.iter().map(ReasonCode::of_signal) {
             if calendar.spreads_signal(code) {
                 waiting_signals += 1;
+                pace.entry((code, month)).or_default().owed += 1;
             } else {
                 in_queue_anyway = true;
             }
-        }
-        for code in signals_at_start
-            .as_ref()
-            .unwrap_or(&signals_now)
-            .iter()
-            .map(ReasonCode::of_signal)
-            .filter(|c| calendar.spreads_signal(*c))
-        {
-            pace.entry((code, month)).or_default().owed += 1;
         }
         if spread_due.is_empty() && waiting_signals == 0 && !in_queue_anyway {
             continue;
@@ -298,7 +329,7 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
             .min();
         candidates.push(Candidate {
             input,
-            signals_now,
+            signals,
             owed: spread_due.len() + waiting_signals,
             in_queue_anyway,
             missed_previous,
@@ -350,95 +381,37 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
         .map(|c| c.input.customer.customer_no.as_str())
         .collect();
 
-    // 3. The rows of the plan, as they stand now.
-    let top_tier = policy.tiers.len().saturating_sub(1).max(1) as f64;
+    // 3. The rows of the plan, as they stand now: each reason open or answered.
     let mut rows = Vec::new();
+    let mut finished = Vec::new();
     let (mut planned, mut done) = (0, 0);
     for c in &candidates {
-        let input = c.input;
-        if !c.in_queue_anyway && !chosen.contains(input.customer.customer_no.as_str()) {
+        if !c.in_queue_anyway && !chosen.contains(c.input.customer.customer_no.as_str()) {
             continue;
         }
         planned += 1;
-        if input.contacts.contacted_on_day() {
+        let item = plan_row(policy, &rules, c, now);
+        if item.reasons.is_empty() {
+            // Everything it was planned for was answered (or dismissed) today.
             done += 1;
-            continue;
-        }
-        let mut reasons = Vec::new();
-        let mut overdue: f64 = 0.0;
-        for rule in rules.of(input) {
-            if rule.obligation == Obligation::Sms {
-                continue;
+            if !item.answered.is_empty() {
+                finished.push(item);
             }
-            let status = judged(rule, input.customer, input.contacts, today, false);
-            if !status.due
-                || held(
-                    input.holds,
-                    ReasonCode::of_obligation(rule.obligation),
-                    today,
-                )
-            {
-                continue;
-            }
-            let reason = obligation_reason(status, rule.period, today, input.known_since);
-            let share = if reason.is_overdue(now) {
-                1.0
-            } else {
-                overdue_share(&status, today)
-            };
-            overdue = overdue.max(share);
-            reasons.push(reason);
+        } else {
+            rows.push(item);
         }
-        let mut at_stake = Decimal::ZERO;
-        for signal in c.signals_now.iter().cloned() {
-            match &signal {
-                Signal::Maturity { amount, .. } => at_stake = at_stake.max(*amount),
-                Signal::LargeOutflow { drop, .. } => at_stake = at_stake.max(*drop),
-                _ => {}
-            }
-            // An expired assessment and the quarterly review are one reason, not two.
-            if matches!(signal, Signal::RiskAssessment { .. })
-                && reasons
-                    .iter()
-                    .any(|r| r.code() == ReasonCode::RiskAssessment)
-            {
-                continue;
-            }
-            reasons.push(Reason::Signal(signal));
-        }
-        if reasons.is_empty() {
-            // Everything it was planned for was met today (a risk assessment, say).
-            done += 1;
-            continue;
-        }
-        let codes: Vec<ReasonCode> = reasons.iter().map(Reason::code).collect();
-        let score = policy.urgency.score(
-            &codes,
-            input.class.tier as f64 / top_tier,
-            overdue,
-            at_stake,
-        );
-        rows.push(QueueItem {
-            customer_no: Some(input.customer.customer_no.clone()),
-            customer_name: Some(input.customer.name.clone()),
-            tier: Some(input.class.tier),
-            segment: Some((input.class.age, input.class.preference)),
-            overdue: reasons.iter().any(|r| r.is_overdue(now)),
-            suggested: strongest(policy, &codes).suggested(),
-            reasons,
-            score,
-            members: Vec::new(),
-        });
     }
+    // Sunk rows (a call not reached a moment ago) go last, the soonest to rise first.
     rows.sort_by(|a, b| {
-        b.score
-            .total
-            .total_cmp(&a.score.total)
+        a.sunk_until
+            .cmp(&b.sunk_until)
+            .then(b.score.total.total_cmp(&a.score.total))
             .then(b.tier.cmp(&a.tier))
             .then(a.customer_no.cmp(&b.customer_no))
     });
+    finished.sort_by(|a, b| a.customer_no.cmp(&b.customer_no));
 
-    // 4. The weekly SMS, owed now, as one row.
+    // 4. The weekly SMS, owed now, as one row pinned first: it is seen before anything else.
     let sms_owed = sms_owed_now(&rules, inputs, today);
     if sms_owed_at_start {
         planned += 1;
@@ -450,21 +423,31 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
         let score = policy
             .urgency
             .score(&[ReasonCode::SmsDue], 0.0, 0.0, Decimal::ZERO);
-        rows.push(QueueItem {
-            customer_no: None,
-            customer_name: None,
-            tier: None,
-            segment: None,
-            reasons: vec![Reason::SmsOwed(sms_owed.len())],
-            suggested: EntryKind::Sms,
-            score,
-            members: sms_owed,
-            overdue: false,
-        });
+        rows.insert(
+            0,
+            QueueItem {
+                customer_no: None,
+                customer_name: None,
+                tier: None,
+                segment: None,
+                reasons: vec![Reason::SmsOwed(sms_owed.len())],
+                answered: Vec::new(),
+                touched: Vec::new(),
+                attempt_at: None,
+                sunk_until: None,
+                from_share: false,
+                suggested: EntryKind::Sms,
+                score,
+                members: sms_owed,
+                overdue: false,
+            },
+        );
     }
     TodayQueue {
         overdue: rows.iter().filter(|r| r.overdue).count(),
+        share_left: rows.iter().filter(|r| r.from_share).count(),
         items: rows,
+        finished,
         planned,
         done,
         behind,
@@ -473,16 +456,102 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
     }
 }
 
-/// Customers still owed this week's SMS now (neither snoozed, dismissed nor contacted today),
+/// One row of the plan at `now`: its reasons of the day, each open or answered by an entry of
+/// the day, scored on those still open.
+fn plan_row(
+    policy: &Policy,
+    rules: &RulesByTier,
+    c: &Candidate<'_>,
+    now: NaiveDateTime,
+) -> QueueItem {
+    let today = now.date();
+    let input = c.input;
+    let facts = input.contacts;
+    let mut reasons = Vec::new();
+    let mut answered_reasons = Vec::new();
+    let mut overdue: f64 = 0.0;
+    for rule in rules.of(input) {
+        if rule.obligation == Obligation::Sms {
+            continue;
+        }
+        let status = judged(rule, input.customer, facts, today, true);
+        let code = ReasonCode::of_obligation(rule.obligation);
+        if !status.due || held(input.holds, code, today) {
+            continue;
+        }
+        let reason = obligation_reason(status, rule.period, today, input.known_since);
+        match answered::obligation_answer(rule, facts, now) {
+            Some(by) => answered_reasons.push(Answered { reason, by }),
+            None => {
+                let share = if reason.is_overdue(now) {
+                    1.0
+                } else {
+                    overdue_share(&status, today)
+                };
+                overdue = overdue.max(share);
+                reasons.push(reason);
+            }
+        }
+    }
+    let mut at_stake = Decimal::ZERO;
+    for signal in c.signals.iter().cloned() {
+        if let Some(by) = answered::signal_answer(policy, &signal, facts, now) {
+            answered_reasons.push(Answered {
+                reason: Reason::Signal(signal),
+                by,
+            });
+            continue;
+        }
+        match &signal {
+            Signal::Maturity { amount, .. } => at_stake = at_stake.max(*amount),
+            Signal::LargeOutflow { drop, .. } => at_stake = at_stake.max(*drop),
+            _ => {}
+        }
+        reasons.push(Reason::Signal(signal));
+    }
+    let codes: Vec<ReasonCode> = reasons.iter().map(Reason::code).collect();
+    let top_tier = policy.tiers.len().saturating_sub(1).max(1) as f64;
+    let score = policy.urgency.score(
+        &codes,
+        input.class.tier as f64 / top_tier,
+        overdue,
+        at_stake,
+    );
+    let attempt_at = answered::last_attempt(facts, now);
+    let sunk_until = attempt_at
+        .map(|at| at + policy.queue.retry())
+        .filter(|until| *until > now);
+    QueueItem {
+        customer_no: Some(input.customer.customer_no.clone()),
+        customer_name: Some(input.customer.name.clone()),
+        tier: Some(input.class.tier),
+        segment: Some((input.class.age, input.class.preference)),
+        overdue: reasons.iter().any(|r| r.is_overdue(now)),
+        suggested: strongest(policy, &codes).suggested(),
+        reasons,
+        answered: answered_reasons,
+        touched: facts
+            .on_day
+            .iter()
+            .filter(|e| e.at <= now)
+            .copied()
+            .collect(),
+        attempt_at,
+        sunk_until,
+        from_share: !c.in_queue_anyway,
+        score,
+        members: Vec::new(),
+    }
+}
+
+/// Customers still owed this week's SMS now (neither snoozed nor dismissed),
 /// by number.
 fn sms_owed_now(rules: &RulesByTier, inputs: &[QueueInput<'_>], today: NaiveDate) -> Vec<String> {
     let mut owed: Vec<String> = inputs
         .iter()
-        // Someone already contacted today is not texted as well; still owed, they return tomorrow.
+        // What satisfies the SMS is the cadence's: a call today does not, so it is still owed.
         .filter(|input| {
-            !snoozed(input.holds, today)
-                && !held(input.holds, ReasonCode::SmsDue, today)
-                && !input.contacts.contacted_on_day()
+            !snoozed(input.holds, today) && !held(input.holds, ReasonCode::SmsDue, today)
         })
         .filter(|input| {
             rules

@@ -54,6 +54,7 @@ impl Model {
     /// Replaces the queue. The cursor stays on the same customer when they are still there;
     /// when they left (logged, snoozed), it stays in place so the next row moves up under it.
     pub fn set_queue(&mut self, queue: TodayQueue) {
+        let first_load = self.queue.is_none();
         let mut current = self.selected().map(|i| i.customer_no.clone());
         if std::mem::take(&mut self.follow_returning) {
             // An undone snooze or log brings its row back: go to it, as before the step.
@@ -77,6 +78,13 @@ impl Model {
                 .position(|&i| self.items()[i].customer_no == no)
         {
             self.cursor = pos;
+        } else if first_load {
+            // The pinned weekly-SMS row is read, not worked: the day starts on the first customer.
+            self.cursor = self
+                .rows
+                .iter()
+                .position(|&i| self.items()[i].customer_no.is_some())
+                .unwrap_or(0);
         }
     }
 
@@ -125,7 +133,9 @@ impl Model {
 
     /// The selected row's rank in the whole queue (1 first), whatever the filter.
     pub fn selected_rank(&self) -> Option<usize> {
-        self.rows.get(self.cursor).map(|i| i + 1)
+        self.rows
+            .get(self.cursor)
+            .and_then(|&i| rank_of(self.items(), i))
     }
 
     /// Moves the cursor by `delta` rows, clamped.
@@ -156,4 +166,16 @@ impl Model {
             name: item.customer_name.clone().unwrap_or_default(),
         })
     }
+}
+
+/// A customer row's rank in the queue (1 first); the pinned weekly-SMS row has none.
+pub fn rank_of(items: &[QueueItem], i: usize) -> Option<usize> {
+    items.get(i)?.customer_no.as_ref()?;
+    Some(
+        items[..i]
+            .iter()
+            .filter(|r| r.customer_no.is_some())
+            .count()
+            + 1,
+    )
 }

@@ -241,14 +241,8 @@ mod tests {
             customer_name: Some(name.to_string()),
             tier: None,
             segment: None,
-            reasons: Vec::new(),
-            suggested: EntryKind::Call,
-            score: crate::domain::urgency::Score {
-                total: 0.0,
-                terms: Vec::new(),
-            },
             members: vec!["C1".into(), "C2".into()],
-            overdue: false,
+            ..QueueItem::default()
         }
     }
 
@@ -256,12 +250,8 @@ mod tests {
         let mut model = Model::default();
         let queue = TodayQueue {
             items: rows,
-            planned: 0,
-            done: 0,
-            overdue: 0,
-            behind: 0,
-            spread_today: 0,
             working_day: true,
+            ..TodayQueue::default()
         };
         update(&mut model, &ctx(), Msg::Loaded(Box::new(queue)));
         model

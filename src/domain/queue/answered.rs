@@ -1,0 +1,99 @@
+//! Which of a row's reasons the day's entries answered, and by which entry: an obligation by its `satisfied_by`, a signal by the policy's `[answers]` from the moment it began (a call-back from its time). A call that did not reach the customer answers nothing: it is an attempt, and the row sinks for the policy's retry interval. Pure.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::Reason;
+use crate::domain::answers::answerable_from;
+use crate::domain::cadence::Rule;
+use crate::domain::contacts::{ContactFacts, DayEntry};
+use crate::domain::diary::{EntryKind, Outcome};
+use crate::domain::policy::Policy;
+use crate::domain::signals::Signal;
+use crate::domain::urgency::ReasonCode;
+
+/// The entry that answered a reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Answer {
+    pub entry_id: i64,
+    pub kind: EntryKind,
+    pub outcome: Option<Outcome>,
+    pub at: NaiveDateTime,
+}
+
+impl Answer {
+    fn of(e: &DayEntry) -> Answer {
+        Answer {
+            entry_id: e.id,
+            kind: e.kind,
+            outcome: e.outcome,
+            at: e.at,
+        }
+    }
+}
+
+/// A reason of the day's plan that an entry of the day answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answered {
+    pub reason: Reason,
+    pub by: Answer,
+}
+
+/// The first of the day's entries (up to `now`) that `accepts` takes.
+fn first_on_day(
+    facts: &ContactFacts,
+    now: NaiveDateTime,
+    accepts: impl Fn(&DayEntry) -> bool,
+) -> Option<Answer> {
+    facts
+        .on_day
+        .iter()
+        .filter(|e| e.at <= now && accepts(e))
+        .min_by_key(|e| e.at)
+        .map(Answer::of)
+}
+
+/// What of the day answered a due obligation (the first entry its rule accepts).
+pub fn obligation_answer(rule: &Rule, facts: &ContactFacts, now: NaiveDateTime) -> Option<Answer> {
+    first_on_day(facts, now, |e| rule.accepts_kind(e.kind, e.outcome))
+}
+
+/// What of the day answered a signal: the first entry `[answers]` accepts for it, at or after
+/// the moment the signal began.
+pub fn signal_answer(
+    policy: &Policy,
+    signal: &Signal,
+    facts: &ContactFacts,
+    now: NaiveDateTime,
+) -> Option<Answer> {
+    let code = ReasonCode::of_signal(signal);
+    let from = answerable_from(policy, signal, now.date());
+    first_on_day(facts, now, |e| {
+        e.at >= from && policy.answering.accepts(code, e.kind, e.outcome)
+    })
+}
+
+/// True when an entry before the day already answered the signal: it is settled, not shown.
+pub fn answered_before(
+    policy: &Policy,
+    signal: &Signal,
+    start: &ContactFacts,
+    today: NaiveDate,
+) -> bool {
+    let code = ReasonCode::of_signal(signal);
+    let from = answerable_from(policy, signal, today);
+    start
+        .last_before(|k, o| policy.answering.accepts(code, k, o))
+        .is_some_and(|t| t >= from)
+}
+
+/// The day's last entry up to `now` when it was a call or WeChat call that did not reach the
+/// customer: the attempt the row shows ("10:05 未接通").
+pub fn last_attempt(facts: &ContactFacts, now: NaiveDateTime) -> Option<NaiveDateTime> {
+    facts
+        .on_day
+        .iter()
+        .filter(|e| e.at <= now)
+        .max_by_key(|e| e.at)
+        .filter(|e| e.outcome == Some(Outcome::NotReached))
+        .map(|e| e.at)
+}
