@@ -378,6 +378,7 @@ fn the_queue_as_json_follows_the_contract() {
         "large_outflow",
         "birthday",
         "risk_assessment",
+        "risk_review",
         "contact_due",
         "visit_due",
         "sale_due",
@@ -404,6 +405,15 @@ fn the_queue_as_json_follows_the_contract() {
         for r in row["reasons"].as_array().unwrap() {
             assert!(codes.contains(&r["code"].as_str().unwrap()), "{r}");
             assert!(r["detail"].is_string());
+            assert!(r["overdue"].is_boolean(), "{r}");
+            // A time only where the reason has one; an answer as the entry's id and kind.
+            assert_eq!(r["due_at"].is_string(), r["code"] == "callback", "{r}");
+            if let Some(by) = r["answered_by"].as_object() {
+                assert!(by["entry_id"].is_i64() && by["kind"].is_string(), "{r}");
+                assert_eq!(r["overdue"], false);
+            } else {
+                assert!(r["answered_by"].is_null(), "{r}");
+            }
         }
         let total: f64 = row["breakdown"]
             .as_array()

@@ -1,4 +1,4 @@
-//! The queue's invariants on the sample book: one row per customer with its reasons merged, a customer contacted today leaves it, the weekly SMS is one row naming exactly the customers owed it, and the order does not depend on the input's order.
+//! The queue's invariants on the sample book: one row per customer with its reasons merged, a touch answers only the reasons it answers (a call not reached answers nothing), the weekly SMS is one row pinned first naming exactly the customers owed it, and the order does not depend on the input's order.
 
 mod common;
 
@@ -81,15 +81,15 @@ fn one_row_per_customer_with_merged_reasons_and_an_sms_row() {
     // The breakdown adds up to the score.
     let sum: f64 = chen.score.terms.iter().map(|t| t.product).sum();
     assert!((sum - chen.score.total).abs() < 1e-6);
-    // The aggregated SMS row names all ten, last.
-    let sms = q.last().unwrap();
+    // The aggregated SMS row names all ten, pinned first.
+    let sms = q.first().unwrap();
     assert_eq!(sms.customer_no, None);
     assert_eq!(sms.members.len(), 10);
     assert_eq!(sms.reasons[0].code(), ReasonCode::SmsDue);
 }
 
 #[test]
-fn a_customer_contacted_today_leaves_the_queue() {
+fn a_touch_answers_only_what_it_answers() {
     let mut store = common::sample_store();
     let call = EntryDraft {
         kind: EntryKind::Call,
@@ -101,10 +101,89 @@ fn a_customer_contacted_today_leaves_the_queue() {
         sale: None,
         risk_level: None,
     };
-    log_entries(&mut store, Some("M001"), &[call], common::now()).unwrap();
+    log_entries(&mut store, Some("M001"), &[call.clone()], common::now()).unwrap();
     let q = queue(&details(&store));
-    assert!(row(&q, "C0005").is_none());
-    assert!(!q.last().unwrap().members.contains(&"C0005".to_string()));
+    // A call not reached is an attempt: the row stays, every reason open, and sinks below the
+    // others until the retry interval is over.
+    let chen = row(&q, "C0005").expect("an attempt answers nothing");
+    assert!(chen.answered.is_empty());
+    assert_eq!(chen.attempt_at, Some(call.occurred_at));
+    assert!(chen.sunk_until.is_some());
+    assert_eq!(
+        q.last().and_then(|r| r.customer_no.as_deref()),
+        Some("C0005"),
+        "sunk to the bottom"
+    );
+    assert!(
+        q[0].members.contains(&"C0005".to_string()),
+        "an attempt is no SMS"
+    );
+    // An SMS answers neither the maturity nor the month's contact.
+    let mut sms = call.clone();
+    sms.kind = EntryKind::Sms;
+    sms.outcome = None;
+    sms.occurred_at = common::today().and_hms_opt(8, 45, 0).unwrap();
+    log_entries(&mut store, Some("M001"), &[sms], common::now()).unwrap();
+    let q = queue(&details(&store));
+    let chen = row(&q, "C0005").unwrap();
+    let open: Vec<ReasonCode> = chen.reasons.iter().map(|r| r.code()).collect();
+    assert!(open.contains(&ReasonCode::Maturity), "{open:?}");
+    assert!(open.contains(&ReasonCode::ContactDue), "{open:?}");
+    assert!(
+        !q[0].members.contains(&"C0005".to_string()),
+        "the SMS is sent"
+    );
+    // A reached call answers both, by its id; the year's visit, the quarter's sale and the
+    // risk review stay open, and the row stays.
+    let before = today_queue(&details(&store)).done;
+    let mut reached = call;
+    reached.outcome = Some(Outcome::Reached);
+    reached.occurred_at = common::today().and_hms_opt(8, 50, 0).unwrap();
+    let ids = log_entries(&mut store, Some("M001"), &[reached.clone()], common::now()).unwrap();
+    let t = today_queue(&details(&store));
+    let chen = row(&t.items, "C0005").unwrap();
+    let answered: Vec<ReasonCode> = chen.answered.iter().map(|a| a.reason.code()).collect();
+    assert_eq!(answered, [ReasonCode::ContactDue, ReasonCode::Maturity]);
+    assert!(chen.answered.iter().all(|a| a.by.entry_id == ids[0]));
+    let open: Vec<ReasonCode> = chen.reasons.iter().map(|r| r.code()).collect();
+    assert_eq!(
+        open,
+        [
+            ReasonCode::VisitDue,
+            ReasonCode::SaleDue,
+            ReasonCode::RiskReview
+        ]
+    );
+    assert_eq!(t.done, before);
+    // A visit with a sale and a risk assessment answer the rest: the row is done.
+    let mut visit = reached.clone();
+    visit.kind = EntryKind::Visit;
+    visit.occurred_at = common::today().and_hms_opt(8, 55, 0).unwrap();
+    let mut sale = visit.clone();
+    sale.kind = EntryKind::Sale;
+    sale.outcome = None;
+    sale.sale = Some(guanhu::domain::diary::Sale {
+        product_kind: guanhu::domain::customer::ProductKind::Fund,
+        product_code: "F1".into(),
+        product_name: "基金".into(),
+        amount: Some(rust_decimal::Decimal::from(10_000)),
+        maturity_on: None,
+    });
+    let mut risk = visit.clone();
+    risk.kind = EntryKind::RiskAssessment;
+    risk.outcome = None;
+    risk.risk_level = Some(guanhu::domain::customer::RiskLevel::C3);
+    log_entries(
+        &mut store,
+        Some("M001"),
+        &[visit, sale, risk],
+        common::now(),
+    )
+    .unwrap();
+    let t = today_queue(&details(&store));
+    assert!(row(&t.items, "C0005").is_none());
+    assert_eq!(t.done, before + 1);
+    assert_eq!(row(&t.finished, "C0005").unwrap().answered.len(), 5);
     // A reached call yesterday satisfies the month's contact but not today's other reasons.
     let mut store = common::sample_store();
     let mut yesterday = EntryDraft {
@@ -132,7 +211,7 @@ fn a_customer_contacted_today_leaves_the_queue() {
     log_entries(&mut store, Some("M001"), &[yesterday], common::now()).unwrap();
     let q = queue(&details(&store));
     assert!(
-        !q.last().unwrap().members.contains(&"C0002".to_string()),
+        !q[0].members.contains(&"C0002".to_string()),
         "this week's SMS is sent"
     );
 }
@@ -147,8 +226,8 @@ fn the_order_does_not_depend_on_the_input_order() {
     assert_eq!(forward, backward);
     let scores: Vec<f64> = queue(&d).iter().map(|i| i.score.total).collect();
     let mut sorted = scores.clone();
-    sorted[..scores.len() - 1].sort_by(|a, b| b.total_cmp(a));
-    assert_eq!(scores, sorted, "highest first (the SMS row last)");
+    sorted[1..].sort_by(|a, b| b.total_cmp(a));
+    assert_eq!(scores, sorted, "highest first (the SMS row pinned first)");
 }
 
 /// 2026-11-`d` at `h`:00.
@@ -219,9 +298,17 @@ fn the_store_aggregate_gives_the_same_queue_as_the_entries() {
         (from_store.planned, from_store.done),
         (from_entries.planned, from_entries.done)
     );
-    // The call-back of 20 November is due today at 15:00.
-    let c3 = row(&from_store.items, "C0003").unwrap();
-    assert!(c3.reasons.iter().any(|r| r.code() == ReasonCode::Callback));
+    // The call-back of 20 November is due today at 15:00: not on the queue at 9:00, on it at
+    // 15:00, the same from the store and from the entries.
+    let has_callback = |q: &TodayQueue| {
+        row(&q.items, "C0003")
+            .is_some_and(|r| r.reasons.iter().any(|x| x.code() == ReasonCode::Callback))
+    };
+    assert!(!has_callback(&from_store));
+    let three = at(24, 15);
+    let at_three =
+        guanhu::service::queue::load_today(&store, &policy, three, Some("M001")).unwrap();
+    assert!(has_callback(&at_three));
 }
 
 #[test]

@@ -111,10 +111,11 @@ fn a_week_across_the_month_end() {
     // Kinds held: 甲 2, 乙 1, 丙 0 = 3 over 3 customers = 1.00; W48: 甲 2, 乙 0 = 2 over 2.
     check(&w, "product_coverage", n("1"), n("1"));
     // Queue completion: rows done over rows planned, each working day's plan rebuilt as it
-    // stood (worked out day by day in tests/review_queue.rs): W49 0/3, 2/4, 0/4, 1/4, 2/3 =
-    // 5 of 18; W48 (丙 not yet on the list) 0/3, 1/3, 1/3, 0/3, 1/3 = 3 of 15.
+    // stood (worked out day by day in tests/review_queue.rs): W49 0/3, 0/4, 0/4, 1/4, 0/3 =
+    // 1 of 18 (a row is done when every reason of its day is answered); W48 (丙 not yet on
+    // the list): none of its rows had every reason answered, 0 of 15.
     let q = metric(&w, "queue_completion");
-    assert_eq!((q.parts, q.previous), (Some((5, 18)), n("0.2")));
+    assert_eq!((q.parts, q.previous), (Some((1, 18)), n("0")));
     // Without the rebuild every other figure is the same and queue completion is unmeasured.
     let store = review_store();
     let policy = Policy::default_policy();

@@ -249,11 +249,19 @@ fn upgrade_and_downgrade() {
 fn call_backs_stay_until_followed() {
     let at = |day, h| d(2026, 11, day).and_hms_opt(h, 0, 0).unwrap();
     let mut c = Case::new();
-    c.entries = vec![entry(7, EntryKind::Call, at(23, 10), Some(at(24, 15)))];
+    // Due this morning: on the queue from its time.
+    c.entries = vec![entry(7, EntryKind::Call, at(23, 10), Some(at(24, 8)))];
     assert!(
         c.signals()
             .iter()
             .any(|s| matches!(s, Signal::Callback { entry_id: 7, .. }))
+    );
+    // Due at 15:00: not yet (the lead time is 0 by default).
+    c.entries = vec![entry(7, EntryKind::Call, at(23, 10), Some(at(24, 15)))];
+    assert!(
+        !c.signals()
+            .iter()
+            .any(|s| matches!(s, Signal::Callback { .. }))
     );
     // Overdue from last week: still there.
     c.entries = vec![entry(7, EntryKind::Call, at(16, 10), Some(at(17, 15)))];

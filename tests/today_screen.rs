@@ -2,6 +2,8 @@
 
 mod common;
 
+use guanhu::domain::urgency::ReasonCode;
+
 use common::{d, sample_store, today_app};
 use guanhu::app::keymap::action_for;
 use guanhu::app::log_form::Target;
@@ -93,8 +95,9 @@ fn the_app_opens_on_today_with_the_queue_ranked() {
     let app = today_app(&mut store, Lang::Zh, 40);
     assert_eq!(app.screen, Screen::Today);
     // 陈静 has wealth maturing on 11-30 besides her due obligations: she comes first.
-    assert_eq!(ranked(&app)[0], "C0005");
-    assert_eq!(ranked(&app).last().map(String::as_str), Some("SMS"));
+    // The weekly-SMS row is pinned first; the cursor starts on the first customer.
+    assert_eq!(ranked(&app)[0], "SMS");
+    assert_eq!(ranked(&app)[1], "C0005");
     assert_eq!(
         app.today_view.selected().unwrap().customer_no.as_deref(),
         Some("C0005")
@@ -181,7 +184,7 @@ fn full_width_digits_from_a_chinese_input_method_choose_too() {
 fn snoozing_the_sms_row_holds_only_the_sms_until_the_day_it_returns() {
     let mut store = sample_store();
     let mut app = today_app(&mut store, Lang::Zh, 40);
-    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Char('g'));
     let members = app.today_view.selected().unwrap().members.clone();
     press(&mut app, KeyCode::Char('z'));
     let effects = press(&mut app, KeyCode::Char('1'));
@@ -359,7 +362,7 @@ fn slash_filters_by_pinyin_name_or_number_and_esc_clears() {
 fn enter_on_the_sms_row_opens_the_bulk_sms_to_exactly_its_members() {
     let mut store = sample_store();
     let mut app = today_app(&mut store, Lang::Zh, 40);
-    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Char('g'));
     let row = app.today_view.selected().unwrap().clone();
     assert_eq!(row.customer_no, None);
     assert!(press(&mut app, KeyCode::Enter).is_empty());
@@ -395,20 +398,38 @@ fn enter_on_a_customer_row_opens_the_customer() {
 }
 
 #[test]
-fn a_logged_call_takes_the_row_off_the_queue_and_counts_as_done() {
+fn a_logged_call_answers_its_reasons_and_the_row_keeps_the_rest() {
     let mut store = sample_store();
     let mut app = today_app(&mut store, Lang::Zh, 40);
     let done = queue_of(&app).done;
     run_key(&mut app, &mut store, KeyCode::Char('c'));
     run_key(&mut app, &mut store, KeyCode::Enter);
-    assert!(!ranked(&app).contains(&"C0005".to_string()));
-    assert_eq!(queue_of(&app).done, done + 1);
-    // The cursor stays in place: the next row has moved up under it.
-    assert_eq!(app.today_view.selected_rank(), Some(1));
-    // Undo the call: the row is back, and the cursor on it.
+    // The reached call answers the month's contact and the maturity; the year's visit, the
+    // quarter's sale and the risk review are still open, so the row stays, saying so.
+    let chen = queue_of(&app)
+        .items
+        .iter()
+        .find(|i| i.customer_no.as_deref() == Some("C0005"))
+        .expect("still on the queue");
+    let answered: Vec<ReasonCode> = chen.answered.iter().map(|a| a.reason.code()).collect();
+    assert_eq!(answered, [ReasonCode::ContactDue, ReasonCode::Maturity]);
+    assert!(
+        chen.reasons
+            .iter()
+            .all(|r| r.code() != ReasonCode::Maturity)
+    );
+    assert_eq!(queue_of(&app).done, done);
+    // The cursor follows her row.
+    assert_eq!(
+        app.today_view
+            .selected()
+            .and_then(|i| i.customer_no.as_deref()),
+        Some("C0005")
+    );
+    // Undo the call: every reason is open again.
     run_key(&mut app, &mut store, KeyCode::Char('u'));
-    assert_eq!(ranked(&app)[0], "C0005");
-    assert_eq!(app.today_view.selected_rank(), Some(1));
+    assert_eq!(ranked(&app)[1], "C0005");
+    assert!(queue_of(&app).items[1].answered.is_empty());
 }
 
 #[test]
@@ -442,7 +463,7 @@ fn snooze_undo_and_dismiss_round_trip_through_the_store() {
     assert!(has(&queue_on(&store, 25), "C0005"));
 
     run_key(&mut app, &mut store, KeyCode::Char('u'));
-    assert_eq!(ranked(&app)[0], "C0005", "the snooze taken back");
+    assert_eq!(ranked(&app)[1], "C0005", "the snooze taken back");
     common::press_at(
         &mut app,
         &mut store,
@@ -455,7 +476,7 @@ fn snooze_undo_and_dismiss_round_trip_through_the_store() {
         "and made again"
     );
     run_key(&mut app, &mut store, KeyCode::Char('u'));
-    assert_eq!(ranked(&app)[0], "C0005");
+    assert_eq!(ranked(&app)[1], "C0005");
 
     run_key(&mut app, &mut store, KeyCode::Char('x'));
     for c in "已约下周面谈".chars() {
@@ -476,7 +497,7 @@ fn snooze_undo_and_dismiss_round_trip_through_the_store() {
     // Gone for the period: later this month too, though her maturity is still ahead.
     assert!(!has(&queue_on(&store, 26), "C0005"));
     run_key(&mut app, &mut store, KeyCode::Char('u'));
-    assert_eq!(ranked(&app)[0], "C0005", "the dismissal taken back");
+    assert_eq!(ranked(&app)[1], "C0005", "the dismissal taken back");
     assert!(has(&queue_on(&store, 26), "C0005"));
 }
 
@@ -484,7 +505,7 @@ fn snooze_undo_and_dismiss_round_trip_through_the_store() {
 fn dismissing_the_sms_row_holds_this_weeks_sms_for_every_member() {
     let mut store = sample_store();
     let mut app = today_app(&mut store, Lang::Zh, 40);
-    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Char('g'));
     let members = app.today_view.selected().unwrap().members.clone();
     press(&mut app, KeyCode::Char('x'));
     type_text(&mut app, "本周统一发微信");

@@ -1,11 +1,13 @@
 //! `guanhu queue`: today's work queue from `service::queue`, as a tab-separated table or as
 //! the JSON rows scripts rely on. Ranking and reasons are `domain::queue`'s; this file prints.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use clap::{Args, ValueEnum};
 
 use super::output::{After, Shape, print_rows};
 use crate::domain::policy::Policy;
+use crate::domain::queue::{Answer, Reason};
+use crate::domain::signals::Signal;
 use crate::error::Result;
 use crate::service;
 use crate::store::Store;
@@ -40,12 +42,49 @@ struct QueueRow<'a> {
     breakdown: &'a [crate::domain::urgency::Term],
     /// The customers of an aggregated row (the weekly SMS); empty otherwise.
     customers: &'a [String],
+    /// The day's last entry when it was a call not reached, `YYYY-MM-DD HH:MM`.
+    attempt_at: Option<String>,
+    /// Until when the row is sunk after that attempt.
+    sunk_until: Option<String>,
 }
 
+/// One reason of a row: open (`answered_by` null) or answered today by an entry.
 #[derive(serde::Serialize)]
 struct QueueReason {
     code: &'static str,
     detail: String,
+    /// A call-back's time, `YYYY-MM-DD HH:MM`; null for reasons without one.
+    due_at: Option<String>,
+    overdue: bool,
+    answered_by: Option<AnsweredBy>,
+}
+
+/// The diary entry that answered a reason today.
+#[derive(serde::Serialize)]
+struct AnsweredBy {
+    entry_id: i64,
+    kind: &'static str,
+    at: String,
+}
+
+fn reason_row(reason: &Reason, now: NaiveDateTime, by: Option<&Answer>) -> QueueReason {
+    let due_at = match reason {
+        Reason::Signal(Signal::Callback { due_at, .. }) => {
+            Some(due_at.format("%Y-%m-%d %H:%M").to_string())
+        }
+        _ => None,
+    };
+    QueueReason {
+        code: reason.code().key(),
+        detail: reason.detail(),
+        due_at,
+        overdue: by.is_none() && reason.is_overdue(now),
+        answered_by: by.map(|a| AnsweredBy {
+            entry_id: a.entry_id,
+            kind: a.kind.key(),
+            at: a.at.format("%Y-%m-%d %H:%M").to_string(),
+        }),
+    }
 }
 
 /// `guanhu queue`
@@ -76,15 +115,23 @@ pub fn run_queue(
             reasons: item
                 .reasons
                 .iter()
-                .map(|r| QueueReason {
-                    code: r.code().key(),
-                    detail: r.detail(),
-                })
+                .map(|r| reason_row(r, now, None))
+                .chain(
+                    item.answered
+                        .iter()
+                        .map(|a| reason_row(&a.reason, now, Some(&a.by))),
+                )
                 .collect(),
             suggested: item.suggested.key(),
             score: item.score.total,
             breakdown: &item.score.terms,
             customers: &item.members,
+            attempt_at: item
+                .attempt_at
+                .map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
+            sunk_until: item
+                .sunk_until
+                .map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
         })
         .collect();
     let shape = match args.format {

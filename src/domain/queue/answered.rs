@@ -38,23 +38,20 @@ pub struct Answered {
     pub by: Answer,
 }
 
-/// The first of the day's entries (up to `now`) that `accepts` takes.
-fn first_on_day(
-    facts: &ContactFacts,
-    now: NaiveDateTime,
-    accepts: impl Fn(&DayEntry) -> bool,
-) -> Option<Answer> {
+/// The first of the day's entries that `accepts` takes (an entry logged for later in the day
+/// counts as the diary says: what was logged is what was done).
+fn first_on_day(facts: &ContactFacts, accepts: impl Fn(&DayEntry) -> bool) -> Option<Answer> {
     facts
         .on_day
         .iter()
-        .filter(|e| e.at <= now && accepts(e))
+        .filter(|e| accepts(e))
         .min_by_key(|e| e.at)
         .map(Answer::of)
 }
 
 /// What of the day answered a due obligation (the first entry its rule accepts).
-pub fn obligation_answer(rule: &Rule, facts: &ContactFacts, now: NaiveDateTime) -> Option<Answer> {
-    first_on_day(facts, now, |e| rule.accepts_kind(e.kind, e.outcome))
+pub fn obligation_answer(rule: &Rule, facts: &ContactFacts) -> Option<Answer> {
+    first_on_day(facts, |e| rule.accepts_kind(e.kind, e.outcome))
 }
 
 /// What of the day answered a signal: the first entry `[answers]` accepts for it, at or after
@@ -67,7 +64,7 @@ pub fn signal_answer(
 ) -> Option<Answer> {
     let code = ReasonCode::of_signal(signal);
     let from = answerable_from(policy, signal, now.date());
-    first_on_day(facts, now, |e| {
+    first_on_day(facts, |e| {
         e.at >= from && policy.answering.accepts(code, e.kind, e.outcome)
     })
 }
@@ -86,13 +83,12 @@ pub fn answered_before(
         .is_some_and(|t| t >= from)
 }
 
-/// The day's last entry up to `now` when it was a call or WeChat call that did not reach the
-/// customer: the attempt the row shows ("10:05 未接通").
-pub fn last_attempt(facts: &ContactFacts, now: NaiveDateTime) -> Option<NaiveDateTime> {
+/// The day's last entry when it was a call or WeChat call that did not reach the customer: the
+/// attempt the row shows ("10:05 未接通").
+pub fn last_attempt(facts: &ContactFacts) -> Option<NaiveDateTime> {
     facts
         .on_day
         .iter()
-        .filter(|e| e.at <= now)
         .max_by_key(|e| e.at)
         .filter(|e| e.outcome == Some(Outcome::NotReached))
         .map(|e| e.at)

@@ -480,7 +480,7 @@ fn plan_row(
             continue;
         }
         let reason = obligation_reason(status, rule.period, today, input.known_since);
-        match answered::obligation_answer(rule, facts, now) {
+        match answered::obligation_answer(rule, facts) {
             Some(by) => answered_reasons.push(Answered { reason, by }),
             None => {
                 let share = if reason.is_overdue(now) {
@@ -517,7 +517,7 @@ fn plan_row(
         overdue,
         at_stake,
     );
-    let attempt_at = answered::last_attempt(facts, now);
+    let attempt_at = answered::last_attempt(facts);
     let sunk_until = attempt_at
         .map(|at| at + policy.queue.retry())
         .filter(|until| *until > now);

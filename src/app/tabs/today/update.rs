@@ -261,14 +261,15 @@ mod tests {
     fn enter_opens_a_customer_or_the_bulk_sms_and_pages_follow_the_height() {
         let ctx = ctx();
         let mut model = loaded(vec![row(None, ""), row(Some("C9"), "王五")]);
-        assert_eq!(
-            update(&mut model, &ctx, Msg::Open),
-            vec![Cmd::BulkSms(vec!["C1".into(), "C2".into()])]
-        );
-        update(&mut model, &ctx, Msg::Down);
+        // The day starts on the first customer, below the pinned weekly-SMS row.
         assert_eq!(
             update(&mut model, &ctx, Msg::Open),
             vec![Cmd::Run(Effect::LoadDetail("C9".into()))]
+        );
+        update(&mut model, &ctx, Msg::Up);
+        assert_eq!(
+            update(&mut model, &ctx, Msg::Open),
+            vec![Cmd::BulkSms(vec!["C1".into(), "C2".into()])]
         );
         update(&mut model, &ctx, Msg::Resized(1));
         update(&mut model, &ctx, Msg::PageUp);
