@@ -101,7 +101,13 @@ fn a_touch_answers_only_what_it_answers() {
         sale: None,
         risk_level: None,
     };
-    log_entries(&mut store, Some("M001"), &[call.clone()], common::now()).unwrap();
+    log_entries(
+        &mut store,
+        Some("M001"),
+        std::slice::from_ref(&call),
+        common::now(),
+    )
+    .unwrap();
     let q = queue(&details(&store));
     // A call not reached is an attempt: the row stays, every reason open, and sinks below the
     // others until the retry interval is over.
@@ -139,7 +145,13 @@ fn a_touch_answers_only_what_it_answers() {
     let mut reached = call;
     reached.outcome = Some(Outcome::Reached);
     reached.occurred_at = common::today().and_hms_opt(8, 50, 0).unwrap();
-    let ids = log_entries(&mut store, Some("M001"), &[reached.clone()], common::now()).unwrap();
+    let ids = log_entries(
+        &mut store,
+        Some("M001"),
+        std::slice::from_ref(&reached),
+        common::now(),
+    )
+    .unwrap();
     let t = today_queue(&details(&store));
     let chen = row(&t.items, "C0005").unwrap();
     let answered: Vec<ReasonCode> = chen.answered.iter().map(|a| a.reason.code()).collect();
