@@ -634,3 +634,19 @@ fn tier_badges_and_overdue_marks_carry_their_colours() {
     let name = queue_of(&app).items[overdue].customer_name.clone().unwrap();
     assert_eq!(cell(row_of(&name), "!").fg, Color::Red);
 }
+
+#[test]
+fn the_clock_tick_rebuilds_the_queue_only_while_it_is_in_view_and_nothing_is_typed() {
+    let mut store = sample_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    let later = common::today().and_hms_opt(15, 1, 0).unwrap();
+    assert_eq!(update(&mut app, Action::Tick(later)), vec![Effect::LoadToday]);
+    assert_eq!(app.ctx.now, later);
+    // A popup open: the time moves on, the queue waits.
+    press(&mut app, KeyCode::Char('z'));
+    assert_eq!(update(&mut app, Action::Tick(later)), vec![]);
+    press(&mut app, KeyCode::Esc);
+    // Another tab: nothing to rebuild.
+    press(&mut app, KeyCode::Char('3'));
+    assert!(!update(&mut app, Action::Tick(later)).contains(&Effect::LoadToday));
+}

@@ -54,6 +54,9 @@ pub enum Action {
     Failed(notice::Failure),
     /// The driver's clock, before each key.
     Clock(NaiveDateTime),
+    /// The driver's clock, once a minute while the app is open: the queue is built again as
+    /// of the new time (a call-back falls due, a sunk row rises), the cursor kept.
+    Tick(NaiveDateTime),
     /// Open the quick-log popup for a kind (c, s, w, v, $, r on a customer; m, R anywhere).
     StartLog(EntryKind),
     /// In the popup: the next field (Tab).

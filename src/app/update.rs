@@ -91,6 +91,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return effects;
         }
         Action::Clock(now) => app.ctx.now = now,
+        Action::Tick(now) => {
+            app.ctx.now = now;
+            // Only while the queue is in view and nothing is being typed: a reload under an
+            // open popup would change nothing the manager sees, and the next visit reloads.
+            let idle = app.mode == Mode::Normal && app.form.is_none() && app.detail.is_none();
+            if app.screen == Screen::Today && idle && !app.loading {
+                return vec![Effect::LoadToday];
+            }
+        }
         Action::TodayLoaded(queue) => return today(app, tabs::today::Msg::Loaded(queue)),
         Action::HoldsSaved(ids) => return holds_saved(app, ids),
         Action::EntriesSaved(ids) => return entries_saved(app, ids),

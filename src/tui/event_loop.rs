@@ -66,7 +66,15 @@ where
     }
     let mut redraw = true;
     let mut last_retry = Instant::now();
+    // The minute the queue was last built for: a new minute builds it again.
+    let mut minute = minute_of(app.ctx.now);
     loop {
+        let now = crate::clock::now_on(app.ctx.today);
+        if minute_of(now) != minute {
+            minute = minute_of(now);
+            dispatch(app, effects, Action::Tick(now));
+            redraw = true;
+        }
         let pending = keeper.keep(app, false);
         if redraw {
             terminal.draw(|frame| ui::render(frame, app)).map_err(io)?;
@@ -109,4 +117,9 @@ where
             _ => {}
         }
     }
+}
+
+/// The moment cut to its minute (the clock tick's step).
+fn minute_of(at: chrono::NaiveDateTime) -> i64 {
+    at.and_utc().timestamp().div_euclid(60)
 }
