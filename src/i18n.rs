@@ -415,8 +415,8 @@ texts! {
     TodayDone => "已完成 {}/{}", "{}/{} done";
     TodayLeft => "待办 {}", "{} to do";
     TodayOverdue => "逾期 {}", "{} overdue";
-    TodayShareLeft => "今日份剩 {} 位", "{} of today's share left";
-    TodayCarried => "往日结转 {} 位", "{} carried over";
+    TodayShareLeft => "今日份剩 {}", "share {} left";
+    TodayCarried => "结转 {}", "{} carried over";
     TodaySunk => "{} 再试", "retry {}";
     TodayDayOff => "休息日", "Day off";
     TodayEmpty => "今日队列已清空。新的回电、到期和信号出现时会再列出。", "Today's queue is clear. New call-backs, maturities and signals will show here.";
@@ -457,7 +457,7 @@ texts! {
     VerbRiskReview => "复核风险测评", "risk review";
     VerbSms => "发短信", "SMS";
     RsnCallbackLate => "回电 {}（已过 {} 天）", "call back {} ({} days late)";
-    RsnCallbackStale => "回电 {}（已搁置 {} 个月，X 关闭）", "call back {} ({} months old, X closes)";
+    RsnCallbackStale => "回电 {}（搁置 {} 个月·X 关闭）", "call back {} ({} months old, X closes)";
     TouchCall => "已通话", "called";
     TouchSms => "已发短信", "SMS sent";
     TouchWechat => "已微信联系", "WeChat done";

@@ -640,7 +640,10 @@ fn the_clock_tick_rebuilds_the_queue_only_while_it_is_in_view_and_nothing_is_typ
     let mut store = sample_store();
     let mut app = today_app(&mut store, Lang::Zh, 40);
     let later = common::today().and_hms_opt(15, 1, 0).unwrap();
-    assert_eq!(update(&mut app, Action::Tick(later)), vec![Effect::LoadToday]);
+    assert_eq!(
+        update(&mut app, Action::Tick(later)),
+        vec![Effect::LoadToday]
+    );
     assert_eq!(app.ctx.now, later);
     // A popup open: the time moves on, the queue waits.
     press(&mut app, KeyCode::Char('z'));

@@ -44,7 +44,9 @@ pub fn render_detail(frame: &mut Frame, app: &App, view: &DetailView, area: Rect
             .block(Block::default().title(Span::styled(app.t(T::DetailAssets), theme::header()))),
         right_col,
     );
-    let mut lower = holdings_lines(app, view);
+    // Why the customer is on today's list comes first: it is what the manager opened them for.
+    let mut lower = super::why::why_block(app, &s.customer.customer_no);
+    lower.extend(holdings_lines(app, view));
     lower.extend(timeline_lines(app, view));
     frame.render_widget(
         Paragraph::new(lower).scroll((view.scroll, 0)).block(
@@ -154,7 +156,10 @@ fn cadence_lines(app: &App, view: &DetailView) -> Vec<Line<'static>> {
         Some(d) if d == app.ctx.today => app.t(T::TodayWord).to_string(),
         Some(d) => fill(
             app.t(T::DaysAgo),
-            &[&d.format("%m-%d"), &(app.ctx.today - d).num_days()],
+            &[
+                &super::reasons::date_text(d, app.ctx.today),
+                &(app.ctx.today - d).num_days(),
+            ],
         ),
         None => app.t(T::Never).to_string(),
     };

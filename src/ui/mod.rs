@@ -13,6 +13,7 @@ pub mod text;
 pub mod theme;
 mod today;
 mod today_popup;
+mod why;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -129,7 +129,11 @@ fn signal_text(app: &App, signal: &Signal) -> String {
             match late {
                 ..=0 => fill(t(T::RsnCallback), &[&at]),
                 1..=59 => fill(t(T::RsnCallbackLate), &[&at, &late]),
-                _ => fill(t(T::RsnCallbackStale), &[&at, &(late / 30)]),
+                // Months old: the day is enough, and the key that closes it.
+                _ => fill(
+                    t(T::RsnCallbackStale),
+                    &[&date_text(due_at.date(), today), &(late / 30)],
+                ),
             }
         }
         Signal::Maturity {
@@ -193,9 +197,10 @@ pub fn touched_text(app: &App, item: &QueueItem) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" · "))
 }
 
-/// The row's reasons, most weighty first (by the coefficient of their term), so what matters
-/// most survives when the line is cut.
-pub fn ordered_reasons(item: &QueueItem) -> Vec<&Reason> {
+/// The row's reasons, overdue ones first (they explain the row's red `!`), then most weighty
+/// first (by the coefficient of their term), so what matters most survives when the line is
+/// cut.
+pub fn ordered_reasons(item: &QueueItem, now: NaiveDateTime) -> Vec<&Reason> {
     let weight = |r: &Reason| {
         item.score
             .terms
@@ -204,7 +209,11 @@ pub fn ordered_reasons(item: &QueueItem) -> Vec<&Reason> {
             .map_or(0.0, |t| t.coefficient)
     };
     let mut reasons: Vec<&Reason> = item.reasons.iter().collect();
-    reasons.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
+    reasons.sort_by(|a, b| {
+        b.is_overdue(now)
+            .cmp(&a.is_overdue(now))
+            .then(weight(b).total_cmp(&weight(a)))
+    });
     reasons
 }
 

@@ -256,7 +256,7 @@ fn reason_spans(app: &App, item: &QueueItem, room: usize) -> Vec<Span<'static>> 
         pieces.push(Span::styled(format!("{done} · "), theme::dim()));
         pieces.push(Span::styled(app.t(T::StillNeeds).to_string(), theme::dim()));
     }
-    let texts: Vec<(String, Style)> = ordered_reasons(item)
+    let texts: Vec<(String, Style)> = ordered_reasons(item, app.ctx.now)
         .into_iter()
         .map(|r| {
             let style = if r.is_overdue(app.ctx.now) {

@@ -169,7 +169,7 @@ fn render_dismiss(frame: &mut Frame, app: &App, form: &DismissForm, area: Rect) 
     let inner_width = width as usize - 2;
     let mut lines = Vec::new();
     if form.item.customer_no.is_some() {
-        for reason in ordered_reasons(&form.item) {
+        for reason in ordered_reasons(&form.item, app.ctx.now) {
             let until = reason.dismissed_until(app.ctx.today);
             let until = until_text(app, reason, until);
             let room = inner_width.saturating_sub(until.width() + 4);
@@ -260,10 +260,11 @@ fn render_breakdown(frame: &mut Frame, app: &App, item: &QueueItem, rank: usize,
         ),
         theme::title(),
     )));
-    lines.push(Line::from(""));
+    // Every reason, open or answered, with its words: the terms above only name them.
+    lines.extend(super::why::why_lines(app, item));
     lines.push(keys_line(app, T::BreakdownKeys));
     let title = fill(app.t(T::BreakdownTitle), &[&who(app, item), &rank]);
-    boxed(frame, area, title, lines, 50);
+    boxed(frame, area, title, lines, 72);
 }
 
 fn keys_line(app: &App, keys: T) -> Line<'static> {
