@@ -173,6 +173,12 @@ pub fn daily_average_aum(snaps: &[Snapshot], today: NaiveDate) -> Decimal {
 }
 
 /// The lifecycle stage. Dormant wins over the others: it is the one that asks for action.
+///
+/// - prospect: no first trade yet;
+/// - new: first trade less than `new_within_days` ago;
+/// - loyal: all three of at least `loyal_min_sales` sales in the diary, at least
+///   `loyal_min_years` years since the first trade, and steady assets (`is_steady`);
+/// - established: everyone else who has traded.
 pub fn lifecycle_of(
     policy: &Policy,
     customer: &Customer,
@@ -201,7 +207,8 @@ pub fn lifecycle_of(
         .checked_add_months(chrono::Months::new(12 * rules.loyal_min_years))
         .is_some_and(|d| d <= today);
     if activity.sales_count >= rules.loyal_min_sales
-        || (long_standing && is_steady(rules.steady_max_drop, snaps, today))
+        && long_standing
+        && is_steady(rules.steady_max_drop, snaps, today)
     {
         return Lifecycle::Loyal;
     }
@@ -405,40 +412,143 @@ mod tests {
             snap(d(2026, 3, 31), dec!(100000), dec!(0)),
             snap(d(2026, 10, 31), dec!(100000), dec!(0)),
         ];
+        // Down 30% over the year, the last change this month: not dormant, not steady.
+        let fell = [
+            snap(d(2025, 11, 1), dec!(100000), dec!(0)),
+            snap(d(2026, 11, 1), dec!(70000), dec!(0)),
+        ];
+        // Unchanged since September: 85 days at most, not dormant.
+        let two_still = [
+            snap(d(2026, 9, 30), dec!(100000), dec!(0)),
+            snap(d(2026, 10, 31), dec!(100000), dec!(0)),
+        ];
         let with_first = |first: Option<NaiveDate>| Customer {
             first_trade_on: first,
             ..Customer::default()
         };
         let none = Activity::default();
-        let cases: Vec<(Option<NaiveDate>, &[Snapshot], Activity, Lifecycle)> = vec![
-            (None, &moving, none, Lifecycle::Prospect),
-            (Some(d(2026, 8, 27)), &moving, none, Lifecycle::New), // 89 days
-            (Some(d(2026, 8, 26)), &moving, none, Lifecycle::Established), // 90 days
-            (Some(d(2023, 11, 24)), &moving, none, Lifecycle::Loyal), // 3 years, steady
-            (Some(d(2023, 11, 25)), &moving, none, Lifecycle::Established),
+        let sales = |n: u32| Activity {
+            sales_count: n,
+            ..none
+        };
+        let four_years = Some(d(2022, 11, 24));
+        let cases: Vec<(&str, Option<NaiveDate>, &[Snapshot], Activity, Lifecycle)> = vec![
+            ("no trade", None, &moving, none, Lifecycle::Prospect),
             (
-                Some(d(2025, 1, 1)),
+                "89 days",
+                Some(d(2026, 8, 27)),
                 &moving,
-                Activity {
-                    sales_count: 10,
-                    ..none
-                },
+                none,
+                Lifecycle::New,
+            ),
+            (
+                "90 days",
+                Some(d(2026, 8, 26)),
+                &moving,
+                none,
+                Lifecycle::Established,
+            ),
+            (
+                "ten sales in the first 89 days",
+                Some(d(2026, 8, 27)),
+                &moving,
+                sales(10),
+                Lifecycle::New,
+            ),
+            (
+                "ten sales but one year",
+                Some(d(2025, 11, 24)),
+                &moving,
+                sales(10),
+                Lifecycle::Established,
+            ),
+            (
+                "four years steady but 2 sales",
+                four_years,
+                &moving,
+                sales(2),
+                Lifecycle::Established,
+            ),
+            (
+                "three years steady, no sales",
+                Some(d(2023, 11, 24)),
+                &moving,
+                none,
+                Lifecycle::Established,
+            ),
+            (
+                "ten sales, four years, steady",
+                four_years,
+                &moving,
+                sales(10),
                 Lifecycle::Loyal,
             ),
-            (Some(d(2020, 1, 1)), &still, none, Lifecycle::Dormant), // unchanged since 03-31
             (
+                "nine sales, four years, steady",
+                four_years,
+                &moving,
+                sales(9),
+                Lifecycle::Established,
+            ),
+            (
+                "ten sales, three years to the day, steady",
+                Some(d(2023, 11, 24)),
+                &moving,
+                sales(10),
+                Lifecycle::Loyal,
+            ),
+            (
+                "ten sales, a day short of three years",
+                Some(d(2023, 11, 25)),
+                &moving,
+                sales(10),
+                Lifecycle::Established,
+            ),
+            (
+                "ten sales, four years, assets fell 30%",
+                four_years,
+                &fell,
+                sales(10),
+                Lifecycle::Established,
+            ),
+            (
+                "dormant beats loyal",
+                four_years,
+                &still,
+                Activity {
+                    last_contact_on: Some(d(2026, 3, 31)),
+                    sales_count: 10,
+                },
+                Lifecycle::Dormant,
+            ),
+            (
+                "unchanged since 03-31, never contacted",
+                Some(d(2020, 1, 1)),
+                &still,
+                none,
+                Lifecycle::Dormant,
+            ),
+            (
+                "unchanged, but a contact in June",
                 Some(d(2020, 1, 1)),
                 &still,
                 Activity {
                     last_contact_on: Some(d(2026, 6, 1)),
-                    ..none
+                    sales_count: 10,
                 },
                 Lifecycle::Loyal,
             ),
+            (
+                "two unchanged month-ends",
+                Some(d(2020, 1, 1)),
+                &two_still,
+                none,
+                Lifecycle::Established,
+            ),
         ];
-        for (first, snaps, activity, want) in cases {
+        for (name, first, snaps, activity, want) in cases {
             let got = lifecycle_of(&p, &with_first(first), snaps, activity, today);
-            assert_eq!(got, want, "first trade {first:?}");
+            assert_eq!(got, want, "{name}");
         }
     }
 
@@ -450,13 +560,24 @@ mod tests {
             first_trade_on: Some(d(2015, 1, 1)),
             ..Customer::default()
         };
-        let falling = [
-            snap(d(2025, 11, 1), dec!(100000), dec!(0)),
-            snap(d(2026, 11, 1), dec!(79999), dec!(0)),
-        ];
+        let ten = Activity {
+            sales_count: 10,
+            ..Activity::default()
+        };
+        let falling = |now: Decimal| {
+            [
+                snap(d(2025, 11, 1), dec!(100000), dec!(0)),
+                snap(d(2026, 11, 1), now, dec!(0)),
+            ]
+        };
+        // Down by more than `steady_max_drop` (20%): not steady; down by exactly that: steady.
         assert_eq!(
-            lifecycle_of(&p, &c, &falling, Activity::default(), today),
+            lifecycle_of(&p, &c, &falling(dec!(79999)), ten, today),
             Lifecycle::Established
+        );
+        assert_eq!(
+            lifecycle_of(&p, &c, &falling(dec!(80000)), ten, today),
+            Lifecycle::Loyal
         );
     }
 }
