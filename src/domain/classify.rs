@@ -1,6 +1,6 @@
 //! Classification rules: AUM on the policy's basis, tier, age and preference segments, lifecycle stage. Pure functions of the customer, their snapshots and an explicit `today`.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -224,7 +224,9 @@ fn is_dormant(
     today: NaiveDate,
 ) -> bool {
     // The last date something moved: the last snapshot whose balances differ from the one
-    // before it. Without a change, the earliest snapshot is the earliest date we can vouch for.
+    // before it. Without a change, the earliest snapshot is as far back as we can vouch for:
+    // balances come monthly, and a snapshot's balance stands for its month, so from the first
+    // day of that month (six month-end snapshots then cover the 180 days of the default).
     let Some(first_snap) = snaps.first() else {
         return false;
     };
@@ -233,7 +235,7 @@ fn is_dormant(
         .rev()
         .find(|w| w[0].balances != w[1].balances)
         .map(|w| w[1].as_of)
-        .unwrap_or(first_snap.as_of);
+        .unwrap_or_else(|| first_snap.as_of.with_day(1).unwrap_or(first_snap.as_of));
     let last_activity = [
         Some(last_change),
         Some(first_trade),
@@ -417,6 +419,12 @@ mod tests {
             snap(d(2025, 11, 1), dec!(100000), dec!(0)),
             snap(d(2026, 11, 1), dec!(70000), dec!(0)),
         ];
+        // Six unchanged month-ends, May to October: the May balance stands for all of May,
+        // so nothing moved since 1 May (207 days), though the first snapshot is 177 days old.
+        let six_still: Vec<Snapshot> = [(5, 31), (6, 30), (7, 31), (8, 31), (9, 30), (10, 31)]
+            .iter()
+            .map(|(m, day)| snap(d(2026, *m, *day), dec!(100000), dec!(0)))
+            .collect();
         // Unchanged since September: 85 days at most, not dormant.
         let two_still = [
             snap(d(2026, 9, 30), dec!(100000), dec!(0)),
@@ -516,7 +524,7 @@ mod tests {
                 four_years,
                 &still,
                 Activity {
-                    last_contact_on: Some(d(2026, 3, 31)),
+                    last_contact_on: Some(d(2026, 3, 2)),
                     sales_count: 10,
                 },
                 Lifecycle::Dormant,
@@ -537,6 +545,13 @@ mod tests {
                     sales_count: 10,
                 },
                 Lifecycle::Loyal,
+            ),
+            (
+                "six unchanged month-ends",
+                Some(d(2020, 1, 1)),
+                &six_still,
+                none,
+                Lifecycle::Dormant,
             ),
             (
                 "two unchanged month-ends",
