@@ -404,6 +404,7 @@ mod tests {
 
     #[test]
     fn lifecycle_stages() {
+        use Lifecycle::{Dormant, Established, Loyal, New, Prospect};
         let p = Policy::default_policy();
         let today = d(2026, 11, 24);
         let moving = [
@@ -426,145 +427,130 @@ mod tests {
             .map(|(m, day)| snap(d(2026, *m, *day), dec!(100000), dec!(0)))
             .collect();
         // Unchanged since September: 85 days at most, not dormant.
-        let two_still = [
-            snap(d(2026, 9, 30), dec!(100000), dec!(0)),
-            snap(d(2026, 10, 31), dec!(100000), dec!(0)),
-        ];
-        let with_first = |first: Option<NaiveDate>| Customer {
-            first_trade_on: first,
-            ..Customer::default()
-        };
+        let two_still = &six_still[4..];
         let none = Activity::default();
         let sales = |n: u32| Activity {
             sales_count: n,
             ..none
         };
-        let four_years = Some(d(2022, 11, 24));
-        let cases: Vec<(&str, Option<NaiveDate>, &[Snapshot], Activity, Lifecycle)> = vec![
-            ("no trade", None, &moving, none, Lifecycle::Prospect),
-            (
-                "89 days",
-                Some(d(2026, 8, 27)),
-                &moving,
-                none,
-                Lifecycle::New,
-            ),
-            (
-                "90 days",
-                Some(d(2026, 8, 26)),
-                &moving,
-                none,
-                Lifecycle::Established,
-            ),
-            (
-                "ten sales in the first 89 days",
-                Some(d(2026, 8, 27)),
-                &moving,
-                sales(10),
-                Lifecycle::New,
-            ),
-            (
-                "ten sales but one year",
-                Some(d(2025, 11, 24)),
-                &moving,
-                sales(10),
-                Lifecycle::Established,
-            ),
-            (
-                "four years steady but 2 sales",
-                four_years,
-                &moving,
-                sales(2),
-                Lifecycle::Established,
-            ),
-            (
-                "three years steady, no sales",
-                Some(d(2023, 11, 24)),
-                &moving,
-                none,
-                Lifecycle::Established,
-            ),
-            (
-                "ten sales, four years, steady",
-                four_years,
-                &moving,
-                sales(10),
-                Lifecycle::Loyal,
-            ),
-            (
-                "nine sales, four years, steady",
-                four_years,
-                &moving,
-                sales(9),
-                Lifecycle::Established,
-            ),
-            (
-                "ten sales, three years to the day, steady",
-                Some(d(2023, 11, 24)),
-                &moving,
-                sales(10),
-                Lifecycle::Loyal,
-            ),
-            (
-                "ten sales, a day short of three years",
-                Some(d(2023, 11, 25)),
-                &moving,
-                sales(10),
-                Lifecycle::Established,
-            ),
-            (
-                "ten sales, four years, assets fell 30%",
-                four_years,
-                &fell,
-                sales(10),
-                Lifecycle::Established,
-            ),
-            (
-                "dormant beats loyal",
-                four_years,
-                &still,
-                Activity {
-                    last_contact_on: Some(d(2026, 3, 2)),
-                    sales_count: 10,
-                },
-                Lifecycle::Dormant,
-            ),
-            (
-                "unchanged since 03-31, never contacted",
-                Some(d(2020, 1, 1)),
-                &still,
-                none,
-                Lifecycle::Dormant,
-            ),
-            (
-                "unchanged, but a contact in June",
-                Some(d(2020, 1, 1)),
-                &still,
-                Activity {
-                    last_contact_on: Some(d(2026, 6, 1)),
-                    sales_count: 10,
-                },
-                Lifecycle::Loyal,
-            ),
-            (
-                "six unchanged month-ends",
-                Some(d(2020, 1, 1)),
-                &six_still,
-                none,
-                Lifecycle::Dormant,
-            ),
-            (
-                "two unchanged month-ends",
-                Some(d(2020, 1, 1)),
-                &two_still,
-                none,
-                Lifecycle::Established,
-            ),
-        ];
-        for (name, first, snaps, activity, want) in cases {
-            let got = lifecycle_of(&p, &with_first(first), snaps, activity, today);
-            assert_eq!(got, want, "{name}");
-        }
+        let contact = |on: NaiveDate, n: u32| Activity {
+            last_contact_on: Some(on),
+            sales_count: n,
+        };
+        let check = |name: &str, first: Option<NaiveDate>, snaps: &[Snapshot], a, want| {
+            let c = Customer {
+                first_trade_on: first,
+                ..Customer::default()
+            };
+            assert_eq!(lifecycle_of(&p, &c, snaps, a, today), want, "{name}");
+        };
+        let (four_years, three_years) = (Some(d(2022, 11, 24)), Some(d(2023, 11, 24)));
+        check("no trade", None, &moving, none, Prospect);
+        check("89 days", Some(d(2026, 8, 27)), &moving, none, New);
+        check("90 days", Some(d(2026, 8, 26)), &moving, none, Established);
+        check(
+            "ten sales in 89 days",
+            Some(d(2026, 8, 27)),
+            &moving,
+            sales(10),
+            New,
+        );
+        let one_year = Some(d(2025, 11, 24));
+        check(
+            "ten sales but one year",
+            one_year,
+            &moving,
+            sales(10),
+            Established,
+        );
+        check(
+            "four years steady but 2 sales",
+            four_years,
+            &moving,
+            sales(2),
+            Established,
+        );
+        check(
+            "three years steady, no sales",
+            three_years,
+            &moving,
+            none,
+            Established,
+        );
+        check(
+            "ten sales, four years, steady",
+            four_years,
+            &moving,
+            sales(10),
+            Loyal,
+        );
+        check(
+            "nine sales, four years, steady",
+            four_years,
+            &moving,
+            sales(9),
+            Established,
+        );
+        check(
+            "ten sales, three years to the day",
+            three_years,
+            &moving,
+            sales(10),
+            Loyal,
+        );
+        let short = Some(d(2023, 11, 25));
+        check(
+            "ten sales, a day short of three years",
+            short,
+            &moving,
+            sales(10),
+            Established,
+        );
+        check(
+            "ten sales, four years, fell 30%",
+            four_years,
+            &fell,
+            sales(10),
+            Established,
+        );
+        let quiet_since_march = contact(d(2026, 3, 2), 10);
+        check(
+            "dormant beats loyal",
+            four_years,
+            &still,
+            quiet_since_march,
+            Dormant,
+        );
+        let long_ago = Some(d(2020, 1, 1));
+        check(
+            "unchanged since 03-31, no contact",
+            long_ago,
+            &still,
+            none,
+            Dormant,
+        );
+        let june = contact(d(2026, 6, 1), 10);
+        check(
+            "unchanged, a contact in June",
+            long_ago,
+            &still,
+            june,
+            Loyal,
+        );
+        check(
+            "six unchanged month-ends",
+            long_ago,
+            &six_still,
+            none,
+            Dormant,
+        );
+        check(
+            "two unchanged month-ends",
+            long_ago,
+            two_still,
+            none,
+            Established,
+        );
     }
 
     #[test]
