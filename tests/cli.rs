@@ -76,8 +76,9 @@ fn import_then_list_in_every_format() {
     assert_eq!(zhang["aum"], "425000");
     assert_eq!(zhang["manager_no"], "A0123");
     assert_eq!(zhang["phone"], "138****5678");
-    // First trade 2015, one snapshot: long-standing and steady.
-    assert_eq!(zhang["lifecycle"], "loyal");
+    // First trade 2015, one snapshot: long-standing and steady, but no sales logged, so
+    // established (loyal also needs the policy's number of sales).
+    assert_eq!(zhang["lifecycle"], "established");
 
     let o = guanhu(
         &db,

@@ -605,10 +605,34 @@ fn per_day(rows: &[Row], kind: &str, manager_days: usize) -> f64 {
 fn six_months_of_diary_for_every_manager_on_working_days_only() {
     let branch = shared(&BRANCH);
     let (store, summary, took) = (&branch.store, &branch.summary, branch.took);
-    let rows = diary(store);
-    assert_eq!(rows.len(), summary.diary_entries);
+    let all = diary(store);
+    assert_eq!(all.len(), summary.diary_entries);
 
     let start = NaiveDate::from_ymd_opt(2026, 5, 24).unwrap();
+    // Before the six months, only the regular buyers' purchases: about ten each, funds and
+    // open-ended wealth products with an amount and no maturity, on working days.
+    let (history, rows): (Vec<Row>, Vec<Row>) = all.into_iter().partition(|r| r.at.date() < start);
+    let mut bought: HashMap<i64, usize> = HashMap::new();
+    for r in &history {
+        assert_eq!(r.kind, "sale", "{r:?}");
+        assert!(
+            matches!(r.product_kind.as_deref(), Some("fund" | "wealth")),
+            "{r:?}"
+        );
+        assert!(r.amount.is_some() && r.maturity.is_none() && r.holding_id.is_none());
+        assert!(
+            !matches!(r.at.date().weekday(), Weekday::Sat | Weekday::Sun),
+            "weekend entry {r:?}"
+        );
+        let minute = r.at.hour() * 60 + r.at.minute();
+        assert!((8 * 60 + 30..=17 * 60 + 30).contains(&minute), "{r:?}");
+        assert_eq!(r.created_at, r.at, "created when it happened");
+        assert!(!r.note.trim().is_empty(), "{r:?}");
+        *bought.entry(r.customer_id.unwrap()).or_default() += 1;
+    }
+    assert!(bought.len() >= 100, "{} regular buyers", bought.len());
+    assert!(bought.values().all(|n| (10..=13).contains(n)), "{bought:?}");
+
     let mut days: HashMap<String, HashSet<NaiveDate>> = HashMap::new();
     for r in &rows {
         let d = r.at.date();
@@ -985,7 +1009,12 @@ fn a_small_book_still_has_a_believable_diary() {
     let (store, summary) = (&branch.store, &branch.summary);
     let rows = diary(store);
     assert_eq!(rows.len(), summary.diary_entries);
-    let m001: Vec<&Row> = rows.iter().filter(|r| r.manager == "M001").collect();
+    // The six months (before them, only the regular buyers' purchases).
+    let start = NaiveDate::from_ymd_opt(2026, 5, 24).unwrap();
+    let m001: Vec<&Row> = rows
+        .iter()
+        .filter(|r| r.manager == "M001" && r.at.date() >= start)
+        .collect();
     let days: HashSet<NaiveDate> = m001.iter().map(|r| r.at.date()).collect();
     let calls = m001.iter().filter(|r| r.kind == "call").count() as f64 / days.len() as f64;
     assert!((5.0..=14.0).contains(&calls), "calls {calls}");

@@ -28,6 +28,8 @@ pub(super) struct Member {
     pub(super) risk_assessed_on: Option<NaiveDate>,
     /// The risk profile before the latest assessment.
     pub(super) prior_risk: (Option<RiskLevel>, Option<NaiveDate>),
+    /// Seeds the member's purchases before the diary (`diary::history`), a stream of its own.
+    pub(super) history_seed: u64,
 }
 
 impl Member {
@@ -59,6 +61,7 @@ impl Member {
             risk_level: c.risk_level,
             risk_assessed_on: c.risk_assessed_on,
             prior_risk: (prior_level, prior_on),
+            history_seed: mix(seed ^ mix(i as u64 + 1) ^ 0x5a1e_5015),
         }
     }
 

@@ -1,6 +1,6 @@
 //! The demo diary's days and hours: the six months it covers, which of them are working days (a `domain::workload::Calendar`, as the queue uses), office hours. No draws, no store.
 
-use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Timelike, Weekday};
 
 use crate::domain::workload::{Calendar, WorkloadPolicy};
 use crate::error::{Error, Result};
@@ -43,6 +43,30 @@ impl Window {
     }
 }
 
+/// The fixed-date public holidays the demo keeps, as (month, day).
+const HOLIDAYS: [(u32, u32); 13] = [
+    (1, 1),
+    (5, 1),
+    (5, 2),
+    (5, 3),
+    (5, 4),
+    (5, 5),
+    (10, 1),
+    (10, 2),
+    (10, 3),
+    (10, 4),
+    (10, 5),
+    (10, 6),
+    (10, 7),
+];
+
+/// The demo calendar's rule for a day of any year (the window's `calendar` holds only the
+/// years around today): Monday to Friday, not a fixed-date holiday. For the purchases of the
+/// years before the diary.
+pub(super) fn is_office_day(d: NaiveDate) -> bool {
+    !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) && !HOLIDAYS.contains(&(d.month(), d.day()))
+}
+
 /// The demo's working days as a policy calendar: Monday to Friday, except the fixed-date
 /// public holidays (New Year's Day, the Labour Day and National Day weeks) of the years from
 /// one before `today` to one after (the diary's months and its follow-ups fall in them).
@@ -52,21 +76,6 @@ impl Window {
 /// it would move entries off those days and change every demo store; the same seed and `today`
 /// must keep giving the same store, whatever policy is loaded.
 fn demo_calendar(today: NaiveDate) -> Result<Calendar> {
-    const HOLIDAYS: [(u32, u32); 13] = [
-        (1, 1),
-        (5, 1),
-        (5, 2),
-        (5, 3),
-        (5, 4),
-        (5, 5),
-        (10, 1),
-        (10, 2),
-        (10, 3),
-        (10, 4),
-        (10, 5),
-        (10, 6),
-        (10, 7),
-    ];
     let year = today.year();
     let holidays = (year - 1..=year + 1)
         .flat_map(|y| {
@@ -135,6 +144,13 @@ mod tests {
             .take_while(|x| *x <= d(2027, 12, 31))
         {
             assert_eq!(w.calendar.is_working_day(x), own(x), "{x}");
+        }
+        // The same rule for the years before the diary.
+        for x in d(2010, 1, 1)
+            .iter_days()
+            .take_while(|x| *x <= d(2027, 12, 31))
+        {
+            assert_eq!(is_office_day(x), own(x), "{x}");
         }
     }
 }

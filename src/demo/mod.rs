@@ -1,4 +1,4 @@
-//! The demo store: a deterministic, realistic-looking branch (a team lead and managers, a counter clerk, customers, six month-end balance snapshots, holdings, six months of work diary, a few recent reassignments) written in one transaction. Same options and `today` give the same store; no clock, no randomness from outside.
+//! The demo store: a deterministic, realistic-looking branch (a team lead and managers, a counter clerk, customers, six month-end balance snapshots, holdings, six months of work diary with the regular buyers' earlier purchases before it, a few recent reassignments) written in one transaction. Same options and `today` give the same store; no clock, no randomness from outside.
 //!
 //! Amounts are integer cents throughout and become `Decimal` only at the end, so nothing
 //! depends on floating point (which could differ between platforms and break determinism).
@@ -9,6 +9,11 @@
 //! purchase of a holding the balances already show (a term product's sale writes that holding
 //! itself), sales after it are new money; a logged risk assessment is the customer's current
 //! one. Activity per manager is that of a 600-customer book at most, so big books stay fast.
+//!
+//! The lifecycle mix is a branch's: most customers established (老客户), some new, about one
+//! in eight loyal (忠诚: a regular buyer of years with about ten purchases before the six
+//! months, and steady balances) and about one in thirteen dormant (沉睡: money that has not
+//! moved in six months, and nobody in touch but by the bulk SMS).
 //!
 //! Every role shows: M001 is the team lead (团队长, still with a list of their own, so the app
 //! opens on a lead), the rest relationship managers, and G001 counter staff (柜员) looking
@@ -76,7 +81,8 @@ pub struct DemoSummary {
     pub managers: usize,
     pub snapshots: usize,
     pub holdings: usize,
-    /// Diary entries of the six months before `today`, all managers together.
+    /// Diary entries of the six months before `today` and the regular buyers' purchases
+    /// before them, all managers together.
     pub diary_entries: usize,
     /// The staff number of the first manager (`M001`, the team lead), to open the app on.
     pub first_manager_no: String,

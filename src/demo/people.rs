@@ -35,6 +35,9 @@ pub(super) struct Person {
     pub(super) still: bool,
 }
 
+/// The `pattern_roll` values (per mille) of normal customers who are still as well.
+const STILL_TOO: (i64, i64) = (115, 135);
+
 pub(super) fn make_person(
     rng: &mut Rng,
     ctx: &Context<'_>,
@@ -57,7 +60,10 @@ pub(super) fn make_person(
     // Prospects have contact data only; everyone else has traded at least once.
     let pattern_roll = rng.below(1000) as i64;
     let prospect = rng.chance(30);
-    let still = !prospect && pattern_roll < 50;
+    // About 7% whose money has not moved in six months (the first 5% and a slice of the
+    // normal drifters, so the outflow and tier-crossing customers stay as they were).
+    let still =
+        !prospect && (pattern_roll < 50 || (STILL_TOO.0..STILL_TOO.1).contains(&pattern_roll));
     let adult_on = birth
         .checked_add_months(Months::new(18 * 12))
         .unwrap_or(birth);

@@ -1,6 +1,6 @@
 //! Classification rules: AUM on the policy's basis, tier, age and preference segments, lifecycle stage. Pure functions of the customer, their snapshots and an explicit `today`.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -173,6 +173,12 @@ pub fn daily_average_aum(snaps: &[Snapshot], today: NaiveDate) -> Decimal {
 }
 
 /// The lifecycle stage. Dormant wins over the others: it is the one that asks for action.
+///
+/// - prospect: no first trade yet;
+/// - new: first trade less than `new_within_days` ago;
+/// - loyal: all three of at least `loyal_min_sales` sales in the diary, at least
+///   `loyal_min_years` years since the first trade, and steady assets (`is_steady`);
+/// - established: everyone else who has traded.
 pub fn lifecycle_of(
     policy: &Policy,
     customer: &Customer,
@@ -201,7 +207,8 @@ pub fn lifecycle_of(
         .checked_add_months(chrono::Months::new(12 * rules.loyal_min_years))
         .is_some_and(|d| d <= today);
     if activity.sales_count >= rules.loyal_min_sales
-        || (long_standing && is_steady(rules.steady_max_drop, snaps, today))
+        && long_standing
+        && is_steady(rules.steady_max_drop, snaps, today)
     {
         return Lifecycle::Loyal;
     }
@@ -217,7 +224,9 @@ fn is_dormant(
     today: NaiveDate,
 ) -> bool {
     // The last date something moved: the last snapshot whose balances differ from the one
-    // before it. Without a change, the earliest snapshot is the earliest date we can vouch for.
+    // before it. Without a change, the earliest snapshot is as far back as we can vouch for:
+    // balances come monthly, and a snapshot's balance stands for its month, so from the first
+    // day of that month (six month-end snapshots then cover the 180 days of the default).
     let Some(first_snap) = snaps.first() else {
         return false;
     };
@@ -226,7 +235,7 @@ fn is_dormant(
         .rev()
         .find(|w| w[0].balances != w[1].balances)
         .map(|w| w[1].as_of)
-        .unwrap_or(first_snap.as_of);
+        .unwrap_or_else(|| first_snap.as_of.with_day(1).unwrap_or(first_snap.as_of));
     let last_activity = [
         Some(last_change),
         Some(first_trade),
@@ -395,6 +404,7 @@ mod tests {
 
     #[test]
     fn lifecycle_stages() {
+        use Lifecycle::{Dormant, Established, Loyal, New, Prospect};
         let p = Policy::default_policy();
         let today = d(2026, 11, 24);
         let moving = [
@@ -405,41 +415,142 @@ mod tests {
             snap(d(2026, 3, 31), dec!(100000), dec!(0)),
             snap(d(2026, 10, 31), dec!(100000), dec!(0)),
         ];
-        let with_first = |first: Option<NaiveDate>| Customer {
-            first_trade_on: first,
-            ..Customer::default()
-        };
-        let none = Activity::default();
-        let cases: Vec<(Option<NaiveDate>, &[Snapshot], Activity, Lifecycle)> = vec![
-            (None, &moving, none, Lifecycle::Prospect),
-            (Some(d(2026, 8, 27)), &moving, none, Lifecycle::New), // 89 days
-            (Some(d(2026, 8, 26)), &moving, none, Lifecycle::Established), // 90 days
-            (Some(d(2023, 11, 24)), &moving, none, Lifecycle::Loyal), // 3 years, steady
-            (Some(d(2023, 11, 25)), &moving, none, Lifecycle::Established),
-            (
-                Some(d(2025, 1, 1)),
-                &moving,
-                Activity {
-                    sales_count: 10,
-                    ..none
-                },
-                Lifecycle::Loyal,
-            ),
-            (Some(d(2020, 1, 1)), &still, none, Lifecycle::Dormant), // unchanged since 03-31
-            (
-                Some(d(2020, 1, 1)),
-                &still,
-                Activity {
-                    last_contact_on: Some(d(2026, 6, 1)),
-                    ..none
-                },
-                Lifecycle::Loyal,
-            ),
+        // Down 30% over the year, the last change this month: not dormant, not steady.
+        let fell = [
+            snap(d(2025, 11, 1), dec!(100000), dec!(0)),
+            snap(d(2026, 11, 1), dec!(70000), dec!(0)),
         ];
-        for (first, snaps, activity, want) in cases {
-            let got = lifecycle_of(&p, &with_first(first), snaps, activity, today);
-            assert_eq!(got, want, "first trade {first:?}");
-        }
+        // Six unchanged month-ends, May to October: the May balance stands for all of May,
+        // so nothing moved since 1 May (207 days), though the first snapshot is 177 days old.
+        let six_still: Vec<Snapshot> = [(5, 31), (6, 30), (7, 31), (8, 31), (9, 30), (10, 31)]
+            .iter()
+            .map(|(m, day)| snap(d(2026, *m, *day), dec!(100000), dec!(0)))
+            .collect();
+        // Unchanged since September: 85 days at most, not dormant.
+        let two_still = &six_still[4..];
+        let none = Activity::default();
+        let sales = |n: u32| Activity {
+            sales_count: n,
+            ..none
+        };
+        let contact = |on: NaiveDate, n: u32| Activity {
+            last_contact_on: Some(on),
+            sales_count: n,
+        };
+        let check = |name: &str, first: Option<NaiveDate>, snaps: &[Snapshot], a, want| {
+            let c = Customer {
+                first_trade_on: first,
+                ..Customer::default()
+            };
+            assert_eq!(lifecycle_of(&p, &c, snaps, a, today), want, "{name}");
+        };
+        let (four_years, three_years) = (Some(d(2022, 11, 24)), Some(d(2023, 11, 24)));
+        check("no trade", None, &moving, none, Prospect);
+        check("89 days", Some(d(2026, 8, 27)), &moving, none, New);
+        check("90 days", Some(d(2026, 8, 26)), &moving, none, Established);
+        check(
+            "ten sales in 89 days",
+            Some(d(2026, 8, 27)),
+            &moving,
+            sales(10),
+            New,
+        );
+        let one_year = Some(d(2025, 11, 24));
+        check(
+            "ten sales but one year",
+            one_year,
+            &moving,
+            sales(10),
+            Established,
+        );
+        check(
+            "four years steady but 2 sales",
+            four_years,
+            &moving,
+            sales(2),
+            Established,
+        );
+        check(
+            "three years steady, no sales",
+            three_years,
+            &moving,
+            none,
+            Established,
+        );
+        check(
+            "ten sales, four years, steady",
+            four_years,
+            &moving,
+            sales(10),
+            Loyal,
+        );
+        check(
+            "nine sales, four years, steady",
+            four_years,
+            &moving,
+            sales(9),
+            Established,
+        );
+        check(
+            "ten sales, three years to the day",
+            three_years,
+            &moving,
+            sales(10),
+            Loyal,
+        );
+        let short = Some(d(2023, 11, 25));
+        check(
+            "ten sales, a day short of three years",
+            short,
+            &moving,
+            sales(10),
+            Established,
+        );
+        check(
+            "ten sales, four years, fell 30%",
+            four_years,
+            &fell,
+            sales(10),
+            Established,
+        );
+        let quiet_since_march = contact(d(2026, 3, 2), 10);
+        check(
+            "dormant beats loyal",
+            four_years,
+            &still,
+            quiet_since_march,
+            Dormant,
+        );
+        let long_ago = Some(d(2020, 1, 1));
+        check(
+            "unchanged since 03-31, no contact",
+            long_ago,
+            &still,
+            none,
+            Dormant,
+        );
+        let june = contact(d(2026, 6, 1), 10);
+        check(
+            "unchanged, a contact in June",
+            long_ago,
+            &still,
+            june,
+            Loyal,
+        );
+        check(
+            "six unchanged month-ends",
+            long_ago,
+            &six_still,
+            none,
+            Dormant,
+        );
+        check(
+            "two unchanged month-ends",
+            long_ago,
+            two_still,
+            none,
+            Established,
+        );
     }
 
     #[test]
@@ -450,13 +561,24 @@ mod tests {
             first_trade_on: Some(d(2015, 1, 1)),
             ..Customer::default()
         };
-        let falling = [
-            snap(d(2025, 11, 1), dec!(100000), dec!(0)),
-            snap(d(2026, 11, 1), dec!(79999), dec!(0)),
-        ];
+        let ten = Activity {
+            sales_count: 10,
+            ..Activity::default()
+        };
+        let falling = |now: Decimal| {
+            [
+                snap(d(2025, 11, 1), dec!(100000), dec!(0)),
+                snap(d(2026, 11, 1), now, dec!(0)),
+            ]
+        };
+        // Down by more than `steady_max_drop` (20%): not steady; down by exactly that: steady.
         assert_eq!(
-            lifecycle_of(&p, &c, &falling, Activity::default(), today),
+            lifecycle_of(&p, &c, &falling(dec!(79999)), ten, today),
             Lifecycle::Established
+        );
+        assert_eq!(
+            lifecycle_of(&p, &c, &falling(dec!(80000)), ten, today),
+            Lifecycle::Loyal
         );
     }
 }

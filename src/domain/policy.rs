@@ -402,6 +402,26 @@ mod tests {
                 "lifecycle.new_within_dayz",
             ),
             (
+                "[lifecycle]\nsteady_max_drop = \"1.5\"\n",
+                "lifecycle.steady_max_drop",
+            ),
+            (
+                "[lifecycle]\nsteady_max_drop = \"-0.1\"\n",
+                "lifecycle.steady_max_drop",
+            ),
+            (
+                "[lifecycle]\nloyal_min_sales = -1\n",
+                "lifecycle.loyal_min_sales",
+            ),
+            (
+                "[lifecycle]\nloyal_min_years = \"three\"\n",
+                "lifecycle.loyal_min_years",
+            ),
+            (
+                "[lifecycle]\ndormant_after_days = 1.5\n",
+                "lifecycle.dormant_after_days",
+            ),
+            (
                 "[[tiers]]\nkey = \"a\"\nzh = \"甲\"\nen = \"A\"\ncolor = \"gray\"\n",
                 "tiers[0].min",
             ),

@@ -1,7 +1,8 @@
-//! The demo's work diary: six months of one manager's working days, planned day by day by one planner per kind of entry (SMS waves, kept follow-ups, calls, WeChat, visits, sales, risk assessments, the manager's own notes) and written through the diary's store functions. The planners run in a fixed order on the manager's one stream: that order is the output, so it must not change.
+//! The demo's work diary: six months of one manager's working days, planned day by day by one planner per kind of entry (SMS waves, kept follow-ups, calls, WeChat, visits, sales, risk assessments, the manager's own notes) and written through the diary's store functions. The planners run in a fixed order on the manager's one stream: that order is the output, so it must not change. Before the six months, only the regular buyers' purchases (`history`, on their own streams).
 
 mod calls;
 mod follow_ups;
+mod history;
 mod memos;
 mod picker;
 mod risks;
@@ -102,8 +103,9 @@ struct Day<'a> {
     scale: i64,
 }
 
-/// Six months of one manager's working days, written through the diary's store functions as
-/// the app would have written them at the time. Returns what was written.
+/// Six months of one manager's working days, after the regular buyers' earlier purchases,
+/// written through the diary's store functions as the app would have written them at the
+/// time. Returns what was written.
 pub(super) fn write_diary(
     conn: &Connection,
     manager: DiaryManager<'_>,
@@ -128,6 +130,8 @@ pub(super) fn write_diary(
     let scale = activity_scale(plan.members.len());
     let members = &plan.members;
     let pickers = Pickers::new(book, members);
+    // The regular buyers' purchases of the years before: first, as they happened first.
+    history::write_history(conn, manager_id, members, book, w, now, &mut written)?;
 
     let mut sales: BTreeMap<NaiveDate, Vec<SaleCandidate>> = BTreeMap::new();
     for c in plan.sales {

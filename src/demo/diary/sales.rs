@@ -96,24 +96,7 @@ fn new_sale(
     let m = picker.pick(rng, |m| book[m].can_buy(d))?;
     let member = &book[m];
     let (code, name, amount, maturity) = if needs_amount {
-        // Mostly 5万–100万, never more than most of what the customer has.
-        let wan = match kind {
-            ProductKind::Insurance => {
-                rng.weighted(&[(1, 20), (2, 20), (3, 15), (5, 20), (10, 15), (20, 10)])
-            }
-            _ => rng.weighted(&[
-                (5, 24),
-                (10, 26),
-                (20, 18),
-                (30, 12),
-                (50, 10),
-                (100, 6),
-                (200, 2),
-                (2, 2),
-            ]),
-        };
-        let cap = member.aum * 6 / 10 / 1_000_000;
-        let cents = wan.min(cap).max(1) * 1_000_000;
+        let cents = amount_cents(rng, kind, member);
         let (code, name, maturity) = new_product(rng, kind, d);
         (code, name, Some(Decimal::new(cents, 2)), maturity)
     } else {
@@ -150,6 +133,67 @@ fn new_sale(
         member: Some(m),
         wave: false,
     })
+}
+
+/// What a customer puts into one purchase, in cents: mostly 5万–100万, never more than most
+/// of what they have.
+fn amount_cents(rng: &mut Rng, kind: ProductKind, member: &Member) -> i64 {
+    let wan = match kind {
+        ProductKind::Insurance => {
+            rng.weighted(&[(1, 20), (2, 20), (3, 15), (5, 20), (10, 15), (20, 10)])
+        }
+        _ => rng.weighted(&[
+            (5, 24),
+            (10, 26),
+            (20, 18),
+            (30, 12),
+            (50, 10),
+            (100, 6),
+            (200, 2),
+            (2, 2),
+        ]),
+    };
+    let cap = member.aum * 6 / 10 / 1_000_000;
+    wan.min(cap).max(1) * 1_000_000
+}
+
+/// A purchase of the years before the diary (`history`): a fund or an open-ended wealth
+/// product, since redeemed, so no snapshot and no holding of today shows it, and without a
+/// maturity (a term product would be a holding of its own).
+pub(super) fn past_sale(rng: &mut Rng, member: &Member, m: usize, at: NaiveDateTime) -> Item {
+    let kind = rng.weighted(&[(ProductKind::Fund, 7), (ProductKind::Wealth, 3)]);
+    let (code, name) = if kind == ProductKind::Fund {
+        let (code, name, _) = new_product(rng, kind, at.date());
+        (code, name)
+    } else {
+        let idx = WEALTH_PRODUCTS
+            .iter()
+            .position(|(_, term)| *term == 0)
+            .unwrap_or(0);
+        (
+            format!("WM{:02}", idx + 1),
+            WEALTH_PRODUCTS[idx].0.to_string(),
+        )
+    };
+    let cents = amount_cents(rng, kind, member);
+    let mut draft = entry(
+        EntryKind::Sale,
+        Some(member),
+        at,
+        sale_note(rng, kind, &name, cents),
+    );
+    draft.sale = Some(Sale {
+        product_kind: kind,
+        product_code: code,
+        product_name: name,
+        amount: Some(Decimal::new(cents, 2)),
+        maturity_on: None,
+    });
+    Item {
+        draft,
+        member: Some(m),
+        wave: false,
+    }
 }
 
 /// Code, name and maturity of a product sold on `d`: wealth products of three months to a year,
