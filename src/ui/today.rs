@@ -46,7 +46,10 @@ pub fn render_today(frame: &mut Frame, app: &App, area: Rect) {
     let [counts, filter_area] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(filter_width as u16)])
             .areas(head);
-    frame.render_widget(Paragraph::new(head_line(app, queue)), counts);
+    frame.render_widget(
+        Paragraph::new(head_line(app, queue, counts.width as usize)),
+        counts,
+    );
     frame.render_widget(Paragraph::new(Line::from(filter)), filter_area);
     frame.render_widget(Paragraph::new(header_line(app, badge_width(app))), header);
     let note = if queue.items.is_empty() {
@@ -89,8 +92,9 @@ pub fn render_today(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines), list);
 }
 
-/// The gauge of the day's plan done, then what is left, overdue, behind.
-fn head_line(app: &App, q: &TodayQueue) -> Line<'static> {
+/// The gauge of the day's plan done, then what is left, overdue, today's share left and what
+/// earlier days carried over; on a narrow screen the least telling counts give way first.
+fn head_line(app: &App, q: &TodayQueue, width: usize) -> Line<'static> {
     let filled = (q.done * GAUGE)
         .checked_div(q.planned)
         .unwrap_or(0)
@@ -111,29 +115,41 @@ fn head_line(app: &App, q: &TodayQueue) -> Line<'static> {
             theme::title(),
         ));
     }
-    spans.push(Span::styled(
-        format!("  {}", fill(app.t(T::TodayLeft), &[&q.items.len()])),
+    // (priority: lower gives way first, text, style), in the order shown.
+    let mut counts: Vec<(u8, String, Style)> = vec![(
+        1,
+        fill(app.t(T::TodayLeft), &[&q.items.len()]),
         theme::dim(),
-    ));
+    )];
     if q.overdue > 0 {
-        spans.push(Span::styled(
-            format!("  {}", fill(app.t(T::TodayOverdue), &[&q.overdue])),
+        counts.push((
+            4,
+            fill(app.t(T::TodayOverdue), &[&q.overdue]),
             theme::error(),
         ));
     }
     // Today's share of the spread work still open, and what earlier days left: two counts a
     // manager reads at a glance, instead of a pace figure.
     if q.share_left > 0 {
-        spans.push(Span::styled(
-            format!("  {}", fill(app.t(T::TodayShareLeft), &[&q.share_left])),
+        counts.push((
+            3,
+            fill(app.t(T::TodayShareLeft), &[&q.share_left]),
             theme::key(),
         ));
     }
     if q.behind > 0 {
-        spans.push(Span::styled(
-            format!("  {}", fill(app.t(T::TodayCarried), &[&q.behind])),
-            theme::dim(),
-        ));
+        counts.push((2, fill(app.t(T::TodayCarried), &[&q.behind]), theme::dim()));
+    }
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let room =
+        |c: &[(u8, String, Style)]| used + c.iter().map(|(_, t, _)| t.width() + 2).sum::<usize>();
+    while room(&counts) > width
+        && let Some(lowest) = counts.iter().map(|(p, _, _)| *p).min()
+    {
+        counts.retain(|(p, _, _)| *p != lowest);
+    }
+    for (_, text, style) in counts {
+        spans.push(Span::styled(format!("  {text}"), style));
     }
     Line::from(spans)
 }

@@ -51,12 +51,14 @@ impl Default for Model {
 }
 
 impl Model {
-    /// Replaces the queue. The cursor stays on the same customer when they are still there;
-    /// when they left (logged, snoozed), it stays in place so the next row moves up under it.
+    /// Replaces the queue. The cursor stays on the same customer when they are still there at
+    /// or above its place; when they left (snoozed, every reason answered) or sank below (a log
+    /// answered their weightiest reasons), it stays in place so the next row moves up under it.
     pub fn set_queue(&mut self, queue: TodayQueue) {
         let first_load = self.queue.is_none();
         let mut current = self.selected().map(|i| i.customer_no.clone());
-        if std::mem::take(&mut self.follow_returning) {
+        let returning = std::mem::take(&mut self.follow_returning);
+        if returning {
             // An undone snooze or log brings its row back: go to it, as before the step.
             let before: std::collections::HashSet<&Option<String>> =
                 self.items().iter().map(|i| &i.customer_no).collect();
@@ -71,13 +73,20 @@ impl Model {
         self.keys.clear();
         self.queue = Some(queue);
         self.rebuild();
+        let was_at = self.cursor;
         if let Some(no) = current
             && let Some(pos) = self
                 .rows
                 .iter()
                 .position(|&i| self.items()[i].customer_no == no)
         {
-            self.cursor = pos;
+            // A row that sank (a log answered its weightiest reasons, a call was not reached)
+            // is not followed down the list: the cursor stays in place, on the next row to do.
+            self.cursor = if pos > was_at && !returning {
+                was_at
+            } else {
+                pos
+            };
         } else if first_load {
             // The pinned weekly-SMS row is read, not worked: the day starts on the first customer.
             self.cursor = self
