@@ -129,7 +129,9 @@ fn z_1_snoozes_the_row_until_the_next_working_day() {
     let mut app = today_app(&mut store, Lang::Zh, 40);
     assert!(press(&mut app, KeyCode::Char('z')).is_empty());
     assert_eq!(app.mode, Mode::Popup);
-    let effects = press(&mut app, KeyCode::Char('1'));
+    // 1 chooses and moves to the note; Enter there saves.
+    assert!(press(&mut app, KeyCode::Char('1')).is_empty());
+    let effects = press(&mut app, KeyCode::Enter);
     // 2026-11-24 is a Tuesday.
     assert_eq!(
         effects,
@@ -147,7 +149,8 @@ fn z_2_is_next_monday_and_3_a_typed_date_with_a_note() {
     let mut store = sample_store();
     let mut app = today_app(&mut store, Lang::Zh, 40);
     press(&mut app, KeyCode::Char('z'));
-    let effects = press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('2'));
+    let effects = press(&mut app, KeyCode::Enter);
     let [Effect::HoldItems(drafts)] = effects.as_slice() else {
         panic!("{effects:?}");
     };
@@ -173,7 +176,8 @@ fn full_width_digits_from_a_chinese_input_method_choose_too() {
     let mut store = sample_store();
     let mut app = today_app(&mut store, Lang::Zh, 40);
     press(&mut app, KeyCode::Char('ｚ'));
-    let effects = press(&mut app, KeyCode::Char('２'));
+    press(&mut app, KeyCode::Char('２'));
+    let effects = press(&mut app, KeyCode::Enter);
     let [Effect::HoldItems(drafts)] = effects.as_slice() else {
         panic!("{effects:?}");
     };
@@ -187,7 +191,8 @@ fn snoozing_the_sms_row_holds_only_the_sms_until_the_day_it_returns() {
     press(&mut app, KeyCode::Char('g'));
     let members = app.today_view.selected().unwrap().members.clone();
     press(&mut app, KeyCode::Char('z'));
-    let effects = press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('1'));
+    let effects = press(&mut app, KeyCode::Enter);
     let [Effect::HoldItems(drafts)] = effects.as_slice() else {
         panic!("{effects:?}");
     };
@@ -279,6 +284,7 @@ fn u_after_a_hold_emits_the_undo_and_ctrl_r_the_redo() {
     let mut app = today_app(&mut store, Lang::Zh, 40);
     press(&mut app, KeyCode::Char('z'));
     press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Enter);
     assert!(app.saving);
     let effects = update(&mut app, Action::HoldsSaved(vec![41]));
     assert!(effects.contains(&Effect::LoadToday), "{effects:?}");
@@ -457,6 +463,7 @@ fn snooze_undo_and_dismiss_round_trip_through_the_store() {
     let mut app = today_app(&mut store, Lang::Zh, 40);
     run_key(&mut app, &mut store, KeyCode::Char('z'));
     run_key(&mut app, &mut store, KeyCode::Char('1'));
+    run_key(&mut app, &mut store, KeyCode::Enter);
     assert!(!ranked(&app).contains(&"C0005".to_string()), "snoozed");
     assert!(!has(&queue_on(&store, 24), "C0005"));
     // It comes back on the next working day (her wealth still matures on the 30th).

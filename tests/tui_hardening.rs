@@ -135,7 +135,7 @@ fn esc_in_a_popup_with_typed_text_asks_and_s_saves_it() {
                 assert!(form.error.is_some(), "{name}: {form:?}");
                 assert!(typed(&app), "{name}");
             }
-            // Tabbing past the date chose it, and it is empty: the error shows under it.
+            // The date was chosen (3) and left empty: the error shows under it.
             "snooze" => {
                 assert!(effects.is_empty(), "{name}");
                 let Some(TodayPopup::Snooze(form)) = &app.today_view.popup else {

@@ -101,6 +101,10 @@ pub enum Action {
     TodayLoaded(Box<crate::domain::queue::TodayQueue>),
     /// Result: snoozes or dismissals were recorded, with their ids.
     HoldsSaved(Vec<i64>),
+    /// Result: the live snoozes and dismissals, for the holds view.
+    HoldsLoaded(Vec<crate::domain::holds::HeldItem>),
+    /// Result: these holds were lifted (those still live when asked).
+    HoldsLifted(Vec<i64>),
     /// Result: a week of the review was loaded.
     ReviewLoaded(Box<crate::app::tabs::review::ReviewData>),
     /// Result: the week's reflection was saved.
@@ -156,6 +160,10 @@ pub enum Effect {
     LoadToday,
     /// Record snoozes and dismissals (answered with `HoldsSaved`).
     HoldItems(Vec<crate::app::tabs::today::HoldDraft>),
+    /// Load the live snoozes and dismissals (answered with `HoldsLoaded`).
+    LoadHolds,
+    /// Lift these snoozes and dismissals, in one transaction (answered with `HoldsLifted`).
+    LiftHolds(Vec<i64>),
     /// Load the manager's week holding this day, its figures and the week's diary (answered
     /// with `ReviewLoaded`).
     LoadReview(NaiveDate),

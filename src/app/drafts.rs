@@ -251,7 +251,7 @@ pub fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
                 if !date.is_empty() {
                     form.choice = super::tabs::today::SnoozeChoice::Date;
                 }
-                form.refresh_preview(app.ctx.now);
+                form.refresh(&app.ctx.policy.calendar, app.ctx.now);
                 open_popup(app, TodayPopup::Snooze(form))
             }
             None => row_gone(app, &[date, note]),

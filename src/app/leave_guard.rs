@@ -128,6 +128,8 @@ pub fn is_result(action: &Action) -> bool {
             | Action::PeriodLoaded(_)
             | Action::TodayLoaded(_)
             | Action::HoldsSaved(_)
+            | Action::HoldsLoaded(_)
+            | Action::HoldsLifted(_)
             | Action::ReviewLoaded(_)
             | Action::ReflectionSaved
             | Action::TeamLoaded(_)

@@ -119,6 +119,8 @@ pub enum UndoStep {
     Deleted(Vec<i64>),
     /// Snoozes and dismissals recorded together.
     Held(Vec<i64>),
+    /// Snoozes and dismissals lifted from the holds view.
+    Lifted(Vec<i64>),
 }
 
 /// The whole TUI state.

@@ -102,6 +102,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::TodayLoaded(queue) => return today(app, tabs::today::Msg::Loaded(queue)),
         Action::HoldsSaved(ids) => return holds_saved(app, ids),
+        Action::HoldsLoaded(items) => return today(app, tabs::today::Msg::HoldsLoaded(items)),
+        Action::HoldsLifted(ids) => return holds_lifted(app, ids),
         Action::EntriesSaved(ids) => return entries_saved(app, ids),
         Action::ReviewLoaded(data) => return review(app, tabs::review::Msg::Loaded(data)),
         Action::ReflectionSaved => return review(app, tabs::review::Msg::Saved),
@@ -500,6 +502,19 @@ fn holds_saved(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
     app.undo.push(UndoStep::Held(ids));
     app.redo.clear();
     effects.extend(reload_after_write(app));
+    effects
+}
+
+/// Holds were lifted from the holds view: it stays open and says so; the lift is an undo
+/// step, and what shows the queue reloads.
+fn holds_lifted(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
+    app.saving = false;
+    let mut effects = today(app, tabs::today::Msg::Lifted(ids.clone()));
+    if !ids.is_empty() {
+        app.undo.push(UndoStep::Lifted(ids));
+        app.redo.clear();
+        effects.extend(reload_after_write(app));
+    }
     effects
 }
 

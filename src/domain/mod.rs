@@ -8,6 +8,7 @@ pub mod classify;
 pub mod contacts;
 pub mod customer;
 pub mod diary;
+pub mod holds;
 #[deny(clippy::indexing_slicing, clippy::string_slice)]
 pub mod limits;
 pub mod mask;

@@ -3,6 +3,7 @@
 pub mod assignment;
 pub mod board;
 pub mod diary;
+pub mod holds;
 mod import;
 mod portfolio;
 pub mod queue;

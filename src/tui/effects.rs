@@ -63,6 +63,13 @@ impl Effects<'_> {
                 queue::hold_items(self.store, app.ctx.manager.as_deref(), &requests, now)
                     .map(Action::HoldsSaved)
             }
+            Effect::LoadHolds => {
+                service::holds::load_holds(self.store, app.ctx.manager.as_deref(), now.date())
+                    .map(Action::HoldsLoaded)
+            }
+            Effect::LiftHolds(ids) => {
+                service::holds::lift_holds(self.store, &ids, now).map(Action::HoldsLifted)
+            }
             Effect::LoadReview(day) => self.load_review(app, day),
             Effect::LoadTeam(day) => {
                 service::board::load_board(self.store, self.policy, day, self.today)
@@ -156,6 +163,8 @@ impl Effects<'_> {
                 diary::amend_entry(self.store, *id, after, now)
             }
             (UndoStep::Held(ids), redo) => queue::set_holds(self.store, ids, !redo, now),
+            // A lift taken back makes the holds live again; made again, lifts them again.
+            (UndoStep::Lifted(ids), redo) => queue::set_holds(self.store, ids, redo, now),
         }
     }
 }

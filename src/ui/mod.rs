@@ -12,6 +12,7 @@ mod team;
 pub mod text;
 pub mod theme;
 mod today;
+mod today_holds;
 mod today_popup;
 mod why;
 

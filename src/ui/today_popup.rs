@@ -1,4 +1,5 @@
-//! The Today screen's popups: snooze (three choices, a date, a note), dismiss (each reason with how long it stays away, and the reason asked), and the score breakdown (each term, value × coefficient = points, the total).
+//! The Today screen's popups: snooze (three choices, a date, a note, and what the day chosen
+//! would miss), dismiss (each reason with how long it stays away, and the reason asked), and the score breakdown (each term, value × coefficient = points, the total).
 
 use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
@@ -13,7 +14,8 @@ use super::text::{field_window, fit, right};
 use super::theme;
 use crate::app::App;
 use crate::app::tabs::today::{
-    DismissForm, HoldError, SnoozeChoice, SnoozeField, SnoozeForm, TodayPopup,
+    DismissForm, HoldError, Missed, SnoozeChoice, SnoozeField, SnoozeForm, SnoozeWarning,
+    TodayPopup,
 };
 use crate::app::text_field::TextField;
 use crate::domain::queue::{QueueItem, next_monday};
@@ -28,6 +30,7 @@ pub fn render_today_popup(frame: &mut Frame, app: &App, popup: &TodayPopup, area
     match popup {
         TodayPopup::Snooze(form) => render_snooze(frame, app, form, area),
         TodayPopup::Dismiss(form) => render_dismiss(frame, app, form, area),
+        TodayPopup::Holds(view) => super::today_holds::render_today_holds(frame, app, view, area),
         TodayPopup::Breakdown => {
             if let Some(item) = app.today_view.selected() {
                 let rank = app.today_view.selected_rank().unwrap_or(0);
@@ -146,6 +149,7 @@ fn render_snooze(frame: &mut Frame, app: &App, form: &SnoozeForm, area: Rect) {
         Span::styled(fit(app.t(T::FieldHoldNote), LABEL - 2), note_style),
         text_field(&form.note, None, note_focused),
     ]));
+    // The error, else what the day chosen would miss (it still saves: the manager decides).
     lines.push(match form.error {
         Some(HoldError::BadDate) => Line::from(Span::styled(
             format!(
@@ -154,14 +158,74 @@ fn render_snooze(frame: &mut Frame, app: &App, form: &SnoozeForm, area: Rect) {
             ),
             theme::error(),
         )),
+        _ if !form.warnings.is_empty() => Line::from(Span::styled(
+            fit(
+                &format!("  ! {}", warnings_text(app, &form.warnings)),
+                SNOOZE_WIDTH as usize - 2,
+            ),
+            theme::key(),
+        )),
         _ => Line::from(""),
     });
-    lines.push(keys_line(app, T::SnoozeKeys));
+    lines.push(keys_line(
+        app,
+        match form.focus {
+            SnoozeField::Choice => T::SnoozeKeys,
+            SnoozeField::Date => T::SnoozeKeysDate,
+            SnoozeField::Note => T::SnoozeKeysNote,
+        },
+    ));
     let title = fill(app.t(T::SnoozeTitle), &[&who(app, &form.item)]);
     let inner = boxed(frame, area, title, lines, SNOOZE_WIDTH);
     if let Some((row, col)) = cursor {
         set_cursor(frame, inner, row, LABEL + col);
     }
+}
+
+/// "将错过：理财 12-05 到期、生日 12-04；12-06 是非工作日".
+fn warnings_text(app: &App, warnings: &[SnoozeWarning]) -> String {
+    let lang = app.ctx.lang;
+    let day = |d: NaiveDate| {
+        if d.year() == app.ctx.today.year() {
+            d.format("%m-%d").to_string()
+        } else {
+            d.to_string()
+        }
+    };
+    let missed: Vec<String> = warnings
+        .iter()
+        .filter_map(|w| match w {
+            SnoozeWarning::Misses(m) => Some(match m {
+                Missed::Maturity { kind, on } => fill(
+                    app.t(T::MissMaturity),
+                    &[&crate::domain::names::product_name(lang, *kind), &day(*on)],
+                ),
+                Missed::Callback { due_at } => fill(
+                    app.t(T::MissCallback),
+                    &[&format!(
+                        "{} {}",
+                        day(due_at.date()),
+                        due_at.format("%H:%M")
+                    )],
+                ),
+                Missed::Birthday { on } => fill(app.t(T::MissBirthday), &[&day(*on)]),
+            }),
+            SnoozeWarning::NotWorkingDay(_) => None,
+        })
+        .collect();
+    let mut parts = Vec::new();
+    if !missed.is_empty() {
+        parts.push(fill(
+            app.t(T::SnoozeMisses),
+            &[&missed.join(app.t(T::ListSep))],
+        ));
+    }
+    for w in warnings {
+        if let SnoozeWarning::NotWorkingDay(d) = w {
+            parts.push(fill(app.t(T::NotWorkingDay), &[&day(*d)]));
+        }
+    }
+    parts.join(app.t(T::WarnSep))
 }
 
 fn render_dismiss(frame: &mut Frame, app: &App, form: &DismissForm, area: Rect) {

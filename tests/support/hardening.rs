@@ -89,7 +89,8 @@ pub fn popups_with_text(store: &mut Store) -> Vec<(&'static str, App)> {
     out.push(("sale", sale));
     let mut snooze = today_app(store, Lang::Zh, 40);
     press(&mut snooze, KeyCode::Char('z'));
-    press(&mut snooze, KeyCode::Tab);
+    // 3 goes to the (empty) date, Tab on to the note.
+    press(&mut snooze, KeyCode::Char('3'));
     press(&mut snooze, KeyCode::Tab);
     type_text(&mut snooze, NOTE);
     out.push(("snooze", snooze));

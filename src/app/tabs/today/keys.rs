@@ -50,6 +50,14 @@ pub(crate) const KEYS: &[Binding] = &[
         true,
         &[(ch('i'), Action::Today(Msg::Explain))],
     ),
+    // Not in the footer: at 80 columns it would push `q quit` off the line.
+    shown(
+        Context::Today,
+        "H",
+        T::KeyHolds,
+        false,
+        &[(ch('H'), Action::Today(Msg::Holds))],
+    ),
     shown(
         Context::Today,
         "/",

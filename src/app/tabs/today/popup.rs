@@ -2,8 +2,11 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
+use super::holds::HoldsView;
 use crate::app::text_field::TextField;
+use crate::domain::customer::ProductKind;
 use crate::domain::queue::{QueueItem, Reason, next_monday};
+use crate::domain::signals::Signal;
 use crate::domain::urgency::ReasonCode;
 use crate::domain::when::parse_follow_up;
 use crate::domain::workload::Calendar;
@@ -43,6 +46,26 @@ pub enum SnoozeField {
     Note,
 }
 
+/// A dated reason of the row that a snooze would keep out of sight on its day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missed {
+    /// A holding matures on `on`.
+    Maturity { kind: ProductKind, on: NaiveDate },
+    /// A call-back is due at `due_at`.
+    Callback { due_at: NaiveDateTime },
+    /// A birthday on `on`.
+    Birthday { on: NaiveDate },
+}
+
+/// What the snooze popup warns of: the snooze still saves (Enter), the manager decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SnoozeWarning {
+    /// The row would be away on the day of a dated reason.
+    Misses(Missed),
+    /// The row would come back on a day the calendar does not work.
+    NotWorkingDay(NaiveDate),
+}
+
 /// What is wrong with a popup's input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HoldError {
@@ -64,6 +87,8 @@ pub struct SnoozeForm {
     /// What the typed date means (`None`: empty or unreadable), worked out by `update` after
     /// each key so the drawing never parses.
     pub preview: Option<NaiveDate>,
+    /// What the chosen day would miss or land on, worked out by `update` after each key.
+    pub warnings: Vec<SnoozeWarning>,
 }
 
 /// The dismiss popup.
@@ -81,6 +106,8 @@ pub enum TodayPopup {
     Dismiss(DismissForm),
     /// The selected row's score, term by term (it follows the cursor).
     Breakdown,
+    /// Every live snooze and dismissal (`H`), where one can be lifted.
+    Holds(HoldsView),
 }
 
 impl SnoozeForm {
@@ -94,7 +121,60 @@ impl SnoozeForm {
             focus: SnoozeField::Choice,
             error: None,
             preview: None,
+            warnings: Vec::new(),
         }
+    }
+
+    /// A fresh popup with its warnings for the first choice worked out.
+    pub fn opened(item: QueueItem, calendar: &Calendar, now: NaiveDateTime) -> SnoozeForm {
+        let mut form = SnoozeForm::new(item);
+        form.refresh(calendar, now);
+        form
+    }
+
+    /// Works out what the drawing shows from the input: the typed date's meaning and the
+    /// warnings for the day chosen.
+    pub fn refresh(&mut self, calendar: &Calendar, now: NaiveDateTime) {
+        self.refresh_preview(now);
+        self.warnings = self.warnings_for(calendar, now);
+    }
+
+    /// What snoozing to the chosen day would miss (a maturity, a call-back from today on, a
+    /// birthday before the row comes back) or land on (a day off); nothing while the day is
+    /// unreadable.
+    pub fn warnings_for(&self, calendar: &Calendar, now: NaiveDateTime) -> Vec<SnoozeWarning> {
+        let Some(until) = self.until(calendar, now) else {
+            return Vec::new();
+        };
+        let mut out: Vec<SnoozeWarning> = self
+            .item
+            .reasons
+            .iter()
+            .filter_map(|reason| match reason {
+                Reason::Signal(Signal::Maturity { kind, on, .. }) if *on < until => {
+                    Some(Missed::Maturity {
+                        kind: *kind,
+                        on: *on,
+                    })
+                }
+                // A call-back from an earlier day is already late; one due from today on
+                // would come and go while the row is away.
+                Reason::Signal(Signal::Callback { due_at, .. })
+                    if due_at.date() >= now.date() && due_at.date() < until =>
+                {
+                    Some(Missed::Callback { due_at: *due_at })
+                }
+                Reason::Signal(Signal::Birthday { on, .. }) if *on < until => {
+                    Some(Missed::Birthday { on: *on })
+                }
+                _ => None,
+            })
+            .map(SnoozeWarning::Misses)
+            .collect();
+        if !calendar.is_working_day(until) {
+            out.push(SnoozeWarning::NotWorkingDay(until));
+        }
+        out
     }
 
     /// Works out `preview` from the typed date, as of `now`.
@@ -167,15 +247,28 @@ impl SnoozeForm {
         }
     }
 
-    /// Moves the focus forward (`1`) or back (`-1`) through choice, date and note.
+    /// Moves the focus forward (`1`) or back (`-1`) through choice, date and note; the date
+    /// is a stop only when the choice is a date (3), so Tab after 1 or 2 goes to the note.
     pub fn move_focus(&mut self, step: isize) {
-        let fields = [SnoozeField::Choice, SnoozeField::Date, SnoozeField::Note];
+        let fields: &[SnoozeField] = if self.choice == SnoozeChoice::Date {
+            &[SnoozeField::Choice, SnoozeField::Date, SnoozeField::Note]
+        } else {
+            &[SnoozeField::Choice, SnoozeField::Note]
+        };
         let pos = fields.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
-        self.focus = fields[(pos + step).rem_euclid(3) as usize];
-        // Typing a date means snoozing to it.
-        if self.focus == SnoozeField::Date {
-            self.choice = SnoozeChoice::Date;
-        }
+        let n = fields.len() as isize;
+        self.focus = fields[(pos + step).rem_euclid(n) as usize];
+    }
+
+    /// Takes the choice on the choices (a number key, or Enter on the one under the pointer):
+    /// a date goes to the date field, a preset to the note.
+    pub fn choose(&mut self, choice: SnoozeChoice) {
+        self.choice = choice;
+        self.focus = if choice == SnoozeChoice::Date {
+            SnoozeField::Date
+        } else {
+            SnoozeField::Note
+        };
     }
 
     /// Steps the choice forward or back.

@@ -24,6 +24,7 @@ pub(super) fn key(model: &mut Model, ctx: &Ctx, edit: Edit) -> Vec<Cmd> {
         return vec![Cmd::Mode(Mode::Normal)];
     };
     match popup {
+        TodayPopup::Holds(view) => return super::holds::key(view, edit),
         TodayPopup::Breakdown => match choosing(edit) {
             // The breakdown follows the cursor, so two rows can be compared.
             Edit::Down | Edit::Next | Edit::Char('j') => model.move_by(1),
@@ -40,8 +41,8 @@ pub(super) fn key(model: &mut Model, ctx: &Ctx, edit: Edit) -> Vec<Cmd> {
             if form.focus == SnoozeField::Choice && edit == Edit::Char('q') {
                 return vec![Cmd::Leave];
             }
-            let save = edit_snooze(form, edit);
-            form.refresh_preview(ctx.now);
+            let save = edit_snooze(form, ctx, edit);
+            form.refresh(&ctx.policy.calendar, ctx.now);
             if save {
                 return submit_snooze(model, ctx);
             }
@@ -70,7 +71,7 @@ pub(super) fn paste(model: &mut Model, ctx: &Ctx, text: &str) -> Vec<Cmd> {
             if let Some(field) = form.focused_text() {
                 field.insert_str(text);
             }
-            form.refresh_preview(ctx.now);
+            form.refresh(&ctx.policy.calendar, ctx.now);
         }
         Some(TodayPopup::Dismiss(form)) => {
             form.error = None;
@@ -90,22 +91,27 @@ pub fn takes_paste(model: &Model) -> bool {
     }
 }
 
-/// Applies a key to the snooze popup; true when it should be saved now.
-fn edit_snooze(form: &mut SnoozeForm, edit: Edit) -> bool {
+/// Applies a key to the snooze popup; true when it should be saved now. Enter takes the
+/// choice on the choices (as 1 2 3 do: a preset goes to the note, a date to the date field),
+/// goes on to the note from a readable date, and saves on the note.
+fn edit_snooze(form: &mut SnoozeForm, ctx: &Ctx, edit: Edit) -> bool {
     form.error = None;
     match (form.focus, edit) {
-        (_, Edit::Submit) => return true,
+        (SnoozeField::Choice, Edit::Submit) => form.choose(form.choice),
+        (SnoozeField::Date, Edit::Submit) => {
+            if form.until(&ctx.policy.calendar, ctx.now).is_some() {
+                form.focus = SnoozeField::Note;
+            } else {
+                form.error = Some(HoldError::BadDate);
+            }
+        }
+        (SnoozeField::Note, Edit::Submit) => return true,
         (_, Edit::Next) => form.move_focus(1),
         (_, Edit::Prev) => form.move_focus(-1),
-        // On the choices, 1 and 2 snooze at once; 3 goes to the date.
         (SnoozeField::Choice, Edit::Char(c)) => match c {
-            '1' | '2' => {
-                form.choice = SnoozeChoice::ALL[if c == '1' { 0 } else { 1 }];
-                return true;
-            }
-            '3' => {
-                form.choice = SnoozeChoice::Date;
-                form.focus = SnoozeField::Date;
+            '1'..='3' => {
+                let i = c as usize - '1' as usize;
+                form.choose(SnoozeChoice::ALL[i]);
             }
             'j' | ' ' => form.cycle_choice(1),
             'k' => form.cycle_choice(-1),

@@ -3,6 +3,7 @@
 //! input mode). Pure: no I/O, no clock but `ctx.now`, no store. The popup's keys are in
 //! `popup_keys`.
 
+use super::holds;
 use super::model::Model;
 use super::popup::{DismissForm, SnoozeForm, TodayPopup};
 use super::popup_keys;
@@ -10,6 +11,7 @@ use crate::app::notice::{Arg, Notice};
 use crate::app::tabs::Cmd;
 use crate::app::{Ctx, Effect, Mode};
 use crate::domain::diary::EntryKind;
+use crate::domain::holds::HeldItem;
 use crate::domain::queue::{QueueItem, TodayQueue};
 use crate::i18n::T;
 
@@ -67,6 +69,8 @@ pub enum Msg {
     Dismiss,
     /// `i`: how the selected row's score is made up.
     Explain,
+    /// `H`: every live snooze and dismissal, to lift one.
+    Holds,
     /// `/`: start typing the filter.
     StartFilter,
     /// Esc: drop the filter.
@@ -85,6 +89,10 @@ pub enum Msg {
     Loaded(Box<TodayQueue>),
     /// Result: the popup's snooze or dismissal is stored.
     Saved,
+    /// Result: the live holds, for the holds view.
+    HoldsLoaded(Vec<HeldItem>),
+    /// Result: these holds were lifted.
+    Lifted(Vec<i64>),
 }
 
 /// Applies a message to the Today tab.
@@ -112,13 +120,18 @@ pub fn update(model: &mut Model, ctx: &Ctx, msg: Msg) -> Vec<Cmd> {
         Msg::Snooze | Msg::Dismiss | Msg::Explain => {
             if let Some(item) = model.selected().cloned() {
                 model.popup = Some(match msg {
-                    Msg::Snooze => TodayPopup::Snooze(SnoozeForm::new(item)),
+                    Msg::Snooze => {
+                        TodayPopup::Snooze(SnoozeForm::opened(item, &ctx.policy.calendar, ctx.now))
+                    }
                     Msg::Dismiss => TodayPopup::Dismiss(DismissForm::new(item)),
                     _ => TodayPopup::Breakdown,
                 });
                 cmds.push(Cmd::Mode(Mode::Popup));
             }
         }
+        Msg::Holds => cmds = holds::open(model),
+        Msg::HoldsLoaded(items) => holds::loaded(model, items),
+        Msg::Lifted(ids) => return holds::lifted(model, &ids),
         Msg::StartFilter => cmds.push(Cmd::Mode(Mode::Search)),
         Msg::ClearFilter => {
             model.filter.clear();
@@ -292,8 +305,10 @@ mod tests {
             update(&mut model, &ctx, Msg::Popup(Edit::Cancel)),
             vec![Cmd::Leave]
         );
+        // 1 chooses and goes to the note; Enter there saves.
+        assert!(update(&mut model, &ctx, Msg::Popup(Edit::Char('1'))).is_empty());
         assert_eq!(
-            update(&mut model, &ctx, Msg::Popup(Edit::Char('1'))),
+            update(&mut model, &ctx, Msg::Popup(Edit::Submit)),
             vec![Cmd::Write(Effect::HoldItems(vec![
                 crate::app::tabs::today::HoldDraft {
                     customer_no: "C9".into(),
