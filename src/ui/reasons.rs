@@ -197,9 +197,9 @@ pub fn touched_text(app: &App, item: &QueueItem) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" · "))
 }
 
-/// The row's reasons, overdue ones first (they explain the row's red `!`), then most weighty
-/// first (by the coefficient of their term), so what matters most survives when the line is
-/// cut.
+/// The row's reasons, most weighty first (by the coefficient of their term), so what matters
+/// most survives when the line is cut: a maturity before a missed review, overdue or not (an
+/// overdue reason is red wherever it stands, and the detail lists them all).
 pub fn ordered_reasons(item: &QueueItem, now: NaiveDateTime) -> Vec<&Reason> {
     let weight = |r: &Reason| {
         item.score
@@ -209,10 +209,11 @@ pub fn ordered_reasons(item: &QueueItem, now: NaiveDateTime) -> Vec<&Reason> {
             .map_or(0.0, |t| t.coefficient)
     };
     let mut reasons: Vec<&Reason> = item.reasons.iter().collect();
+    // Among equals, the overdue one first: it explains the row's red `!`.
     reasons.sort_by(|a, b| {
-        b.is_overdue(now)
-            .cmp(&a.is_overdue(now))
-            .then(weight(b).total_cmp(&weight(a)))
+        weight(b)
+            .total_cmp(&weight(a))
+            .then(b.is_overdue(now).cmp(&a.is_overdue(now)))
     });
     reasons
 }

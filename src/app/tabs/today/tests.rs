@@ -9,11 +9,10 @@ use super::{HoldDraft, Missed, Model, SnoozeField, SnoozeWarning, TodayPopup};
 use crate::app::tabs::Cmd;
 use crate::app::{Ctx, Effect, Mode};
 use crate::domain::customer::ProductKind;
-use crate::domain::diary::EntryKind;
 use crate::domain::holds::HeldItem;
 use crate::domain::queue::{QueueItem, Reason, TodayQueue};
 use crate::domain::signals::Signal;
-use crate::domain::urgency::{ReasonCode, Score};
+use crate::domain::urgency::ReasonCode;
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, d).unwrap_or_default()
@@ -30,13 +29,7 @@ fn row(reasons: Vec<Reason>) -> QueueItem {
         tier: None,
         segment: None,
         reasons,
-        suggested: EntryKind::Call,
-        score: Score {
-            total: 0.0,
-            terms: Vec::new(),
-        },
-        members: Vec::new(),
-        overdue: false,
+        ..QueueItem::default()
     }
 }
 
@@ -55,12 +48,8 @@ fn snoozing(ctx: &Ctx, item: QueueItem) -> Model {
     let mut model = Model::default();
     let queue = TodayQueue {
         items: vec![item],
-        planned: 0,
-        done: 0,
-        overdue: 0,
-        behind: 0,
-        spread_today: 0,
         working_day: true,
+        ..TodayQueue::default()
     };
     update(&mut model, ctx, Msg::Loaded(Box::new(queue)));
     assert_eq!(
@@ -164,10 +153,12 @@ fn a_call_back_and_a_birthday_inside_the_snooze_warn_an_older_call_back_does_not
     let reasons = vec![
         Reason::Signal(Signal::Callback {
             due_at: at(2, 15),
+            set_at: at(1, 10),
             entry_id: 1,
         }),
         Reason::Signal(Signal::Callback {
             due_at: at(1, 15),
+            set_at: at(1, 10),
             entry_id: 2,
         }),
         Reason::Signal(Signal::Birthday {
