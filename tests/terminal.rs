@@ -244,6 +244,7 @@ fn log_a_call_with_a_chinese_note_in_a_real_terminal() {
     let store = guanhu::store::Store::open(&db).unwrap();
     let day = guanhu::service::diary::load_day(
         &store,
+        &guanhu::domain::policy::Policy::default_policy(),
         None,
         chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
     )
@@ -439,6 +440,7 @@ fn a_paste_with_a_line_break_and_q_stays_text_in_the_call_note() {
     let store = guanhu::store::Store::open(&db).unwrap();
     let day = guanhu::service::diary::load_day(
         &store,
+        &guanhu::domain::policy::Policy::default_policy(),
         None,
         chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
     )
@@ -551,6 +553,7 @@ fn typed_text_survives_kill_9_and_sighup_and_is_offered_back() {
     let store = guanhu::store::Store::open(&db).unwrap();
     let day = guanhu::service::diary::load_day(
         &store,
+        &guanhu::domain::policy::Policy::default_policy(),
         None,
         chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
     )

@@ -38,8 +38,10 @@ impl Effects<'_> {
             }
             Effect::AmendEntry { id, draft } => diary::amend_entry(self.store, id, &draft, now)
                 .map(|_| Action::EntriesSaved(vec![id])),
-            Effect::LoadDay(date) => diary::load_day(self.store, app.ctx.manager.as_deref(), date)
-                .map(|d| Action::DayLoaded(Box::new(d))),
+            Effect::LoadDay(date) => {
+                diary::load_day(self.store, self.policy, app.ctx.manager.as_deref(), date)
+                    .map(|d| Action::DayLoaded(Box::new(d)))
+            }
             Effect::DeleteEntries(ids) => diary::delete_entries(self.store, &ids, "delete", now)
                 .map(|_| Action::EntriesDeleted(ids)),
             Effect::LoadHistory(id) => {
