@@ -1,18 +1,22 @@
-//! The Upcoming view's read (今日预约) and the Diary's follow-ups due, on the in-memory sample
-//! store: a follow-up is listed until an entry the policy's `[answers] callback` accepts
-//! answers it (after the entry that set it, at or after its time less the lead); a call not
-//! reached answers nothing; a memo reminder without a customer stays until deleted or a day
-//! past; the view covers today and the next seven days.
+//! The Upcoming view (今日预约) and the Diary's follow-ups due, on the in-memory sample store:
+//! a follow-up is listed until an entry the policy's `[answers] callback` accepts answers it
+//! (after the entry that set it, at or after its time less the lead); a call not reached
+//! answers nothing; a memo reminder without a customer stays until deleted or a day past; the
+//! view covers today and the next seven days. The view opened with `a` on Today, its keys,
+//! and its snapshots in both languages.
 
 mod common;
 
 use chrono::{Duration, NaiveDateTime};
 use common::{d, sample_store, today};
+use guanhu::app::{App, Mode, Screen};
 use guanhu::domain::diary::{EntryDraft, EntryKind, Outcome};
 use guanhu::domain::policy::Policy;
+use guanhu::i18n::Lang;
 use guanhu::service::diary::{delete_entries, load_day, log_entries};
 use guanhu::service::upcoming::load_upcoming;
 use guanhu::store::Store;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 const M: Option<&str> = Some("M001");
 
@@ -200,4 +204,59 @@ fn the_diary_no_longer_lists_a_follow_up_once_it_is_answered() {
     let thursday = load_day(&store, &policy, M, d(2026, 11, 26)).unwrap();
     assert_eq!(thursday.follow_ups.len(), 1);
     assert_eq!(thursday.follow_ups[0].draft.note, "备忘 周四");
+}
+
+/// A key at 10:00 on the sample day.
+fn key(app: &mut App, store: &mut Store, code: KeyCode) {
+    common::press_at(app, store, code, KeyModifiers::NONE, at(0, 10, 0));
+}
+
+#[test]
+fn a_on_today_opens_the_view_enter_opens_the_customer_and_esc_closes_it() {
+    let mut store = book();
+    let mut app = common::today_app(&mut store, Lang::Zh, 40);
+    assert_eq!(app.screen, Screen::Today);
+    key(&mut app, &mut store, KeyCode::Char('a'));
+    assert_eq!(app.mode, Mode::Popup);
+    let view = app.today_view.upcoming.as_ref().expect("the view is open");
+    assert_eq!(view.entries().len(), 5);
+    // Down past last night's memo to C0005's call-back, and open 陈静.
+    key(&mut app, &mut store, KeyCode::Char('j'));
+    key(&mut app, &mut store, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.today_view.upcoming.is_none());
+    let detail = app.detail.as_ref().expect("the customer opened");
+    assert_eq!(detail.detail.summary.customer.customer_no, "C0005");
+    key(&mut app, &mut store, KeyCode::Esc);
+    assert!(app.detail.is_none());
+    key(&mut app, &mut store, KeyCode::Char('a'));
+    key(&mut app, &mut store, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.today_view.upcoming.is_none());
+}
+
+#[test]
+fn upcoming_snapshots() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(120, 40), (80, 24)] {
+            let mut store = book();
+            let mut app = common::today_app(&mut store, lang, h);
+            key(&mut app, &mut store, KeyCode::Char('a'));
+            key(&mut app, &mut store, KeyCode::Char('j'));
+            key(&mut app, &mut store, KeyCode::Char('j'));
+            let mut terminal =
+                ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+            terminal.draw(|f| guanhu::ui::render(f, &app)).unwrap();
+            // Today's past-due follow-ups carry the red mark; the ones to come do not.
+            let buffer = terminal.backend().buffer();
+            let red = guanhu::ui::theme::error().fg;
+            assert_eq!(
+                (buffer[(1, 5)].symbol(), buffer[(1, 5)].fg.into()),
+                ("!", red)
+            );
+            assert_eq!(buffer[(1, 6)].symbol(), " ");
+            let l = if lang == Lang::Zh { "zh" } else { "en" };
+            insta::assert_snapshot!(format!("upcoming_{l}_{w}x{h}"), terminal.backend());
+        }
+    }
 }

@@ -92,6 +92,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Clock(now) => app.ctx.now = now,
         Action::TodayLoaded(queue) => return today(app, tabs::today::Msg::Loaded(queue)),
+        Action::UpcomingLoaded(entries) => {
+            return today(app, tabs::today::Msg::UpcomingLoaded(entries));
+        }
         Action::HoldsSaved(ids) => return holds_saved(app, ids),
         Action::EntriesSaved(ids) => return entries_saved(app, ids),
         Action::ReviewLoaded(data) => return review(app, tabs::review::Msg::Loaded(data)),

@@ -13,6 +13,7 @@ pub mod text;
 pub mod theme;
 mod today;
 mod today_popup;
+mod today_upcoming;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -50,6 +51,12 @@ pub fn render(frame: &mut Frame, app: &App) {
         && app.screen == Screen::Today
     {
         today_popup::render_today_popup(frame, app, popup, frame.area());
+    }
+    if let Some(view) = &app.today_view.upcoming
+        && app.screen == Screen::Today
+        && app.detail.is_none()
+    {
+        today_upcoming::render_upcoming(frame, app, view, main);
     }
     if app.mode == Mode::Help {
         help::render_help(frame, app, frame.area());

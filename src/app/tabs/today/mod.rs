@@ -6,6 +6,7 @@ pub(crate) mod keys;
 pub mod model;
 pub mod popup;
 mod popup_keys;
+pub mod upcoming;
 pub mod update;
 
 pub use model::Model;
