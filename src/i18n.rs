@@ -548,6 +548,15 @@ texts! {
     CodeDowngrade => "降级风险", "Downgrade risk";
     CodeNewCustomer => "新客户关怀", "New customer care";
     CodeDormant => "沉睡唤醒", "Dormant";
+    // issue 12: the Upcoming view (今日预约), opened with `a` on Today.
+    KeyUpcoming => "今日预约", "upcoming";
+    UpTitle => "今日预约 · 未来八天 {} 项", "Upcoming · {} in the next eight days";
+    UpToday => "今天", "Today";
+    UpTomorrow => "明天", "Tomorrow";
+    UpWeekdays => "周一,周二,周三,周四,周五,周六,周日", "Mon,Tue,Wed,Thu,Fri,Sat,Sun";
+    UpPastDue => "已过时", "past due";
+    UpEmpty => "今天起八天内没有待办的回电、预约或备忘提醒", "No call-backs, appointments or memo reminders open in the next eight days";
+    UpKeys => "j/k 移动  Enter 打开客户  Esc 关闭", "j/k move  Enter open customer  Esc close";
 }
 
 #[cfg(test)]

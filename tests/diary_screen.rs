@@ -172,10 +172,15 @@ fn delete_asks_first_and_can_be_undone() {
     key(&mut app, &mut store, KeyCode::Char('y'));
     assert_eq!(app.diary.entries.len(), 4);
     assert_eq!(
-        load_day(&store, Some("M001"), common::today())
-            .unwrap()
-            .entries
-            .len(),
+        load_day(
+            &store,
+            &guanhu::domain::policy::Policy::default_policy(),
+            Some("M001"),
+            common::today()
+        )
+        .unwrap()
+        .entries
+        .len(),
         4
     );
     key(&mut app, &mut store, KeyCode::Char('u'));

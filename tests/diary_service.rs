@@ -139,7 +139,7 @@ fn a_memo_belongs_to_no_customer() {
         ..draft(EntryKind::Memo, None, at(8, 15))
     };
     let ids = log_entries(&mut store, M, std::slice::from_ref(&memo), now()).unwrap();
-    let day = load_day(&store, M, today()).unwrap();
+    let day = load_day(&store, &Policy::default_policy(), M, today()).unwrap();
     assert_eq!(day.date, today());
     assert_eq!(day.entries.len(), 1);
     let entry = &day.entries[0];
@@ -187,7 +187,12 @@ fn invalid_drafts_are_refused_and_write_nothing() {
     );
 
     assert_eq!(count(&store, "diary_entries"), entries_before);
-    assert!(load_day(&store, M, today()).unwrap().entries.is_empty());
+    assert!(
+        load_day(&store, &Policy::default_policy(), M, today())
+            .unwrap()
+            .entries
+            .is_empty()
+    );
     assert_eq!(detail(&store, "C0001").holdings, holdings_before);
 }
 
@@ -341,7 +346,13 @@ fn amending_keeps_the_earlier_version() {
     // The amendment counts: the call is now a contact.
     assert_eq!(detail(&store, "C0003").cadence.last_contact, Some(today()));
     // Still one entry, not two.
-    assert_eq!(load_day(&store, M, today()).unwrap().entries.len(), 1);
+    assert_eq!(
+        load_day(&store, &Policy::default_policy(), M, today())
+            .unwrap()
+            .entries
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -354,7 +365,12 @@ fn deleting_marks_the_entry_and_keeps_it() {
     let id = log_entries(&mut store, M, std::slice::from_ref(&visit), now()).unwrap()[0];
     delete_entries(&mut store, &[id], "delete", now()).unwrap();
 
-    assert!(load_day(&store, M, today()).unwrap().entries.is_empty());
+    assert!(
+        load_day(&store, &Policy::default_policy(), M, today())
+            .unwrap()
+            .entries
+            .is_empty()
+    );
     let entry = load_entry(&store, id).unwrap();
     assert!(entry.deleted);
     assert_eq!(entry.draft, visit);
@@ -370,7 +386,7 @@ fn deleting_marks_the_entry_and_keeps_it() {
     delete_entries(&mut store, &[id], "delete", now()).unwrap();
     assert_eq!(entry_history(&store, id).unwrap().len(), 1);
     restore_entries(&mut store, &[id], "restore", now()).unwrap();
-    let day = load_day(&store, M, today()).unwrap();
+    let day = load_day(&store, &Policy::default_policy(), M, today()).unwrap();
     assert_eq!(day.entries.iter().map(|e| e.id).collect::<Vec<_>>(), [id]);
     assert!(!load_entry(&store, id).unwrap().deleted);
     let actions: Vec<String> = entry_history(&store, id)
@@ -407,7 +423,7 @@ fn a_bulk_sms_logs_one_entry_per_customer_in_one_call() {
     assert_eq!(ids.len(), 3);
     assert!(ids[0] < ids[1] && ids[1] < ids[2]);
 
-    let day = load_day(&store, M, today()).unwrap();
+    let day = load_day(&store, &Policy::default_policy(), M, today()).unwrap();
     assert_eq!(day.entries.iter().map(|e| e.id).collect::<Vec<_>>(), ids);
     assert_eq!(
         day.entries
@@ -457,7 +473,7 @@ fn a_day_lists_entries_in_time_order_and_its_follow_ups() {
     )
     .unwrap();
 
-    let day = load_day(&store, M, today()).unwrap();
+    let day = load_day(&store, &Policy::default_policy(), M, today()).unwrap();
     assert_eq!(
         day.entries.iter().map(|e| e.id).collect::<Vec<_>>(),
         [ids[1], ids[0]],
@@ -465,7 +481,7 @@ fn a_day_lists_entries_in_time_order_and_its_follow_ups() {
     );
     assert!(day.follow_ups.is_empty());
 
-    let next = load_day(&store, M, tomorrow).unwrap();
+    let next = load_day(&store, &Policy::default_policy(), M, tomorrow).unwrap();
     assert_eq!(
         next.entries.iter().map(|e| e.id).collect::<Vec<_>>(),
         [ids[2]]
@@ -478,7 +494,7 @@ fn a_day_lists_entries_in_time_order_and_its_follow_ups() {
 
     // Another manager's day is empty; a period covers both days.
     assert!(
-        load_day(&store, Some("M002"), today())
+        load_day(&store, &Policy::default_policy(), Some("M002"), today())
             .unwrap()
             .entries
             .is_empty()

@@ -118,7 +118,9 @@ fn typed_text_is_on_disk_while_typing_and_comes_back_after_a_kill() {
     keeper.keep(&app, true);
     assert!(app.form.is_none(), "saved: {:?}", app.notice);
     assert!(!draft_file.exists(), "cleared once saved");
-    let day = guanhu::service::diary::load_day(&store, Some("M001"), today()).unwrap();
+    let day =
+        guanhu::service::diary::load_day(&store, &Policy::default_policy(), Some("M001"), today())
+            .unwrap();
     assert!(day.entries.iter().any(|e| e.draft.note == NOTE));
 }
 

@@ -159,7 +159,13 @@ fn esc_cancels_and_memos_need_no_customer() {
     key(&mut app, &mut store, KeyCode::Char('m'));
     type_text(&mut app, &mut store, "周五前整理到期清单");
     key(&mut app, &mut store, KeyCode::Enter);
-    let day = guanhu::service::diary::load_day(&store, Some("M001"), common::today()).unwrap();
+    let day = guanhu::service::diary::load_day(
+        &store,
+        &Policy::default_policy(),
+        Some("M001"),
+        common::today(),
+    )
+    .unwrap();
     assert_eq!(day.entries.len(), 1);
     assert_eq!(day.entries[0].draft.kind, EntryKind::Memo);
     assert_eq!(day.entries[0].draft.customer_no, None);
@@ -245,7 +251,13 @@ fn bulk_sms_to_marked_customers_is_one_undoable_step() {
         Some("已记录 5 条短信（u 撤销）")
     );
     assert!(app.customers.marked.is_empty());
-    let day = guanhu::service::diary::load_day(&store, Some("M001"), common::today()).unwrap();
+    let day = guanhu::service::diary::load_day(
+        &store,
+        &Policy::default_policy(),
+        Some("M001"),
+        common::today(),
+    )
+    .unwrap();
     assert_eq!(day.entries.len(), 5);
     assert!(
         day.entries
@@ -253,7 +265,13 @@ fn bulk_sms_to_marked_customers_is_one_undoable_step() {
             .any(|e| e.draft.note == "杨磊您好，双十二理财节，欢迎来网点。")
     );
     key(&mut app, &mut store, KeyCode::Char('u'));
-    let day = guanhu::service::diary::load_day(&store, Some("M001"), common::today()).unwrap();
+    let day = guanhu::service::diary::load_day(
+        &store,
+        &Policy::default_policy(),
+        Some("M001"),
+        common::today(),
+    )
+    .unwrap();
     assert!(
         day.entries.is_empty(),
         "one undo takes back the whole batch"

@@ -165,7 +165,9 @@ fn s_after_ctrl_c_saves_then_quits() {
     assert!(!app.quit);
     drive(&mut app, &mut store, Action::Input('s'));
     assert!(app.quit, "saved, then quit");
-    let day = guanhu::service::diary::load_day(&store, Some("M001"), today()).unwrap();
+    let day =
+        guanhu::service::diary::load_day(&store, &Policy::default_policy(), Some("M001"), today())
+            .unwrap();
     assert!(day.entries.iter().any(|e| e.draft.note == NOTE));
 }
 
@@ -310,7 +312,9 @@ fn a_write_while_another_copy_holds_the_lock_waits_retries_and_esc_gives_up() {
     drive(&mut app, &mut store, Action::RetryBusy);
     assert!(app.busy.is_none());
     assert!(app.form.is_none(), "{:?}", app.notice);
-    let day = guanhu::service::diary::load_day(&store, Some("M001"), today()).unwrap();
+    let day =
+        guanhu::service::diary::load_day(&store, &Policy::default_policy(), Some("M001"), today())
+            .unwrap();
     assert_eq!(
         day.entries.iter().filter(|e| e.draft.note == NOTE).count(),
         1

@@ -60,7 +60,7 @@ fn shows(screen: &str, words: &str) -> bool {
 }
 
 fn calls_today(store: &Store) -> usize {
-    guanhu::service::diary::load_day(store, Some("M001"), today())
+    guanhu::service::diary::load_day(store, &Policy::default_policy(), Some("M001"), today())
         .unwrap()
         .entries
         .iter()

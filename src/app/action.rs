@@ -131,6 +131,8 @@ pub enum Action {
     Customers(crate::app::tabs::customers::Msg),
     /// A message for the open customer detail.
     Detail(crate::app::tabs::detail::Msg),
+    /// Result: the Upcoming view's open follow-ups, in time order.
+    UpcomingLoaded(Vec<crate::domain::diary::DiaryEntry>),
 }
 
 /// I/O the driver carries out for `update`.
@@ -179,4 +181,7 @@ pub enum Effect {
     /// Load every manager's week holding this day as the team board (answered with
     /// `TeamLoaded`).
     LoadTeam(NaiveDate),
+    /// Load today's and the next seven days' open follow-ups as of the app's `now`
+    /// (answered with `UpcomingLoaded`).
+    LoadUpcoming,
 }

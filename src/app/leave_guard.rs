@@ -136,6 +136,7 @@ pub fn is_result(action: &Action) -> bool {
             | Action::StoreBusy(_)
             | Action::RetryBusy
             | Action::DraftFound(_)
+            | Action::UpcomingLoaded(_)
     )
 }
 

@@ -101,6 +101,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::TodayLoaded(queue) => return today(app, tabs::today::Msg::Loaded(queue)),
+        Action::UpcomingLoaded(entries) => {
+            return today(app, tabs::today::Msg::UpcomingLoaded(entries));
+        }
         Action::HoldsSaved(ids) => return holds_saved(app, ids),
         Action::HoldsLoaded(items) => return today(app, tabs::today::Msg::HoldsLoaded(items)),
         Action::HoldsLifted(ids) => return holds_lifted(app, ids),

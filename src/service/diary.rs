@@ -2,9 +2,11 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
+use super::upcoming::callback_answers;
 use crate::domain::customer::{Holding, RiskLevel};
 use crate::domain::diary::{DiaryDay, DiaryEntry, EntryDraft, EntryKind, validate_draft};
 use crate::domain::limits::LimitsPolicy;
+use crate::domain::policy::Policy;
 use crate::error::{Error, Result};
 use crate::store::customers::{
     current_manager_id, find_customer, find_customer_by_id, update_risk,
@@ -237,8 +239,14 @@ pub fn entry_history(store: &Store, id: i64) -> Result<Vec<(NaiveDateTime, Strin
     list_revisions(store.conn(), id)
 }
 
-/// The day's entries and the follow-ups due that day.
-pub fn load_day(store: &Store, manager_no: Option<&str>, date: NaiveDate) -> Result<DiaryDay> {
+/// The day's entries and the follow-ups due that day that nothing answered yet (by the
+/// policy's call-back answers, as the queue judges them).
+pub fn load_day(
+    store: &Store,
+    policy: &Policy,
+    manager_no: Option<&str>,
+    date: NaiveDate,
+) -> Result<DiaryDay> {
     // Several queries: one snapshot, so a commit by another copy lands in all or none.
     let read = store.read()?;
     let start = date.and_hms_opt(0, 0, 0).unwrap_or_default();
@@ -246,7 +254,13 @@ pub fn load_day(store: &Store, manager_no: Option<&str>, date: NaiveDate) -> Res
     Ok(DiaryDay {
         date,
         entries: list_entries_between(&read, manager_no, start, end)?,
-        follow_ups: list_follow_ups_between(&read, manager_no, start, end)?,
+        follow_ups: list_follow_ups_between(
+            &read,
+            manager_no,
+            start,
+            end,
+            callback_answers(policy),
+        )?,
     })
 }
 

@@ -9,6 +9,7 @@ mod portfolio;
 pub mod queue;
 pub mod review;
 pub mod targets;
+pub mod upcoming;
 
 pub use import::{ImportReport, import_customers, import_holdings, plan_customers, plan_holdings};
 pub use portfolio::{customer_listing, load_customer_detail, load_portfolio, resolve_manager};

@@ -31,15 +31,15 @@ pub struct EntryLinks {
     pub batch_id: Option<i64>,
 }
 
-const ENTRY_COLUMNS: &str = "e.id, m.manager_no, c.customer_no, c.name, e.kind, e.occurred_at, \
+pub(super) const ENTRY_COLUMNS: &str = "e.id, m.manager_no, c.customer_no, c.name, e.kind, e.occurred_at, \
      e.outcome, e.note, e.follow_up_at, e.product_kind, e.product_code, e.product_name, \
      e.amount, e.maturity_on, e.risk_level, e.created_at, e.amended_at, e.deleted_at, \
      e.customer_id, e.holding_id, e.prev_risk_level, e.prev_risk_assessed_on, e.batch_id";
 
-const ENTRY_FROM: &str = "FROM diary_entries e LEFT JOIN customers c ON c.id = e.customer_id \
+pub(super) const ENTRY_FROM: &str = "FROM diary_entries e LEFT JOIN customers c ON c.id = e.customer_id \
      LEFT JOIN managers m ON m.id = e.manager_id";
 
-fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<EntryRow> {
+pub(super) fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<EntryRow> {
     let kind: String = row.get(4)?;
     let outcome: Option<String> = row.get(6)?;
     let product_kind: Option<String> = row.get(9)?;
@@ -218,10 +218,11 @@ pub fn find_entry(conn: &Connection, id: i64) -> Result<Option<EntryRow>> {
 }
 
 /// Live entries whose `column` (`occurred_at` or `follow_up_at`) falls in `[from, to)`, of one
-/// manager or all, in that column's order. `column` is one of two constants, never user input.
+/// manager or all, in that column's order, and that meet `also` (an SQL condition on `e`, or
+/// `1`). `column` is one of two constants and `also` built from the policy, never user input.
 fn list_live_between(
     conn: &Connection,
-    column: &'static str,
+    (column, also): (&'static str, &str),
     manager_no: Option<&str>,
     from: NaiveDateTime,
     to: NaiveDateTime,
@@ -229,7 +230,7 @@ fn list_live_between(
     let sql = format!(
         "SELECT {ENTRY_COLUMNS} {ENTRY_FROM} WHERE e.deleted_at IS NULL \
          AND e.{column} >= ?1 AND e.{column} < ?2 AND (?3 IS NULL OR m.manager_no = ?3) \
-         ORDER BY e.{column}, e.id"
+         AND {also} ORDER BY e.{column}, e.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![from, to, manager_no], |r| {
@@ -245,17 +246,20 @@ pub fn list_entries_between(
     from: NaiveDateTime,
     to: NaiveDateTime,
 ) -> Result<Vec<DiaryEntry>> {
-    list_live_between(conn, "occurred_at", manager_no, from, to)
+    list_live_between(conn, ("occurred_at", "1"), manager_no, from, to)
 }
 
-/// Live entries whose follow-up falls in `[from, to)`, in follow-up order.
+/// Live entries whose follow-up falls in `[from, to)` and is not answered yet (by what
+/// `answers` accepts, as the queue judges it), in follow-up order.
 pub fn list_follow_ups_between(
     conn: &Connection,
     manager_no: Option<&str>,
     from: NaiveDateTime,
     to: NaiveDateTime,
+    answers: super::upcoming::Answers<'_>,
 ) -> Result<Vec<DiaryEntry>> {
-    list_live_between(conn, "follow_up_at", manager_no, from, to)
+    let open = super::upcoming::unanswered_sql(answers);
+    list_live_between(conn, ("follow_up_at", &open), manager_no, from, to)
 }
 
 /// A customer's live entries, newest first.

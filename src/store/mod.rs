@@ -17,6 +17,7 @@ mod paired;
 pub mod queue;
 pub mod review;
 pub mod targets;
+pub mod upcoming;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

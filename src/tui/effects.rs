@@ -38,8 +38,10 @@ impl Effects<'_> {
             }
             Effect::AmendEntry { id, draft } => diary::amend_entry(self.store, id, &draft, now)
                 .map(|_| Action::EntriesSaved(vec![id])),
-            Effect::LoadDay(date) => diary::load_day(self.store, app.ctx.manager.as_deref(), date)
-                .map(|d| Action::DayLoaded(Box::new(d))),
+            Effect::LoadDay(date) => {
+                diary::load_day(self.store, self.policy, app.ctx.manager.as_deref(), date)
+                    .map(|d| Action::DayLoaded(Box::new(d)))
+            }
             Effect::DeleteEntries(ids) => diary::delete_entries(self.store, &ids, "delete", now)
                 .map(|_| Action::EntriesDeleted(ids)),
             Effect::LoadHistory(id) => {
@@ -50,6 +52,7 @@ impl Effects<'_> {
                     .map(Action::PeriodLoaded)
             }
             Effect::LoadToday => self.load_today(app),
+            Effect::LoadUpcoming => self.load_upcoming(app),
             Effect::HoldItems(drafts) => {
                 let requests: Vec<HoldRequest> = drafts
                     .into_iter()
@@ -114,6 +117,17 @@ impl Effects<'_> {
             other => other,
         }
         .map(|q| Action::TodayLoaded(Box::new(q)))
+    }
+
+    /// The Upcoming view's follow-ups as of the app's clock; a manager not in the store yet has
+    /// none, as their queue is empty.
+    fn load_upcoming(&mut self, app: &App) -> Result<Action> {
+        let manager = app.ctx.manager.as_deref();
+        match service::upcoming::load_upcoming(self.store, self.policy, app.ctx.now, manager) {
+            Err(Error::NoSuchManager(_)) => Ok(Vec::new()),
+            other => other,
+        }
+        .map(Action::UpcomingLoaded)
     }
 
     /// The manager whose week the Review screen shows: the one chosen on the Team tab, else the

@@ -14,6 +14,7 @@ pub mod theme;
 mod today;
 mod today_holds;
 mod today_popup;
+mod today_upcoming;
 mod why;
 
 use ratatui::Frame;
@@ -52,6 +53,12 @@ pub fn render(frame: &mut Frame, app: &App) {
         && app.screen == Screen::Today
     {
         today_popup::render_today_popup(frame, app, popup, frame.area());
+    }
+    if let Some(view) = &app.today_view.upcoming
+        && app.screen == Screen::Today
+        && app.detail.is_none()
+    {
+        today_upcoming::render_upcoming(frame, app, view, main);
     }
     if app.mode == Mode::Help {
         help::render_help(frame, app, frame.area());

@@ -60,6 +60,13 @@ pub(crate) const KEYS: &[Binding] = &[
     ),
     shown(
         Context::Today,
+        "a",
+        T::KeyUpcoming,
+        false,
+        &[(ch('a'), Action::Today(Msg::Upcoming))],
+    ),
+    shown(
+        Context::Today,
         "/",
         T::KeyFilter,
         false,

@@ -9,6 +9,7 @@ pub mod popup;
 mod popup_keys;
 #[cfg(test)]
 mod tests;
+pub mod upcoming;
 pub mod update;
 
 pub use holds::HoldsView;

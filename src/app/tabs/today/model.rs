@@ -32,6 +32,8 @@ pub struct Model {
     /// sends `Msg::Resized` with its `list_height` on each resize, so `update` pages and scrolls
     /// without reading the terminal.
     pub height: usize,
+    /// The Upcoming view (`a`), when open over the tab.
+    pub upcoming: Option<super::upcoming::Upcoming>,
 }
 
 impl Default for Model {
@@ -46,6 +48,7 @@ impl Default for Model {
             popup: None,
             follow_returning: false,
             height: DEFAULT_HEIGHT,
+            upcoming: None,
         }
     }
 }

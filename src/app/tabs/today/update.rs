@@ -7,6 +7,7 @@ use super::holds;
 use super::model::Model;
 use super::popup::{DismissForm, SnoozeForm, TodayPopup};
 use super::popup_keys;
+use super::upcoming;
 use crate::app::notice::{Arg, Notice};
 use crate::app::tabs::Cmd;
 use crate::app::{Ctx, Effect, Mode};
@@ -93,6 +94,10 @@ pub enum Msg {
     HoldsLoaded(Vec<HeldItem>),
     /// Result: these holds were lifted.
     Lifted(Vec<i64>),
+    /// `a`: the Upcoming view (今日预约).
+    Upcoming,
+    /// Result: the Upcoming view's follow-ups were loaded.
+    UpcomingLoaded(Vec<crate::domain::diary::DiaryEntry>),
 }
 
 /// Applies a message to the Today tab.
@@ -145,6 +150,7 @@ pub fn update(model: &mut Model, ctx: &Ctx, msg: Msg) -> Vec<Cmd> {
             // As before the move: a paste narrows the rows and leaves the window where it was.
             return cmds;
         }
+        Msg::Popup(edit) if model.upcoming.is_some() => return upcoming::key(model, edit),
         Msg::Popup(edit) => {
             if model.popup.is_none() {
                 return vec![Cmd::Mode(Mode::Normal)];
@@ -157,6 +163,8 @@ pub fn update(model: &mut Model, ctx: &Ctx, msg: Msg) -> Vec<Cmd> {
         Msg::Resized(height) => model.height = height,
         Msg::Loaded(queue) => model.set_queue(*queue),
         Msg::Saved => return saved(model, ctx),
+        Msg::Upcoming => return upcoming::open(model),
+        Msg::UpcomingLoaded(entries) => upcoming::loaded(model, entries),
     }
     model.scroll_to_cursor();
     cmds
