@@ -472,6 +472,11 @@ texts! {
     WhyOpen => "待办", "open";
     WhyDoneBy => "已完成 · {} {}", "done · {} {}";
     WhyNotListed => "今日列表中没有此客户。", "Not on today's list.";
+    KeyUpcomingHolds => "今日预约/暂缓列表", "upcoming/holds";
+    KeyCloseCallback => "关闭此行的回电", "close the row's call-backs";
+    CallbackClosedNote => "已关闭（X）", "closed (X)";
+    CallbackClosed => "已关闭回电：{}（u 撤销）", "Call-backs closed: {} (u to undo)";
+    NoCallbackHere => "此行没有待回电。", "No call-back on this row.";
     RsnSms => "本周短信：{} 位客户未发送（Enter 群发）", "Weekly SMS: {} customers not yet sent (Enter: bulk SMS)";
     SmsRowName => "本周短信", "Weekly SMS";
     InDays => "{} 天后", "in {} days";
@@ -509,7 +514,6 @@ texts! {
     NotWorkingDay => "{} 是非工作日", "{} is not a working day";
     ListSep => "、", ", ";
     WarnSep => "；", "; ";
-    KeyHolds => "暂缓与忽略", "snoozed & dismissed";
     HoldsTitle => "暂缓与忽略 · {} 项", "Snoozed and dismissed · {}";
     HoldsEmpty => "没有暂缓或忽略的客户", "Nothing is snoozed or dismissed";
     HoldsKeys => "j/k 移动  u 或 Enter 解除  Esc 返回", "j/k move  u or Enter lift  Esc back";
@@ -549,7 +553,6 @@ texts! {
     CodeNewCustomer => "新客户关怀", "New customer care";
     CodeDormant => "沉睡唤醒", "Dormant";
     // issue 12: the Upcoming view (今日预约), opened with `a` on Today.
-    KeyUpcoming => "今日预约", "upcoming";
     UpTitle => "今日预约 · 未来八天 {} 项", "Upcoming · {} in the next eight days";
     UpToday => "今天", "Today";
     UpTomorrow => "明天", "Tomorrow";

@@ -661,3 +661,59 @@ fn the_clock_tick_rebuilds_the_queue_only_while_it_is_in_view_and_nothing_is_typ
     press(&mut app, KeyCode::Char('3'));
     assert!(!update(&mut app, Action::Tick(later)).contains(&Effect::LoadToday));
 }
+
+#[test]
+fn x_closes_a_months_old_call_back_in_one_key_and_u_takes_it_back() {
+    let mut store = sample_store();
+    let mut old = guanhu::domain::diary::EntryDraft {
+        kind: EntryKind::Call,
+        customer_no: Some("C0003".into()),
+        occurred_at: d(2026, 8, 3).and_hms_opt(10, 0, 0).unwrap(),
+        outcome: Some(Outcome::CallbackRequested),
+        note: "客户要求回电".into(),
+        follow_up_at: Some(d(2026, 8, 10).and_hms_opt(15, 0, 0).unwrap()),
+        sale: None,
+        risk_level: None,
+    };
+    guanhu::service::diary::log_entries(
+        &mut store,
+        Some("M001"),
+        std::slice::from_mut(&mut old),
+        common::now(),
+    )
+    .unwrap();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    let callback = |app: &App| {
+        queue_of(app).items.iter().any(|i| {
+            i.customer_no.as_deref() == Some("C0003")
+                && i.reasons.iter().any(|r| r.code() == ReasonCode::Callback)
+        })
+    };
+    assert!(callback(&app));
+    // The row says how old it is and which key closes it.
+    let pos = app
+        .today_view
+        .rows
+        .iter()
+        .position(|&i| queue_of(&app).items[i].customer_no.as_deref() == Some("C0003"))
+        .unwrap();
+    app.today_view.cursor = pos;
+    run_key(&mut app, &mut store, KeyCode::Char('X'));
+    assert!(!callback(&app), "closed");
+    assert_eq!(
+        app.notice_text().as_deref(),
+        Some("已关闭回电：王芳（u 撤销）")
+    );
+    run_key(&mut app, &mut store, KeyCode::Char('u'));
+    assert!(callback(&app), "taken back");
+    // On a row without one, X says so and writes nothing.
+    app.today_view.cursor = 1;
+    if !queue_of(&app).items[app.today_view.rows[1]]
+        .reasons
+        .iter()
+        .any(|r| r.code() == ReasonCode::Callback)
+    {
+        assert!(press(&mut app, KeyCode::Char('X')).is_empty());
+        assert_eq!(app.notice_text().as_deref(), Some("此行没有待回电。"));
+    }
+}

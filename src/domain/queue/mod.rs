@@ -12,11 +12,12 @@ use crate::domain::customer::{Customer, Holding, Preference, Snapshot};
 use crate::domain::diary::EntryKind;
 use crate::domain::policy::Policy;
 use crate::domain::signals::{CustomerFacts, Signal, signals};
-use crate::domain::urgency::{ReasonCode, Score, overdue_share};
+use crate::domain::urgency::{ReasonCode, Score};
 use crate::domain::workload::{DayPlan, day_plan};
 
 mod answered;
 mod reason;
+mod row;
 pub use answered::{Answer, Answered};
 pub use reason::Reason;
 
@@ -130,7 +131,7 @@ pub struct TodayQueue {
 }
 
 /// A customer as the planner sees them at the start of the day.
-struct Candidate<'a> {
+pub(super) struct Candidate<'a> {
     input: &'a QueueInput<'a>,
     /// Spread obligations due and waiting signals at the start of the day.
     owed: usize,
@@ -145,7 +146,7 @@ struct Candidate<'a> {
 }
 
 /// The cadence rules of each tier, read from the policy once per build.
-struct RulesByTier(Vec<Vec<Rule>>);
+pub(super) struct RulesByTier(Vec<Vec<Rule>>);
 
 impl RulesByTier {
     fn new(policy: &Policy) -> RulesByTier {
@@ -158,7 +159,7 @@ impl RulesByTier {
         )
     }
 
-    fn of(&self, input: &QueueInput<'_>) -> &[Rule] {
+    pub(super) fn of(&self, input: &QueueInput<'_>) -> &[Rule] {
         self.0.get(input.class.tier).map_or(&[], Vec::as_slice)
     }
 }
@@ -177,7 +178,7 @@ fn is_calendar(period: CadencePeriod) -> bool {
 }
 
 /// Whether a hold keeps `code` out today.
-fn held(holds: &[Hold], code: ReasonCode, today: NaiveDate) -> bool {
+pub(super) fn held(holds: &[Hold], code: ReasonCode, today: NaiveDate) -> bool {
     holds.iter().any(|h| {
         matches!(h, Hold::Dismissed { code: c, until, .. }
             if *c == code && code != ReasonCode::Callback && today <= *until)
@@ -193,7 +194,7 @@ fn snoozed(holds: &[Hold], today: NaiveDate) -> bool {
 /// The customer's obligations with the imported assessment date counted for the review. At the
 /// start of the day an assessment dated today (logged today, which writes the date) is not yet
 /// counted: the day's entries answer the review apart.
-fn judged(
+pub(super) fn judged(
     rule: &Rule,
     customer: &Customer,
     contacts: &ContactFacts,
@@ -215,7 +216,7 @@ fn judged(
     status
 }
 
-fn obligation_reason(
+pub(super) fn obligation_reason(
     status: ObligationStatus,
     period: CadencePeriod,
     today: NaiveDate,
@@ -390,7 +391,7 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
             continue;
         }
         planned += 1;
-        let item = plan_row(policy, &rules, c, now);
+        let item = row::plan_row(policy, &rules, c, now);
         if item.reasons.is_empty() {
             // Everything it was planned for was answered (or dismissed) today.
             done += 1;
@@ -456,94 +457,6 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
     }
 }
 
-/// One row of the plan at `now`: its reasons of the day, each open or answered by an entry of
-/// the day, scored on those still open.
-fn plan_row(
-    policy: &Policy,
-    rules: &RulesByTier,
-    c: &Candidate<'_>,
-    now: NaiveDateTime,
-) -> QueueItem {
-    let today = now.date();
-    let input = c.input;
-    let facts = input.contacts;
-    let mut reasons = Vec::new();
-    let mut answered_reasons = Vec::new();
-    let mut overdue: f64 = 0.0;
-    for rule in rules.of(input) {
-        if rule.obligation == Obligation::Sms {
-            continue;
-        }
-        let status = judged(rule, input.customer, facts, today, true);
-        let code = ReasonCode::of_obligation(rule.obligation);
-        if !status.due || held(input.holds, code, today) {
-            continue;
-        }
-        let reason = obligation_reason(status, rule.period, today, input.known_since);
-        match answered::obligation_answer(rule, facts) {
-            Some(by) => answered_reasons.push(Answered { reason, by }),
-            None => {
-                let share = if reason.is_overdue(now) {
-                    1.0
-                } else {
-                    overdue_share(&status, today)
-                };
-                overdue = overdue.max(share);
-                reasons.push(reason);
-            }
-        }
-    }
-    let mut at_stake = Decimal::ZERO;
-    for signal in c.signals.iter().cloned() {
-        if let Some(by) = answered::signal_answer(policy, &signal, facts, now) {
-            answered_reasons.push(Answered {
-                reason: Reason::Signal(signal),
-                by,
-            });
-            continue;
-        }
-        match &signal {
-            Signal::Maturity { amount, .. } => at_stake = at_stake.max(*amount),
-            Signal::LargeOutflow { drop, .. } => at_stake = at_stake.max(*drop),
-            _ => {}
-        }
-        reasons.push(Reason::Signal(signal));
-    }
-    let codes: Vec<ReasonCode> = reasons.iter().map(Reason::code).collect();
-    let top_tier = policy.tiers.len().saturating_sub(1).max(1) as f64;
-    let score = policy.urgency.score(
-        &codes,
-        input.class.tier as f64 / top_tier,
-        overdue,
-        at_stake,
-    );
-    let attempt_at = answered::last_attempt(facts);
-    let sunk_until = attempt_at
-        .map(|at| at + policy.queue.retry())
-        .filter(|until| *until > now);
-    QueueItem {
-        customer_no: Some(input.customer.customer_no.clone()),
-        customer_name: Some(input.customer.name.clone()),
-        tier: Some(input.class.tier),
-        segment: Some((input.class.age, input.class.preference)),
-        overdue: reasons.iter().any(|r| r.is_overdue(now)),
-        suggested: strongest(policy, &codes).suggested(),
-        reasons,
-        answered: answered_reasons,
-        touched: facts
-            .on_day
-            .iter()
-            .filter(|e| e.at <= now)
-            .copied()
-            .collect(),
-        attempt_at,
-        sunk_until,
-        from_share: !c.in_queue_anyway,
-        score,
-        members: Vec::new(),
-    }
-}
-
 /// Customers still owed this week's SMS now (neither snoozed nor dismissed),
 /// by number.
 fn sms_owed_now(rules: &RulesByTier, inputs: &[QueueInput<'_>], today: NaiveDate) -> Vec<String> {
@@ -564,21 +477,6 @@ fn sms_owed_now(rules: &RulesByTier, inputs: &[QueueInput<'_>], today: NaiveDate
         .collect();
     owed.sort();
     owed
-}
-
-/// The reason with the largest coefficient decides how to get in touch.
-fn strongest(policy: &Policy, codes: &[ReasonCode]) -> ReasonCode {
-    codes
-        .iter()
-        .copied()
-        .max_by(|a, b| {
-            let (ca, cb) = (
-                policy.urgency.coefficient(*a),
-                policy.urgency.coefficient(*b),
-            );
-            ca.total_cmp(&cb).then(b.cmp(a))
-        })
-        .unwrap_or(ReasonCode::ContactDue)
 }
 
 /// The first day of the ISO week containing `day` (for the aggregated SMS row's wording).

@@ -45,25 +45,30 @@ pub(crate) const KEYS: &[Binding] = &[
     ),
     shown(
         Context::Today,
+        "X",
+        T::KeyCloseCallback,
+        false,
+        &[(ch('X'), Action::Today(Msg::CloseCallback))],
+    ),
+    shown(
+        Context::Today,
         "i",
         T::KeyWhy,
         true,
         &[(ch('i'), Action::Today(Msg::Explain))],
     ),
     // Not in the footer: at 80 columns it would push `q quit` off the line.
+    // One help line for the two lists the queue opens, so the 80×24 help keeps its last
+    // section on screen.
     shown(
         Context::Today,
-        "H",
-        T::KeyHolds,
+        "a H",
+        T::KeyUpcomingHolds,
         false,
-        &[(ch('H'), Action::Today(Msg::Holds))],
-    ),
-    shown(
-        Context::Today,
-        "a",
-        T::KeyUpcoming,
-        false,
-        &[(ch('a'), Action::Today(Msg::Upcoming))],
+        &[
+            (ch('a'), Action::Today(Msg::Upcoming)),
+            (ch('H'), Action::Today(Msg::Holds)),
+        ],
     ),
     shown(
         Context::Today,

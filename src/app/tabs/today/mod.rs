@@ -2,6 +2,7 @@
 //! (snooze, dismiss, score breakdown, the holds view). Its model, its messages and pure `update`, and its keys;
 //! the drawing is `ui::today` and `ui::today_popup`.
 
+mod close;
 pub mod holds;
 pub(crate) mod keys;
 pub mod model;

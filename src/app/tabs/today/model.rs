@@ -26,6 +26,8 @@ pub struct Model {
     /// The first visible row (kept so the cursor stays on screen).
     pub offset: usize,
     pub popup: Option<TodayPopup>,
+    /// The customer whose call-backs `X` is closing, until the write is stored.
+    pub closing: Option<String>,
     /// Set by an undo or redo: the next load puts the cursor on a row it brought back.
     pub follow_returning: bool,
     /// The rows the list shows. The page size is part of what the shell gives the tab: it
@@ -46,6 +48,7 @@ impl Default for Model {
             cursor: 0,
             offset: 0,
             popup: None,
+            closing: None,
             follow_returning: false,
             height: DEFAULT_HEIGHT,
             upcoming: None,

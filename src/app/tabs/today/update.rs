@@ -68,6 +68,8 @@ pub enum Msg {
     Snooze,
     /// `x`: dismiss the selected row's reasons, with a reason.
     Dismiss,
+    /// `X`: close the selected row's call-backs in one key.
+    CloseCallback,
     /// `i`: how the selected row's score is made up.
     Explain,
     /// `H`: every live snooze and dismissal, to lift one.
@@ -134,6 +136,7 @@ pub fn update(model: &mut Model, ctx: &Ctx, msg: Msg) -> Vec<Cmd> {
                 cmds.push(Cmd::Mode(Mode::Popup));
             }
         }
+        Msg::CloseCallback => cmds = super::close::close_callbacks(model, ctx),
         Msg::Holds => cmds = holds::open(model),
         Msg::HoldsLoaded(items) => holds::loaded(model, items),
         Msg::Lifted(ids) => return holds::lifted(model, &ids),
@@ -240,7 +243,7 @@ fn saved(model: &mut Model, ctx: &Ctx) -> Vec<Cmd> {
                 [name(&form.item), Arg::text(count)],
             ))
         }
-        _ => None,
+        _ => super::close::closed(model),
     };
     // The shell cleared the message line before: the breakdown has nothing to say.
     notice.map(Cmd::Say).into_iter().collect()
