@@ -469,3 +469,29 @@ fn a_past_day_read_from_the_diary_matches_the_entries() {
         );
     }
 }
+
+#[test]
+fn an_expiring_risk_assessment_shows_beside_the_quarterly_review_never_hidden_by_it() {
+    let store = common::sample_store();
+    // 陈静's assessment of 5 Dec 2025 expires on 5 Dec 2026: within the 30-day window on 24 Nov.
+    store
+        .conn()
+        .execute(
+            "UPDATE customers SET risk_assessed_on = '2025-12-05' WHERE customer_no = 'C0005'",
+            [],
+        )
+        .unwrap();
+    let q = queue(&details(&store));
+    let chen = row(&q, "C0005").unwrap();
+    let expiring = chen.reasons.iter().find_map(|r| match r {
+        guanhu::domain::queue::Reason::Signal(
+            guanhu::domain::signals::Signal::RiskAssessment { expires_on, days },
+        ) => Some((*expires_on, *days)),
+        _ => None,
+    });
+    assert_eq!(expiring, Some((Some(common::d(2026, 12, 5)), Some(11))));
+    // The quarter's review is its own reason, beside the expiry.
+    let codes: Vec<ReasonCode> = chen.reasons.iter().map(|r| r.code()).collect();
+    assert!(codes.contains(&ReasonCode::RiskReview), "{codes:?}");
+    assert!(codes.contains(&ReasonCode::RiskAssessment), "{codes:?}");
+}

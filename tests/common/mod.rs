@@ -190,16 +190,29 @@ pub fn sample_records(as_of: NaiveDate) -> Vec<CustomerRecord> {
 /// An in-memory store with the sample book: two monthly snapshots and a few holdings.
 pub fn sample_store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
+    fill_sample(&mut store);
+    store
+}
+
+/// The sample book in a store file at `path`, for tests that run the real binary on it.
+#[allow(dead_code)]
+pub fn sample_file(path: &std::path::Path) {
+    let mut store = Store::open(path).unwrap();
+    fill_sample(&mut store);
+}
+
+/// Imports the sample book (two month-end snapshots and 陈静's holdings) into `store`.
+fn fill_sample(store: &mut Store) {
     let plan = ImportPlan {
         rows: sample_records(d(2026, 9, 30)),
         rejected: vec![],
     };
-    service::import_customers(&mut store, plan, None, today(), now(), false).unwrap();
+    service::import_customers(store, plan, None, today(), now(), false).unwrap();
     let plan = ImportPlan {
         rows: sample_records(d(2026, 10, 31)),
         rejected: vec![],
     };
-    service::import_customers(&mut store, plan, None, today(), now(), false).unwrap();
+    service::import_customers(store, plan, None, today(), now(), false).unwrap();
     let holdings = vec![
         HoldingRecord {
             line: 2,
@@ -227,7 +240,7 @@ pub fn sample_store() -> Store {
         },
     ];
     service::import_holdings(
-        &mut store,
+        store,
         ImportPlan {
             rows: holdings,
             rejected: vec![],
@@ -236,7 +249,6 @@ pub fn sample_store() -> Store {
         false,
     )
     .unwrap();
-    store
 }
 
 /// An app over the sample store on the Customers tab (where most screen tests begin), its
