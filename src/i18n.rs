@@ -428,6 +428,7 @@ texts! {
     PrefSavingsShort => "储蓄", "Sav.";
     RsnCallback => "回电 {}", "call back {}";
     RsnMaturity => "{}到期 {} {}", "{} matures {} {}";
+    RsnMaturityPassed => "{}已于 {} 到期 {}，未联系", "{} matured {} {}, no contact yet";
     RsnMaturityNear => "{}{}到期 {}", "{} matures {} {}";
     RsnOutflow => "大额转出 {}", "large outflow {}";
     RsnBirthday => "生日 {}", "birthday {}";

@@ -495,3 +495,40 @@ fn an_expiring_risk_assessment_shows_beside_the_quarterly_review_never_hidden_by
     assert!(codes.contains(&ReasonCode::RiskReview), "{codes:?}");
     assert!(codes.contains(&ReasonCode::RiskAssessment), "{codes:?}");
 }
+
+#[test]
+fn a_maturity_passed_without_a_contact_stays_overdue_for_a_week() {
+    let mut store = common::sample_store();
+    let policy = Policy::default_policy();
+    let on = |day: u32| common::d(2026, 12, day).and_hms_opt(9, 0, 0).unwrap();
+    // 陈静's wealth product matured on 30 November; nobody called.
+    let maturity = |q: &TodayQueue| {
+        row(&q.items, "C0005").and_then(|r| {
+            r.reasons
+                .iter()
+                .find(|x| x.code() == ReasonCode::Maturity)
+                .map(|x| x.is_overdue(on(2)))
+        })
+    };
+    let q = guanhu::service::queue::load_today(&store, &policy, on(2), Some("M001")).unwrap();
+    assert_eq!(maturity(&q), Some(true), "matured, no contact: overdue");
+    // Gone after the policy's seven days.
+    let late = common::d(2026, 12, 8).and_hms_opt(9, 0, 0).unwrap();
+    let q = guanhu::service::queue::load_today(&store, &policy, late, Some("M001")).unwrap();
+    assert_eq!(maturity(&q), None);
+    // A reached call in the window before it (from 16 November) answered it: not shown.
+    log_entries(
+        &mut store,
+        Some("M001"),
+        &[draft(
+            "C0005",
+            EntryKind::Call,
+            Some(Outcome::Reached),
+            at(25, 10),
+        )],
+        common::now(),
+    )
+    .unwrap();
+    let q = guanhu::service::queue::load_today(&store, &policy, on(2), Some("M001")).unwrap();
+    assert_eq!(maturity(&q), None);
+}

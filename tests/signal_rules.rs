@@ -124,7 +124,7 @@ fn a_quiet_customer_has_no_signal() {
 }
 
 #[test]
-fn maturities_within_fourteen_days() {
+fn maturities_within_fourteen_days_and_a_week_after() {
     let holding = |on| Holding {
         kind: ProductKind::Wealth,
         product_code: String::new(),
@@ -138,7 +138,11 @@ fn maturities_within_fourteen_days() {
         (d(2026, 11, 27), Some(3)),
         (d(2026, 12, 8), Some(14)),
         (d(2026, 12, 9), None),
-        (d(2026, 11, 23), None), // matured yesterday: no longer a maturity to retain
+        // Matured yesterday or within the week: still a maturity to retain (overdue when
+        // nothing answered it); a week and a day ago: gone.
+        (d(2026, 11, 23), Some(-1)),
+        (d(2026, 11, 17), Some(-7)),
+        (d(2026, 11, 16), None),
     ];
     for (on, want) in cases {
         let mut c = Case::new();

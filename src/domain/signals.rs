@@ -16,6 +16,8 @@ use super::urgency::ReasonCode;
 #[serde(deny_unknown_fields)]
 pub struct SignalPolicy {
     pub maturity_within_days: u32,
+    /// A maturity passed without a contact that answers it stays this many days, overdue.
+    pub maturity_passed_days: u32,
     pub large_outflow_amount: Decimal,
     pub large_outflow_share: Decimal,
     pub birthday_within_days: u32,
@@ -37,7 +39,8 @@ pub enum Signal {
         set_at: NaiveDateTime,
         entry_id: i64,
     },
-    /// A holding maturing soon (`days` from today, 0 = today).
+    /// A holding maturing soon (`days` from today, 0 = today), or matured a few days ago
+    /// (`days` below 0) without a contact that answers it: then it is overdue.
     Maturity {
         kind: ProductKind,
         product_name: String,
@@ -84,7 +87,8 @@ pub fn signals(policy: &Policy, facts: &CustomerFacts<'_>, now: NaiveDateTime) -
     for h in facts.holdings {
         if let Some(on) = h.maturity_on {
             let days = (on - today).num_days();
-            if (0..=i64::from(rules.maturity_within_days)).contains(&days) {
+            let passed = -i64::from(rules.maturity_passed_days);
+            if (passed..=i64::from(rules.maturity_within_days)).contains(&days) {
                 out.push(Signal::Maturity {
                     kind: h.kind,
                     product_name: h.product_name.clone(),

@@ -63,7 +63,12 @@ pub fn load_today_between(
         Ok((
             list_queue_customers(conn, manager_id)?,
             snapshots,
-            maturing_holdings(conn, manager_id, today, horizon)?,
+            maturing_holdings(
+                conn,
+                manager_id,
+                today - Duration::days(i64::from(policy.signals.maturity_passed_days)),
+                horizon,
+            )?,
         ))
     };
     let read_diary = |conn: &Conn| -> Result<_> {

@@ -137,15 +137,26 @@ fn signal_text(app: &App, signal: &Signal) -> String {
             }
         }
         Signal::Maturity {
-            kind, amount, days, ..
+            kind,
+            amount,
+            days,
+            on,
+            ..
         } => {
+            let product = crate::domain::names::product_name(lang, *kind);
+            if *days < 0 {
+                // Matured without a word from us: the day it did, in red.
+                return fill(
+                    t(T::RsnMaturityPassed),
+                    &[&product, &date_text(*on, today), &yuan(*amount)],
+                );
+            }
             // "理财明天到期", but "理财到期 3 天后": each as a Chinese speaker says it.
             let template = if *days <= 1 {
                 T::RsnMaturityNear
             } else {
                 T::RsnMaturity
             };
-            let product = crate::domain::names::product_name(lang, *kind);
             fill(t(template), &[&product, &when(lang, *days), &yuan(*amount)])
         }
         Signal::LargeOutflow { drop, .. } => fill(t(T::RsnOutflow), &[&yuan(*drop)]),

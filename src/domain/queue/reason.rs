@@ -81,18 +81,22 @@ impl Reason {
     pub fn dismissed_until(&self, today: NaiveDate) -> NaiveDate {
         match self {
             Reason::Obligation { status, .. } => status.window.1,
-            Reason::Signal(Signal::Maturity { on, .. } | Signal::Birthday { on, .. }) => *on,
+            // A maturity already passed stays dismissed through today at least.
+            Reason::Signal(Signal::Maturity { on, .. } | Signal::Birthday { on, .. }) => {
+                (*on).max(today)
+            }
             Reason::SmsOwed(_) => CadencePeriod::Week.window(today).1,
             _ => CadencePeriod::Month.window(today).1,
         }
     }
 
-    /// True when the reason counts as overdue on the header: a missed previous period, or a
-    /// call-back whose time has passed.
+    /// True when the reason counts as overdue on the header: a missed previous period, a
+    /// call-back whose time has passed, a maturity whose day has passed.
     pub fn is_overdue(&self, now: NaiveDateTime) -> bool {
         match self {
             Reason::Obligation { overdue_days, .. } => *overdue_days > 0,
             Reason::Signal(Signal::Callback { due_at, .. }) => *due_at < now,
+            Reason::Signal(Signal::Maturity { on, .. }) => *on < now.date(),
             _ => false,
         }
     }
