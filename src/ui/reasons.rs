@@ -128,7 +128,8 @@ fn signal_text(app: &App, signal: &Signal) -> String {
             let at = moment_text(*due_at, today);
             match late {
                 ..=0 => fill(t(T::RsnCallback), &[&at]),
-                1..=59 => fill(t(T::RsnCallbackLate), &[&at, &late]),
+                1 => fill(t(T::RsnCallbackYesterday), &[&at]),
+                2..=59 => fill(t(T::RsnCallbackLate), &[&at, &late]),
                 // Months old: the day is enough, and the key that closes it.
                 _ => fill(
                     t(T::RsnCallbackStale),

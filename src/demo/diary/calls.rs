@@ -58,7 +58,7 @@ pub(super) fn plan(
                         kind: EntryKind::Visit,
                     },
                     rng,
-                    750,
+                    900,
                 );
                 CALL_INVITED
             }
@@ -79,7 +79,7 @@ pub(super) fn plan(
                         kind: EntryKind::Call,
                     },
                     rng,
-                    800,
+                    900,
                 );
                 CALL_LATER
             }
@@ -100,7 +100,7 @@ pub(super) fn plan(
                             kind: EntryKind::Call,
                         },
                         rng,
-                        600,
+                        800,
                     );
                 }
                 CALL_NOT_REACHED
@@ -125,7 +125,7 @@ pub(super) fn plan(
                         kind: EntryKind::Call,
                     },
                     rng,
-                    850,
+                    930,
                 );
                 if when.date() == d {
                     CALLBACK_TODAY

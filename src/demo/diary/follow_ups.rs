@@ -39,13 +39,15 @@ pub(super) struct Kept {
 }
 
 /// Follow-ups agreed earlier and kept today: a visit as agreed, or the call back (reached or
-/// not).
+/// not). A call back not reached is tried again on the next working day, mostly: a careful
+/// manager's book has few call-backs left waiting for months.
 pub(super) fn kept(
     rng: &mut Rng,
     day: &Day<'_>,
     due: Vec<Planned>,
     seen: &mut HashSet<usize>,
     items: &mut Vec<Item>,
+    planned: &mut BTreeMap<NaiveDate, Vec<Planned>>,
 ) -> Kept {
     let d = day.d;
     let mut calls = 0;
@@ -78,6 +80,23 @@ pub(super) fn kept(
             } else {
                 Outcome::NotReached
             });
+            if !reached {
+                let again = time_on(
+                    day.w.calendar.next_working_day(d),
+                    rng.range(570, 690) / 10 * 10,
+                );
+                keep_follow_up(
+                    planned,
+                    day.w,
+                    Planned {
+                        at: again,
+                        member: p.member,
+                        kind: EntryKind::Call,
+                    },
+                    rng,
+                    750,
+                );
+            }
             draft
         };
         draft.occurred_at = at;

@@ -170,7 +170,7 @@ pub(super) fn write_diary(
             );
         }
         let due = planned.remove(&d).unwrap_or_default();
-        let kept = follow_ups::kept(rng, &day, due, &mut seen, &mut items);
+        let kept = follow_ups::kept(rng, &day, due, &mut seen, &mut items, &mut planned);
         calls::plan(
             rng,
             &day,
