@@ -717,3 +717,94 @@ fn x_closes_a_months_old_call_back_in_one_key_and_u_takes_it_back() {
         assert_eq!(app.notice_text().as_deref(), Some("此行没有待回电。"));
     }
 }
+
+/// 陈静 texted at 08:30 and called at 08:40 without reaching her; 张伟 reached at 08:45.
+fn touched_store() -> Store {
+    let mut store = sample_store();
+    let at = |h, m| common::today().and_hms_opt(h, m, 0).unwrap();
+    let entry = |no: &str, kind, outcome, when, note: &str| guanhu::domain::diary::EntryDraft {
+        kind,
+        customer_no: Some(no.into()),
+        occurred_at: when,
+        outcome,
+        note: note.into(),
+        follow_up_at: None,
+        sale: None,
+        risk_level: None,
+    };
+    guanhu::service::diary::log_entries(
+        &mut store,
+        Some("M001"),
+        &[
+            entry(
+                "C0005",
+                EntryKind::Sms,
+                None,
+                at(8, 30),
+                "陈姐您好，理财周一到期",
+            ),
+            entry(
+                "C0005",
+                EntryKind::Call,
+                Some(Outcome::NotReached),
+                at(8, 40),
+                "",
+            ),
+            entry(
+                "C0001",
+                EntryKind::Call,
+                Some(Outcome::Reached),
+                at(8, 45),
+                "问候",
+            ),
+        ],
+        common::now(),
+    )
+    .unwrap();
+    store
+}
+
+#[test]
+fn rows_say_what_was_done_and_what_is_left_and_the_detail_says_why() {
+    let mut store = touched_store();
+    for lang in LANGS {
+        for (w, h) in [(120, 40), (80, 24)] {
+            let mut app = today_app(&mut store, lang, h);
+            let t = draw(&mut app, w, h);
+            let name = lang_name(lang);
+            insta::assert_snapshot!(format!("today_touched_{name}_{w}x{h}"), t.backend());
+            let chen = queue_of(&app)
+                .items
+                .iter()
+                .find(|i| i.customer_no.as_deref() == Some("C0005"))
+                .unwrap();
+            assert_eq!(
+                chen.attempt_at,
+                Some(common::today().and_hms_opt(8, 40, 0).unwrap())
+            );
+            assert_eq!(chen.touched.len(), 2);
+            // 陈静's row sank after the attempt: the breakdown, then her detail, list every
+            // reason and what answered it.
+            let pos = app
+                .today_view
+                .rows
+                .iter()
+                .position(|&i| queue_of(&app).items[i].customer_no.as_deref() == Some("C0005"))
+                .unwrap();
+            app.today_view.cursor = pos;
+            press(&mut app, KeyCode::Char('i'));
+            let t = draw(&mut app, w, h);
+            insta::assert_snapshot!(format!("today_why_breakdown_{name}_{w}x{h}"), t.backend());
+            press(&mut app, KeyCode::Esc);
+            common::press_at(
+                &mut app,
+                &mut store,
+                KeyCode::Enter,
+                KeyModifiers::NONE,
+                common::now(),
+            );
+            let t = draw(&mut app, w, h);
+            insta::assert_snapshot!(format!("today_why_detail_{name}_{w}x{h}"), t.backend());
+        }
+    }
+}

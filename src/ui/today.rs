@@ -267,11 +267,6 @@ fn row_line(
 /// What was done today, then the open reasons, most weighty first, as many as fit in `room`
 /// columns and "+3" for the rest, so a narrow screen still says how many are left.
 fn reason_spans(app: &App, item: &QueueItem, room: usize) -> Vec<Span<'static>> {
-    let mut pieces = Vec::new();
-    if let Some(done) = touched_text(app, item) {
-        pieces.push(Span::styled(format!("{done} · "), theme::dim()));
-        pieces.push(Span::styled(app.t(T::StillNeeds).to_string(), theme::dim()));
-    }
     let texts: Vec<(String, Style)> = ordered_reasons(item, app.ctx.now)
         .into_iter()
         .map(|r| {
@@ -283,6 +278,21 @@ fn reason_spans(app: &App, item: &QueueItem, room: usize) -> Vec<Span<'static>> 
             (reason_text(app, r), style)
         })
         .collect();
+    // What was done goes first, as long as the weightiest open reason still fits after it; on
+    // a narrow screen only the attempt, then nothing (the detail and `i` say it all).
+    let first = texts.first().map_or(0, |(t, _)| t.width());
+    let attempt = item
+        .attempt_at
+        .map(|at| fill(app.t(T::NotReachedAt), &[&at.format("%H:%M")]));
+    let still = app.t(T::StillNeeds);
+    let mut pieces = Vec::new();
+    for done in [touched_text(app, item), attempt].into_iter().flatten() {
+        if done.width() + 3 + still.width() + first + 4 <= room {
+            pieces.push(Span::styled(format!("{done} · "), theme::dim()));
+            pieces.push(Span::styled(still.to_string(), theme::dim()));
+            break;
+        }
+    }
     let mut used: usize = pieces.iter().map(|p| p.content.width()).sum();
     let more = |n: usize| fill(app.t(T::MoreReasons), &[&n]);
     // The rest, when it does not fit: the pieces so far cut to leave room for "+3".
