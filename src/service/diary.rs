@@ -17,7 +17,6 @@ use crate::store::diary::{
     risk_before_diary, set_deleted, set_holding, set_prev_risk, update_entry,
 };
 use crate::store::holdings::{delete_sale_holding, insert_sale_holding};
-use crate::store::managers::find_manager;
 use crate::store::{Conn, Store};
 
 /// Logs entries in one transaction; returns their ids in order. Several entries share a batch.
@@ -31,14 +30,7 @@ pub fn log_entries(
         validate_draft(draft, &LimitsPolicy::ceiling()).map_err(Error::Draft)?;
     }
     let tx = store.write()?;
-    let manager_id = match manager_no {
-        Some(no) => Some(
-            find_manager(&tx, no)?
-                .ok_or_else(|| Error::NoSuchManager(no.to_string()))?
-                .id,
-        ),
-        None => None,
-    };
+    let manager_id = super::manager_id_of(&tx, manager_no)?;
     let batch_id = if drafts.len() > 1 {
         Some(next_batch_id(&tx)?)
     } else {

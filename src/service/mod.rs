@@ -13,3 +13,19 @@ pub mod upcoming;
 
 pub use import::{ImportReport, import_customers, import_holdings, plan_customers, plan_holdings};
 pub use portfolio::{customer_listing, load_customer_detail, load_portfolio, resolve_manager};
+
+/// The row id of the manager `manager_no` names (`None`: the whole store); an unknown number
+/// is refused, naming it.
+pub(crate) fn manager_id_of(
+    conn: &rusqlite::Connection,
+    manager_no: Option<&str>,
+) -> crate::error::Result<Option<i64>> {
+    match manager_no {
+        Some(no) => Ok(Some(
+            crate::store::managers::find_manager(conn, no)?
+                .ok_or_else(|| crate::error::Error::NoSuchManager(no.to_string()))?
+                .id,
+        )),
+        None => Ok(None),
+    }
+}

@@ -40,14 +40,7 @@ pub fn load_today_between(
     between: &mut dyn FnMut(),
 ) -> Result<TodayQueue> {
     let today = now.date();
-    let manager_id = match manager_no {
-        Some(no) => Some(
-            find_manager(store.conn(), no)?
-                .ok_or_else(|| Error::NoSuchManager(no.to_string()))?
-                .id,
-        ),
-        None => None,
-    };
+    let manager_id = super::manager_id_of(store.conn(), manager_no)?;
     let horizon = today + Duration::days(i64::from(policy.signals.maturity_within_days));
     // Customers and balances on a second connection while this one reads the diary: on a
     // large store the two halves take about as long as each other. `read_both` makes the two

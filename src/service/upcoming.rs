@@ -5,9 +5,8 @@ use chrono::{Duration, NaiveDateTime};
 use crate::domain::diary::DiaryEntry;
 use crate::domain::policy::Policy;
 use crate::domain::urgency::ReasonCode;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::store::Store;
-use crate::store::managers::find_manager;
 use crate::store::upcoming::{Answers, list_upcoming};
 
 /// The days the view covers after today (today is shown too: eight days in all).
@@ -32,14 +31,7 @@ pub fn load_upcoming(
     now: NaiveDateTime,
     manager_no: Option<&str>,
 ) -> Result<Vec<DiaryEntry>> {
-    let manager_id = match manager_no {
-        Some(no) => Some(
-            find_manager(store.conn(), no)?
-                .ok_or_else(|| Error::NoSuchManager(no.to_string()))?
-                .id,
-        ),
-        None => None,
-    };
+    let manager_id = super::manager_id_of(store.conn(), manager_no)?;
     let from = now.date().and_hms_opt(0, 0, 0).unwrap_or_default();
     let to = from + Duration::days(UPCOMING_DAYS + 1);
     list_upcoming(
