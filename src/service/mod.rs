@@ -17,7 +17,7 @@ pub use portfolio::{customer_listing, load_customer_detail, load_portfolio, reso
 /// The row id of the manager `manager_no` names (`None`: the whole store); an unknown number
 /// is refused, naming it.
 pub(crate) fn manager_id_of(
-    conn: &rusqlite::Connection,
+    conn: &crate::store::Conn,
     manager_no: Option<&str>,
 ) -> crate::error::Result<Option<i64>> {
     match manager_no {
