@@ -462,10 +462,16 @@ fn a_log_on_today_reloads_the_queue_and_the_book_when_its_tab_opens() {
 fn snooze_undo_and_dismiss_round_trip_through_the_store() {
     let mut store = sample_store();
     let mut app = today_app(&mut store, Lang::Zh, 40);
+    let (planned, done) = (queue_of(&app).planned, queue_of(&app).done);
     run_key(&mut app, &mut store, KeyCode::Char('z'));
     run_key(&mut app, &mut store, KeyCode::Char('1'));
     run_key(&mut app, &mut store, KeyCode::Enter);
     assert!(!ranked(&app).contains(&"C0005".to_string()), "snoozed");
+    // Put off today, the row is done for today's gauge, still counted in the plan.
+    assert_eq!(
+        (queue_of(&app).planned, queue_of(&app).done),
+        (planned, done + 1)
+    );
     assert!(!has(&queue_on(&store, 24), "C0005"));
     // It comes back on the next working day (her wealth still matures on the 30th).
     assert!(has(&queue_on(&store, 25), "C0005"));

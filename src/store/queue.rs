@@ -449,7 +449,10 @@ pub(crate) fn hold_at(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Optio
             action.as_str(),
             code.as_deref().and_then(ReasonCode::from_key),
         ) {
-            ("snooze", _) => Some(Hold::Snoozed { until }),
+            ("snooze", _) => Some(Hold::Snoozed {
+                until,
+                at: r.get(i + 3)?,
+            }),
             ("dismiss", Some(code)) => Some(Hold::Dismissed {
                 code,
                 until,

@@ -77,8 +77,9 @@ impl Default for QueueItem {
 /// A snooze or a dismissal the manager recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hold {
-    /// The customer's row stays out of the queue before `until`.
-    Snoozed { until: NaiveDate },
+    /// The customer's row stays out of the queue before `until`; recorded at `at` (a row
+    /// snoozed during the day counts as done on that day's gauge).
+    Snoozed { until: NaiveDate, at: NaiveDateTime },
     /// The reason stays out of the queue up to and including `until`. A dismissed call-back
     /// settles every follow-up set before the dismissal (`at`), whatever `until` says.
     Dismissed {
@@ -133,6 +134,8 @@ pub struct TodayQueue {
 /// A customer as the planner sees them at the start of the day.
 pub(super) struct Candidate<'a> {
     input: &'a QueueInput<'a>,
+    /// Snoozed during the day: planned, and done for the day (its row is not shown).
+    put_off: bool,
     /// Spread obligations due and waiting signals at the start of the day.
     owed: usize,
     /// The customer's signals of the day (open at its start or arisen since), dismissed ones
@@ -188,7 +191,14 @@ pub(super) fn held(holds: &[Hold], code: ReasonCode, today: NaiveDate) -> bool {
 fn snoozed(holds: &[Hold], today: NaiveDate) -> bool {
     holds
         .iter()
-        .any(|h| matches!(h, Hold::Snoozed { until } if today < *until))
+        .any(|h| matches!(h, Hold::Snoozed { until, .. } if today < *until))
+}
+
+/// True when a live snooze was recorded during `today`: the row was put off, not left undone.
+fn snoozed_today(holds: &[Hold], today: NaiveDate) -> bool {
+    holds
+        .iter()
+        .any(|h| matches!(h, Hold::Snoozed { until, at } if today < *until && at.date() == today))
 }
 
 /// The customer's obligations with the imported assessment date counted for the review. At the
@@ -305,7 +315,8 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
                 in_queue_anyway = true;
             }
         }
-        if snoozed(input.holds, today) {
+        let put_off = snoozed(input.holds, today);
+        if put_off && !snoozed_today(input.holds, today) {
             continue;
         }
         let signals = day_signals(policy, input, now);
@@ -330,6 +341,7 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
             .min();
         candidates.push(Candidate {
             input,
+            put_off,
             signals,
             owed: spread_due.len() + waiting_signals,
             in_queue_anyway,
@@ -391,6 +403,10 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
             continue;
         }
         planned += 1;
+        if c.put_off {
+            done += 1;
+            continue;
+        }
         let item = row::plan_row(policy, &rules, c, now);
         if item.reasons.is_empty() {
             // Everything it was planned for was answered (or dismissed) today.
