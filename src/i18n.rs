@@ -457,6 +457,7 @@ texts! {
     VerbSale => "销售", "sale";
     VerbRiskReview => "复核风险测评", "risk review";
     VerbSms => "发短信", "SMS";
+    RsnCallbackSoon => "回电 {}（{} 分钟后）", "call back {} (in {} min)";
     RsnCallbackYesterday => "回电 {}（昨天）", "call back {} (yesterday)";
     RsnCallbackLate => "回电 {}（已过 {} 天）", "call back {} ({} days late)";
     RsnCallbackStale => "回电 {}（搁置 {} 个月·X 关闭）", "call back {} ({} months old, X closes)";

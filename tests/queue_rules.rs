@@ -532,3 +532,30 @@ fn a_maturity_passed_without_a_contact_stays_overdue_for_a_week() {
     let q = guanhu::service::queue::load_today(&store, &policy, on(2), Some("M001")).unwrap();
     assert_eq!(maturity(&q), None);
 }
+
+#[test]
+fn a_lead_time_brings_a_call_back_onto_the_queue_before_its_time() {
+    let mut store = common::sample_store();
+    let mut follow = draft(
+        "C0003",
+        EntryKind::Call,
+        Some(Outcome::CallbackRequested),
+        at(20, 10),
+    );
+    follow.follow_up_at = Some(at(24, 15));
+    log_entries(&mut store, Some("M001"), &[follow], common::now()).unwrap();
+    let has_callback = |policy: &Policy, when| {
+        let q = guanhu::service::queue::load_today(&store, policy, when, Some("M001")).unwrap();
+        row(&q.items, "C0003").is_some_and(|r| {
+            r.reasons
+                .iter()
+                .any(|x| x.code() == ReasonCode::Callback && !x.is_overdue(when))
+        })
+    };
+    let half_past_two = common::today().and_hms_opt(14, 30, 0).unwrap();
+    let lead = Policy::from_toml(&["[queue]\ncallback_lead_minutes = 30\n"]).unwrap();
+    assert!(!has_callback(&Policy::default_policy(), half_past_two));
+    assert!(has_callback(&lead, half_past_two));
+    let twenty_past_two = common::today().and_hms_opt(14, 20, 0).unwrap();
+    assert!(!has_callback(&lead, twenty_past_two));
+}

@@ -126,7 +126,10 @@ fn signal_text(app: &App, signal: &Signal) -> String {
             // The time alone today; an older call-back still waiting says how old it is.
             let late = (today - due_at.date()).num_days();
             let at = moment_text(*due_at, today);
+            let minutes_to_go = (*due_at - app.ctx.now).num_minutes();
             match late {
+                // On the queue ahead of its time (the policy's lead time): how long to go.
+                ..=0 if minutes_to_go > 0 => fill(t(T::RsnCallbackSoon), &[&at, &minutes_to_go]),
                 ..=0 => fill(t(T::RsnCallback), &[&at]),
                 1 => fill(t(T::RsnCallbackYesterday), &[&at]),
                 2..=59 => fill(t(T::RsnCallbackLate), &[&at, &late]),
