@@ -559,3 +559,90 @@ fn a_lead_time_brings_a_call_back_onto_the_queue_before_its_time() {
     let twenty_past_two = common::today().and_hms_opt(14, 20, 0).unwrap();
     assert!(!has_callback(&lead, twenty_past_two));
 }
+
+#[test]
+fn a_dismissal_during_the_day_counts_the_row_done_and_pulls_in_nobody() {
+    use guanhu::service::queue::{HoldRequest, hold_items};
+    let mut store = common::sample_store();
+    let policy = Policy::default_policy();
+    let nine = common::now();
+    let before = guanhu::service::queue::load_today(&store, &policy, nine, Some("M001")).unwrap();
+    let chen = row(&before.items, "C0005").unwrap().clone();
+    // Every reason of 陈静's row dismissed at 10:00.
+    let ten = common::today().and_hms_opt(10, 0, 0).unwrap();
+    let requests: Vec<HoldRequest> = chen
+        .reasons
+        .iter()
+        .map(|r| HoldRequest {
+            customer_no: "C0005".into(),
+            code: Some(r.code()),
+            until: r.dismissed_until(common::today(), 7),
+            note: "已约下周面谈".into(),
+        })
+        .collect();
+    hold_items(&mut store, Some("M001"), &requests, ten).unwrap();
+    let after = guanhu::service::queue::load_today(&store, &policy, ten, Some("M001")).unwrap();
+    assert!(row(&after.items, "C0005").is_none());
+    assert_eq!(
+        (after.planned, after.done),
+        (before.planned, before.done + 1)
+    );
+    let numbers = |q: &TodayQueue| {
+        let mut n: Vec<_> = q
+            .items
+            .iter()
+            .filter_map(|i| i.customer_no.clone())
+            .collect();
+        n.sort();
+        n
+    };
+    let mut expected = numbers(&before);
+    expected.retain(|n| n != "C0005");
+    assert_eq!(numbers(&after), expected, "nobody pulled in");
+}
+
+#[test]
+fn closing_an_old_call_back_leaves_one_set_for_next_week() {
+    use guanhu::service::queue::{HoldRequest, hold_items};
+    let mut store = common::sample_store();
+    let mut old = draft(
+        "C0003",
+        EntryKind::Call,
+        Some(Outcome::CallbackRequested),
+        at(3, 10),
+    );
+    old.follow_up_at = Some(at(4, 15));
+    let mut next = draft(
+        "C0003",
+        EntryKind::Call,
+        Some(Outcome::NotReached),
+        at(23, 10),
+    );
+    next.follow_up_at = Some(common::d(2026, 11, 26).and_hms_opt(10, 0, 0).unwrap());
+    log_entries(&mut store, Some("M001"), &[old, next], common::now()).unwrap();
+    hold_items(
+        &mut store,
+        Some("M001"),
+        &[HoldRequest {
+            customer_no: "C0003".into(),
+            code: Some(ReasonCode::Callback),
+            until: common::today(),
+            note: "已关闭（X）".into(),
+        }],
+        common::now(),
+    )
+    .unwrap();
+    let policy = Policy::default_policy();
+    let thursday = common::d(2026, 11, 26).and_hms_opt(10, 0, 0).unwrap();
+    let q = guanhu::service::queue::load_today(&store, &policy, thursday, Some("M001")).unwrap();
+    let callbacks: Vec<String> = row(&q.items, "C0003")
+        .map(|r| {
+            r.reasons
+                .iter()
+                .filter(|x| x.code() == ReasonCode::Callback)
+                .map(|x| x.detail())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(callbacks, ["2026-11-26 10:00"]);
+}

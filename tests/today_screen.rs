@@ -268,7 +268,7 @@ fn x_with_a_reason_emits_one_dismissal_per_reason() {
         .map(|r| HoldDraft {
             customer_no: "C0005".into(),
             code: Some(r.code()),
-            until: r.dismissed_until(common::today()),
+            until: r.dismissed_until(common::today(), 7),
             note: "客户已明确拒绝，下季度再联系".into(),
         })
         .collect();
@@ -813,4 +813,20 @@ fn rows_say_what_was_done_and_what_is_left_and_the_detail_says_why() {
             insta::assert_snapshot!(format!("today_why_detail_{name}_{w}x{h}"), t.backend());
         }
     }
+}
+
+#[test]
+fn a_clock_tick_that_moves_the_selected_row_down_keeps_the_cursor_on_that_customer() {
+    let mut store = touched_store();
+    let mut app = today_app(&mut store, Lang::Zh, 40);
+    // The cursor on 赵敏 (the first customer), then a queue where someone rises above her.
+    let zhao = app.today_view.selected().unwrap().customer_no.clone();
+    let mut moved = queue_of(&app).clone();
+    let first = moved.items.remove(1);
+    let last = moved.items.pop().unwrap();
+    moved.items.insert(1, last);
+    moved.items.insert(2, first);
+    update(&mut app, Action::TodayLoaded(Box::new(moved)));
+    assert_eq!(app.today_view.selected().unwrap().customer_no, zhao);
+    assert_eq!(app.today_view.cursor, 2);
 }

@@ -184,6 +184,8 @@ pub(super) fn pick_by_number(form: &mut LogForm, d: usize) {
 pub(super) fn entries_saved(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
     app.saving = false;
     app.mode = Mode::Normal;
+    // The queue's next load follows a log: a row that sank is not followed down the list.
+    app.today_view.after_log = true;
     leave_guard::saved(app);
     let Some(form) = app.form.take() else {
         return reload_after_write(app);

@@ -234,7 +234,8 @@ fn render_dismiss(frame: &mut Frame, app: &App, form: &DismissForm, area: Rect) 
     let mut lines = Vec::new();
     if form.item.customer_no.is_some() {
         for reason in ordered_reasons(&form.item, app.ctx.now) {
-            let until = reason.dismissed_until(app.ctx.today);
+            let until =
+                reason.dismissed_until(app.ctx.today, app.ctx.policy.signals.maturity_passed_days);
             let until = until_text(app, reason, until);
             let room = inner_width.saturating_sub(until.width() + 4);
             lines.push(Line::from(vec![

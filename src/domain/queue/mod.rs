@@ -180,12 +180,48 @@ fn is_calendar(period: CadencePeriod) -> bool {
     !matches!(period, CadencePeriod::Days(_))
 }
 
-/// Whether a hold keeps `code` out today.
-pub(super) fn held(holds: &[Hold], code: ReasonCode, today: NaiveDate) -> bool {
+/// Whether a live dismissal keeps `code` out today. With `from_start`, only those recorded
+/// before the day began: the day's plan is made of them, so a dismissal during the day settles
+/// a reason of the plan (its row counts as done) instead of taking the row out and pulling in
+/// the next customer.
+pub(super) fn held(holds: &[Hold], code: ReasonCode, today: NaiveDate, from_start: bool) -> bool {
     holds.iter().any(|h| {
-        matches!(h, Hold::Dismissed { code: c, until, .. }
-            if *c == code && code != ReasonCode::Callback && today <= *until)
+        matches!(h, Hold::Dismissed { code: c, until, at }
+            if *c == code && code != ReasonCode::Callback && today <= *until
+                && (!from_start || at.date() < today))
     })
+}
+
+/// Whether a dismissed call-back settles this one: a dismissal settles the call-backs set
+/// before it and already due when it was made, so closing a months-old call-back never
+/// closes one set yesterday for next week.
+fn callback_settled(
+    policy: &Policy,
+    holds: &[Hold],
+    signal: &Signal,
+    today: NaiveDate,
+    from_start: bool,
+) -> bool {
+    let Signal::Callback { due_at, set_at, .. } = signal else {
+        return false;
+    };
+    holds.iter().any(|h| {
+        matches!(h, Hold::Dismissed { code: ReasonCode::Callback, at, .. }
+            if set_at < at && *due_at - policy.queue.lead() <= *at
+                && (!from_start || at.date() < today))
+    })
+}
+
+/// Whether a live hold keeps the signal out today (see [`held`] for `from_start`).
+pub(super) fn signal_held(
+    policy: &Policy,
+    holds: &[Hold],
+    signal: &Signal,
+    today: NaiveDate,
+    from_start: bool,
+) -> bool {
+    held(holds, ReasonCode::of_signal(signal), today, from_start)
+        || callback_settled(policy, holds, signal, today, from_start)
 }
 
 fn snoozed(holds: &[Hold], today: NaiveDate) -> bool {
@@ -240,8 +276,8 @@ pub(super) fn obligation_reason(
 }
 
 /// The customer's signals of the day: those open when it began and those arisen since (a
-/// call-back falling due), without the dismissed ones and those an entry before the day
-/// answered.
+/// call-back falling due), without those dismissed before the day began and those an entry
+/// before the day answered.
 fn day_signals(policy: &Policy, input: &QueueInput<'_>, now: NaiveDateTime) -> Vec<Signal> {
     let today = now.date();
     // Only customers with entries today need their facts without them (there are few).
@@ -261,15 +297,8 @@ fn day_signals(policy: &Policy, input: &QueueInput<'_>, now: NaiveDateTime) -> V
     };
     signals(policy, &facts, now)
         .into_iter()
-        .filter(|s| !held(input.holds, ReasonCode::of_signal(s), today))
+        .filter(|s| !signal_held(policy, input.holds, s, today, true))
         .filter(|s| !answered::answered_before(policy, s, contacts, today))
-        .filter(|s| match s {
-            Signal::Callback { due_at, .. } => !input.holds.iter().any(|h| {
-                matches!(h, Hold::Dismissed { code: ReasonCode::Callback, at, .. }
-                    if contacts.follow_ups.iter().any(|f| f.due_at == *due_at && f.set_at < *at))
-            }),
-            _ => true,
-        })
         .collect()
 }
 
@@ -304,7 +333,7 @@ pub fn build_queue(policy: &Policy, inputs: &[QueueInput<'_>], now: NaiveDateTim
                     slot.met += 1;
                 }
             }
-            if !status.due || held(input.holds, code, today) {
+            if !status.due || held(input.holds, code, today, true) {
                 continue;
             }
             if rule.obligation == Obligation::Sms {
@@ -480,7 +509,7 @@ fn sms_owed_now(rules: &RulesByTier, inputs: &[QueueInput<'_>], today: NaiveDate
         .iter()
         // What satisfies the SMS is the cadence's: a call today does not, so it is still owed.
         .filter(|input| {
-            !snoozed(input.holds, today) && !held(input.holds, ReasonCode::SmsDue, today)
+            !snoozed(input.holds, today) && !held(input.holds, ReasonCode::SmsDue, today, false)
         })
         .filter(|input| {
             rules

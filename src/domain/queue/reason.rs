@@ -75,16 +75,18 @@ impl Reason {
         }
     }
 
-    /// The last day a dismissal of this reason holds: the end of an obligation's period, the
-    /// day of a maturity or birthday, otherwise the end of the month. (A dismissed call-back
-    /// is settled for good: see [`super::Hold::Dismissed`].)
-    pub fn dismissed_until(&self, today: NaiveDate) -> NaiveDate {
+    /// The last day a dismissal of this reason holds: the end of an obligation's period; for
+    /// a maturity the last day it can show (its day plus `maturity_passed_days`, through which a
+    /// passed maturity stays); a birthday's day; otherwise the end of the month. (A dismissed
+    /// call-back is settled for good: see [`super::Hold::Dismissed`].)
+    pub fn dismissed_until(&self, today: NaiveDate, maturity_passed_days: u32) -> NaiveDate {
         match self {
             Reason::Obligation { status, .. } => status.window.1,
-            // A maturity already passed stays dismissed through today at least.
-            Reason::Signal(Signal::Maturity { on, .. } | Signal::Birthday { on, .. }) => {
-                (*on).max(today)
-            }
+            Reason::Signal(Signal::Maturity { on, .. }) => on
+                .checked_add_days(chrono::Days::new(u64::from(maturity_passed_days)))
+                .unwrap_or(*on)
+                .max(today),
+            Reason::Signal(Signal::Birthday { on, .. }) => (*on).max(today),
             Reason::SmsOwed(_) => CadencePeriod::Week.window(today).1,
             _ => CadencePeriod::Month.window(today).1,
         }

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use super::{
     Answered, Candidate, QueueItem, Reason, RulesByTier, answered, held, judged, obligation_reason,
+    signal_held,
 };
 use crate::domain::cadence::Obligation;
 use crate::domain::policy::Policy;
@@ -31,7 +32,7 @@ pub(super) fn plan_row(
         }
         let status = judged(rule, input.customer, facts, today, true);
         let code = ReasonCode::of_obligation(rule.obligation);
-        if !status.due || held(input.holds, code, today) {
+        if !status.due || held(input.holds, code, today, false) {
             continue;
         }
         let reason = obligation_reason(status, rule.period, today, input.known_since);
@@ -50,6 +51,10 @@ pub(super) fn plan_row(
     }
     let mut at_stake = Decimal::ZERO;
     for signal in c.signals.iter().cloned() {
+        // Dismissed during the day: settled, neither open nor answered.
+        if signal_held(policy, &input.holds, &signal, today, false) {
+            continue;
+        }
         if let Some(by) = answered::signal_answer(policy, &signal, facts, now) {
             answered_reasons.push(Answered {
                 reason: Reason::Signal(signal),

@@ -28,6 +28,9 @@ pub struct Model {
     pub popup: Option<TodayPopup>,
     /// The customer whose call-backs `X` is closing, until the write is stored.
     pub closing: Option<String>,
+    /// Set by the shell when an entry was logged: the next load keeps the cursor in place if
+    /// the selected row sank (a clock tick's reload follows the customer instead).
+    pub after_log: bool,
     /// Set by an undo or redo: the next load puts the cursor on a row it brought back.
     pub follow_returning: bool,
     /// The rows the list shows. The page size is part of what the shell gives the tab: it
@@ -49,6 +52,7 @@ impl Default for Model {
             offset: 0,
             popup: None,
             closing: None,
+            after_log: false,
             follow_returning: false,
             height: DEFAULT_HEIGHT,
             upcoming: None,
@@ -57,13 +61,15 @@ impl Default for Model {
 }
 
 impl Model {
-    /// Replaces the queue. The cursor stays on the same customer when they are still there at
-    /// or above its place; when they left (snoozed, every reason answered) or sank below (a log
-    /// answered their weightiest reasons), it stays in place so the next row moves up under it.
+    /// Replaces the queue. The cursor stays on the same customer when they are still there
+    /// (a clock tick's reload moves nobody under it); when they left (snoozed, every reason
+    /// answered) or, after a log, sank below (the log answered their weightiest reasons), it
+    /// stays in place so the next row moves up under it.
     pub fn set_queue(&mut self, queue: TodayQueue) {
         let first_load = self.queue.is_none();
         let mut current = self.selected().map(|i| i.customer_no.clone());
         let returning = std::mem::take(&mut self.follow_returning);
+        let after_log = std::mem::take(&mut self.after_log);
         if returning {
             // An undone snooze or log brings its row back: go to it, as before the step.
             let before: std::collections::HashSet<&Option<String>> =
@@ -88,7 +94,7 @@ impl Model {
         {
             // A row that sank (a log answered its weightiest reasons, a call was not reached)
             // is not followed down the list: the cursor stays in place, on the next row to do.
-            self.cursor = if pos > was_at && !returning {
+            self.cursor = if pos > was_at && after_log && !returning {
                 was_at
             } else {
                 pos

@@ -297,24 +297,24 @@ impl DismissForm {
     }
 
     /// Each reason of the row with the last day its dismissal holds.
-    pub fn lines(&self, today: NaiveDate) -> Vec<(&Reason, NaiveDate)> {
+    pub fn lines(&self, today: NaiveDate, passed_days: u32) -> Vec<(&Reason, NaiveDate)> {
         self.item
             .reasons
             .iter()
-            .map(|r| (r, r.dismissed_until(today)))
+            .map(|r| (r, r.dismissed_until(today, passed_days)))
             .collect()
     }
 
     /// The holds this dismissal records: one per reason of a customer's row, each for its own
     /// period; on the weekly-SMS row, this week's SMS for every customer it stands for.
-    pub fn drafts(&self, today: NaiveDate) -> Result<Vec<HoldDraft>, HoldError> {
+    pub fn drafts(&self, today: NaiveDate, passed_days: u32) -> Result<Vec<HoldDraft>, HoldError> {
         let note = self.reason.text().trim().to_string();
         if note.is_empty() {
             return Err(HoldError::ReasonRequired);
         }
         Ok(match &self.item.customer_no {
             Some(no) => self
-                .lines(today)
+                .lines(today, passed_days)
                 .into_iter()
                 .map(|(r, until)| HoldDraft {
                     customer_no: no.clone(),
@@ -324,7 +324,8 @@ impl DismissForm {
                 })
                 .collect(),
             None => {
-                let until = Reason::SmsOwed(self.item.members.len()).dismissed_until(today);
+                let until =
+                    Reason::SmsOwed(self.item.members.len()).dismissed_until(today, passed_days);
                 self.item
                     .members
                     .iter()

@@ -48,7 +48,7 @@ pub(super) fn key(model: &mut Model, ctx: &Ctx, edit: Edit) -> Vec<Cmd> {
             }
         }
         TodayPopup::Dismiss(form) => match edit {
-            Edit::Submit => match form.drafts(ctx.today) {
+            Edit::Submit => match form.drafts(ctx.today, ctx.policy.signals.maturity_passed_days) {
                 Ok(drafts) if drafts.is_empty() => return close(model),
                 Ok(drafts) => return vec![Cmd::Write(Effect::HoldItems(drafts))],
                 Err(e) => form.error = Some(e),
