@@ -52,7 +52,7 @@ pub(super) fn plan_row(
     let mut at_stake = Decimal::ZERO;
     for signal in c.signals.iter().cloned() {
         // Dismissed during the day: settled, neither open nor answered.
-        if signal_held(policy, &input.holds, &signal, today, false) {
+        if signal_held(policy, input.holds, &signal, today, false) {
             continue;
         }
         if let Some(by) = answered::signal_answer(policy, &signal, facts, now) {
