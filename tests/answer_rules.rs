@@ -97,9 +97,12 @@ const ANSWERS: &[(ReasonCode, &[&str])] = &[
     ),
 ];
 
+/// `kind:*` in the table: the kind with any outcome but not reached (a visit that found
+/// nobody answers nothing).
 fn expected(list: &[&str], kind: EntryKind, outcome: Option<Outcome>, written: &str) -> bool {
     list.contains(&written)
-        || (outcome.is_some() && list.contains(&format!("{}:*", kind.key()).as_str()))
+        || (outcome.is_some_and(|o| o != Outcome::NotReached)
+            && list.contains(&format!("{}:*", kind.key()).as_str()))
 }
 
 #[test]

@@ -646,3 +646,37 @@ fn closing_an_old_call_back_leaves_one_set_for_next_week() {
         .unwrap_or_default();
     assert_eq!(callbacks, ["2026-11-26 10:00"]);
 }
+
+#[test]
+fn the_weekly_bulk_sms_answers_no_birthday_a_greeting_sms_does() {
+    let birthday_open = |store: &Store| {
+        let q = today_queue(&details(store));
+        row(&q.items, "C0004")
+            .is_some_and(|r| r.reasons.iter().any(|x| x.code() == ReasonCode::Birthday))
+    };
+    // 刘洋 (C0004) has a birthday in six days.
+    let mut store = common::sample_store();
+    assert!(birthday_open(&store));
+    let sms = |no: &str, m| {
+        let mut d = draft(
+            no,
+            EntryKind::Sms,
+            None,
+            common::today().and_hms_opt(8, m, 0).unwrap(),
+        );
+        d.note = "本周理财资讯".into();
+        d
+    };
+    // The weekly SMS to many at once is a bulk send: the birthday stays.
+    log_entries(
+        &mut store,
+        Some("M001"),
+        &[sms("C0004", 10), sms("C0001", 10)],
+        common::now(),
+    )
+    .unwrap();
+    assert!(birthday_open(&store), "a bulk SMS is no birthday greeting");
+    // A greeting sent to her alone answers it.
+    log_entries(&mut store, Some("M001"), &[sms("C0004", 20)], common::now()).unwrap();
+    assert!(!birthday_open(&store));
+}

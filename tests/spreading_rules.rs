@@ -96,6 +96,7 @@ impl Book {
                     if t.date() == today {
                         f.on_day.push(guanhu::domain::contacts::DayEntry {
                             id: f.on_day.len() as i64 + 1,
+                            bulk: false,
                             kind: EntryKind::Call,
                             outcome: Some(Outcome::Reached),
                             at: *t,

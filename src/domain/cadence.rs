@@ -110,9 +110,15 @@ impl Satisfier {
         self.accepts_kind(draft.kind, draft.outcome)
     }
 
-    /// True for an entry of this kind (and outcome, when one is named).
+    /// True for an entry of this kind (and outcome, when one is named). A kind without an
+    /// outcome takes any outcome but "not reached": a visit that found nobody, like a call
+    /// nobody answered, answers nothing unless the policy names `kind:not_reached` itself.
     pub fn accepts_kind(self, kind: EntryKind, outcome: Option<Outcome>) -> bool {
-        kind == self.kind && self.outcome.is_none_or(|o| outcome == Some(o))
+        kind == self.kind
+            && match self.outcome {
+                Some(o) => outcome == Some(o),
+                None => outcome != Some(Outcome::NotReached),
+            }
     }
 }
 

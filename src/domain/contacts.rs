@@ -24,6 +24,8 @@ pub struct DayEntry {
     pub kind: EntryKind,
     pub outcome: Option<Outcome>,
     pub at: NaiveDateTime,
+    /// Part of a bulk send (the weekly SMS to many): it answers the SMS, not a birthday.
+    pub bulk: bool,
 }
 
 /// A follow-up time set on a live entry.
@@ -63,6 +65,7 @@ impl ContactFacts {
                     kind,
                     outcome,
                     at,
+                    bulk: e.batch_id.is_some(),
                 });
             } else {
                 let slot = last.entry((kind, outcome)).or_insert(LastContact {
@@ -156,6 +159,8 @@ pub struct WindowEntry {
     pub outcome: Option<Outcome>,
     pub at: NaiveDateTime,
     pub follow_up_at: Option<NaiveDateTime>,
+    /// Part of a bulk send.
+    pub bulk: bool,
 }
 
 impl ContactFacts {
@@ -183,6 +188,7 @@ impl ContactFacts {
                     kind: e.kind,
                     outcome: e.outcome,
                     at: e.at,
+                    bulk: e.bulk,
                 });
             } else {
                 let slot = last.entry((e.kind, e.outcome)).or_insert(LastContact {
@@ -301,6 +307,7 @@ mod tests {
                 outcome: e.draft.outcome,
                 at: e.draft.occurred_at,
                 follow_up_at: e.draft.follow_up_at,
+                bulk: e.batch_id.is_some(),
             })
             .collect();
         for day in 16..=26 {

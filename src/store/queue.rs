@@ -293,7 +293,8 @@ pub fn contact_facts_as_of(
         }
     }
     let sql = format!(
-        "SELECT e.customer_id, e.kind, e.outcome, e.occurred_at, e.id FROM diary_entries e {live} \
+        "SELECT e.customer_id, e.kind, e.outcome, e.occurred_at, e.id, e.batch_id IS NOT NULL \
+         FROM diary_entries e {live} \
          AND e.occurred_at >= ?2 AND e.occurred_at < ?3 ORDER BY e.occurred_at"
     );
     let mut stmt = conn.prepare(&sql)?;
@@ -305,6 +306,7 @@ pub fn contact_facts_as_of(
         let outcome: Option<String> = r.get(2)?;
         out.entry(r.get(0)?).or_default().on_day.push(DayEntry {
             id: r.get(4)?,
+            bulk: r.get(5)?,
             kind,
             outcome: outcome.as_deref().and_then(Outcome::from_key),
             at: r.get::<_, Moment>(3)?.0,
@@ -368,7 +370,12 @@ pub(crate) fn answering_sql(answers: &[Satisfier], alias: &str) -> String {
                 s.kind.key(),
                 o.key()
             ),
-            None => format!("{alias}.kind = '{}'", s.kind.key()),
+            // A kind alone takes any outcome but not reached (`Satisfier::accepts_kind`).
+            None => format!(
+                "({alias}.kind = '{}' AND ({alias}.outcome IS NULL OR {alias}.outcome <> '{}'))",
+                s.kind.key(),
+                Outcome::NotReached.key()
+            ),
         })
         .collect();
     if items.is_empty() {

@@ -260,8 +260,8 @@ pub fn review_window_entries(
     to: NaiveDate,
 ) -> Result<HashMap<i64, Vec<WindowEntry>>> {
     let mut stmt = conn.prepare(&format!(
-        "{LISTED}SELECT e.customer_id, e.id, e.kind, e.outcome, e.occurred_at, e.follow_up_at \
-         FROM listed JOIN diary_entries e ON e.customer_id = listed.id \
+        "{LISTED}SELECT e.customer_id, e.id, e.kind, e.outcome, e.occurred_at, e.follow_up_at, \
+         e.batch_id IS NOT NULL FROM listed JOIN diary_entries e ON e.customer_id = listed.id \
          AND e.deleted_at IS NULL AND e.occurred_at >= :from AND e.occurred_at < :to"
     ))?;
     let mut rows = stmt.query(named_params! {
@@ -281,6 +281,7 @@ pub fn review_window_entries(
             outcome: outcome.as_deref().and_then(Outcome::from_key),
             at: r.get::<_, Moment>(4)?.0,
             follow_up_at: r.get::<_, Option<Moment>>(5)?.map(|m| m.0),
+            bulk: r.get(6)?,
         });
     }
     Ok(out)

@@ -55,7 +55,7 @@ pub fn obligation_answer(rule: &Rule, facts: &ContactFacts) -> Option<Answer> {
 }
 
 /// What of the day answered a signal: the first entry `[answers]` accepts for it, at or after
-/// the moment the signal began.
+/// the moment the signal began (a bulk send, the weekly SMS, answers no birthday).
 pub fn signal_answer(
     policy: &Policy,
     signal: &Signal,
@@ -65,7 +65,9 @@ pub fn signal_answer(
     let code = ReasonCode::of_signal(signal);
     let from = answerable_from(policy, signal, now.date());
     first_on_day(facts, |e| {
-        e.at >= from && policy.answering.accepts(code, e.kind, e.outcome)
+        e.at >= from
+            && policy.answering.accepts(code, e.kind, e.outcome)
+            && !(e.bulk && code == ReasonCode::Birthday)
     })
 }
 
@@ -78,8 +80,14 @@ pub fn answered_before(
 ) -> bool {
     let code = ReasonCode::of_signal(signal);
     let from = answerable_from(policy, signal, today);
+    // Before today the diary is read as its latest entry per kind, which cannot tell a
+    // birthday SMS from the weekly bulk one: for a birthday an SMS counts only on the day it
+    // is sent (see `signal_answer`), so the weekly SMS never hides a birthday.
     start
-        .last_before(|k, o| policy.answering.accepts(code, k, o))
+        .last_before(|k, o| {
+            policy.answering.accepts(code, k, o)
+                && !(code == ReasonCode::Birthday && k == EntryKind::Sms)
+        })
         .is_some_and(|t| t >= from)
 }
 
@@ -90,6 +98,9 @@ pub fn last_attempt(facts: &ContactFacts) -> Option<NaiveDateTime> {
         .on_day
         .iter()
         .max_by_key(|e| e.at)
-        .filter(|e| e.outcome == Some(Outcome::NotReached))
+        .filter(|e| {
+            e.outcome == Some(Outcome::NotReached)
+                && matches!(e.kind, EntryKind::Call | EntryKind::Wechat)
+        })
         .map(|e| e.at)
 }
