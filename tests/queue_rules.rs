@@ -680,3 +680,41 @@ fn the_weekly_bulk_sms_answers_no_birthday_a_greeting_sms_does() {
     log_entries(&mut store, Some("M001"), &[sms("C0004", 20)], common::now()).unwrap();
     assert!(!birthday_open(&store));
 }
+
+#[test]
+fn a_plus_one_hour_call_back_after_a_missed_call_lifts_the_row_in_an_hour() {
+    let mut store = common::sample_store();
+    let policy = Policy::default_policy();
+    let at_time = |h, m| common::today().and_hms_opt(h, m, 0).unwrap();
+    let mut missed = draft(
+        "C0005",
+        EntryKind::Call,
+        Some(Outcome::NotReached),
+        at_time(10, 5),
+    );
+    missed.follow_up_at = Some(at_time(11, 5));
+    log_entries(&mut store, Some("M001"), &[missed], common::now()).unwrap();
+    let chen = |when| {
+        let q = guanhu::service::queue::load_today(&store, &policy, when, Some("M001")).unwrap();
+        row(&q.items, "C0005").cloned().unwrap()
+    };
+    let half_past = chen(at_time(10, 30));
+    assert!(half_past.sunk_until.is_some());
+    assert!(
+        half_past
+            .reasons
+            .iter()
+            .all(|r| r.code() != ReasonCode::Callback)
+    );
+    let after = chen(at_time(11, 6));
+    assert_eq!(
+        after.sunk_until, None,
+        "the call-back lifts it before the two hours"
+    );
+    assert!(
+        after
+            .reasons
+            .iter()
+            .any(|r| r.code() == ReasonCode::Callback)
+    );
+}

@@ -280,6 +280,44 @@ impl Policy {
                 PolicyProblem::TooLarge,
             );
         }
+        // Day counts far beyond any bank's rule would overflow the date arithmetic they feed.
+        let sig = &self.signals;
+        for (key, days, most) in [
+            (
+                "signals.maturity_within_days",
+                sig.maturity_within_days,
+                3660,
+            ),
+            (
+                "signals.maturity_passed_days",
+                sig.maturity_passed_days,
+                3660,
+            ),
+            (
+                "signals.birthday_within_days",
+                sig.birthday_within_days,
+                366,
+            ),
+            (
+                "signals.risk_expiring_within_days",
+                sig.risk_expiring_within_days,
+                3660,
+            ),
+            (
+                "signals.new_customer_within_days",
+                sig.new_customer_within_days,
+                3660,
+            ),
+            (
+                "signals.risk_assessment_valid_months",
+                sig.risk_assessment_valid_months,
+                1200,
+            ),
+        ] {
+            if days > most {
+                return err(key.into(), PolicyProblem::TooLarge);
+            }
+        }
         if self.workload.daily_capacity == 0 {
             return err("workload.daily_capacity".into(), PolicyProblem::NotPositive);
         }
@@ -444,6 +482,14 @@ mod tests {
             (
                 "[targets.weekly]\nsales_amount = \"-5\"\n",
                 "targets.weekly.sales_amount",
+            ),
+            (
+                "[signals]\nmaturity_passed_days = 4000000000\n",
+                "signals.maturity_passed_days",
+            ),
+            (
+                "[signals]\nmaturity_within_days = 200000000\n",
+                "signals.maturity_within_days",
             ),
         ];
         for (text, key) in cases {

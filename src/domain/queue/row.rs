@@ -78,7 +78,15 @@ pub(super) fn plan_row(
         at_stake,
     );
     let attempt_at = answered::last_attempt(facts);
+    // A call-back set with the attempt ("+1h") lifts the row when it falls due, even before
+    // the retry interval is over.
+    let called_back = |at: NaiveDateTime| {
+        reasons
+            .iter()
+            .any(|r| matches!(r, Reason::Signal(Signal::Callback { set_at, .. }) if *set_at >= at))
+    };
     let sunk_until = attempt_at
+        .filter(|at| !called_back(*at))
         .map(|at| at + policy.queue.retry())
         .filter(|until| *until > now);
     QueueItem {
