@@ -71,7 +71,9 @@ pub fn plan_on(policy: &Policy, book: &[PlanCustomer<'_>], day: NaiveDate) -> Da
         .collect();
     let classes: Vec<_> = known
         .iter()
-        .map(|(c, snaps, facts, _)| classify(policy, c.customer, snaps, facts.activity(), day))
+        .map(|(c, snaps, facts, _)| {
+            classify(policy, c.customer, snaps, facts.at_start_of_day().activity(), day)
+        })
         .collect();
     let inputs: Vec<QueueInput> = known
         .iter()

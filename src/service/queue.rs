@@ -84,7 +84,13 @@ pub fn load_today_between(
             let id = row.id;
             let snaps = snapshots.remove(&id).unwrap_or_default();
             let facts = contacts.remove(&id);
-            let activity = facts.as_ref().unwrap_or(&no_facts).activity();
+            // Classified as the day began: a reached call today answers the dormancy it
+            // found (the row says so) instead of making it vanish and shift the day's plan.
+            let activity = match &facts {
+                Some(f) if !f.on_day.is_empty() => f.at_start_of_day().activity(),
+                Some(f) => f.activity(),
+                None => no_facts.activity(),
+            };
             let class = classify(policy, &row.customer, &snaps, activity, today);
             (
                 row,
