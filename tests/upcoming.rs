@@ -260,3 +260,28 @@ fn upcoming_snapshots() {
         }
     }
 }
+
+#[test]
+fn a_call_back_closed_on_the_queue_leaves_the_view_a_later_one_stays() {
+    use guanhu::service::queue::{HoldRequest, hold_items};
+    let mut store = book();
+    let policy = Policy::default_policy();
+    // C0005's call-back of 09:30 closed at 10:00 with X; C0002's of tomorrow is not due yet.
+    for no in ["C0005", "C0002"] {
+        hold_items(
+            &mut store,
+            M,
+            &[HoldRequest {
+                customer_no: no.into(),
+                code: Some(guanhu::domain::urgency::ReasonCode::Callback),
+                until: today(),
+                note: "已关闭（X）".into(),
+            }],
+            at(0, 10, 0),
+        )
+        .unwrap();
+    }
+    let listed = notes(&store, &policy, at(0, 10, 5));
+    assert!(!listed.contains(&"C0005 回电".to_string()), "{listed:?}");
+    assert!(listed.contains(&"C0002 回电".to_string()), "{listed:?}");
+}

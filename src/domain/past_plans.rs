@@ -72,7 +72,13 @@ pub fn plan_on(policy: &Policy, book: &[PlanCustomer<'_>], day: NaiveDate) -> Da
     let classes: Vec<_> = known
         .iter()
         .map(|(c, snaps, facts, _)| {
-            classify(policy, c.customer, snaps, facts.at_start_of_day().activity(), day)
+            classify(
+                policy,
+                c.customer,
+                snaps,
+                facts.at_start_of_day().activity(),
+                day,
+            )
         })
         .collect();
     let inputs: Vec<QueueInput> = known

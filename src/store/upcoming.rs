@@ -18,18 +18,24 @@ pub struct Answers<'a> {
     pub lead_minutes: u32,
 }
 
-/// The SQL condition, on the entry `e`, that its follow-up is not answered: no entry of the
-/// same customer that `answers` accepts, dated after `e` and at or after the follow-up's time
+/// The SQL condition, on the entry `e`, that its follow-up is not answered nor closed: no entry
+/// of the same customer that `answers` accepts, dated after `e` and at or after the follow-up's time
 /// less the lead. Read from the `contact_last` aggregate (each kind's latest live entry), so a
 /// long diary costs nothing; an entry without a customer has no row there and stays open.
 /// Built from the policy's parsed kinds and a number, so nothing typed reaches it.
 pub(crate) fn unanswered_sql(answers: Answers<'_>) -> String {
+    // A call-back closed on the queue (`x`, `X`) is settled too, as the queue settles it: a
+    // dismissal made after the entry that set it and once it was due.
     format!(
         "NOT EXISTS (SELECT 1 FROM contact_last l WHERE l.customer_id = e.customer_id \
          AND ({}) AND l.last_at > e.occurred_at \
-         AND l.last_at >= datetime(e.follow_up_at, '-{} minutes'))",
+         AND l.last_at >= datetime(e.follow_up_at, '-{lead} minutes')) \
+         AND NOT EXISTS (SELECT 1 FROM queue_holds q WHERE q.customer_id = e.customer_id \
+         AND q.action = 'dismiss' AND q.code = 'callback' AND q.undone_at IS NULL \
+         AND q.created_at > e.occurred_at \
+         AND q.created_at >= datetime(e.follow_up_at, '-{lead} minutes'))",
         answering_sql(answers.satisfiers, "l"),
-        answers.lead_minutes
+        lead = answers.lead_minutes
     )
 }
 
