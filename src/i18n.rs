@@ -415,7 +415,7 @@ texts! {
     TodayDone => "已完成 {}/{}", "{}/{} done";
     TodayLeft => "待办 {}", "{} to do";
     TodayOverdue => "逾期 {}", "{} overdue";
-    TodayShareLeft => "今日份剩 {}", "share {} left";
+    TodayShareLeft => "今日份剩 {}", "today's share: {} left";
     TodayCarried => "结转 {}", "{} carried over";
     TodaySunk => "{} 再试", "retry {}";
     TodayDayOff => "休息日", "Day off";
@@ -463,7 +463,7 @@ texts! {
     RsnCallbackStale => "回电 {}（搁置 {} 个月·X 关闭）", "call back {} ({} months old, X closes)";
     TouchCall => "已通话", "called";
     TouchSms => "已发短信", "SMS sent";
-    TouchWechat => "已微信联系", "WeChat done";
+    TouchWechat => "已微信联系", "WeChat sent";
     TouchVisit => "已面谈", "visited";
     TouchSale => "已成交", "sold";
     TouchRisk => "已做风险测评", "risk assessed";
@@ -474,6 +474,7 @@ texts! {
     WhyTitle => "为何在今日列表", "Why on today's list";
     WhyOpen => "待办", "open";
     WhyDoneBy => "已完成 · {} {}", "done · {} {}";
+    WhySmsOwed => "本周短信未发（在群发行中）", "weekly SMS not sent (in the bulk SMS row)";
     WhyNotListed => "今日列表中没有此客户。", "Not on today's list.";
     KeyUpcomingHolds => "今日预约/暂缓列表", "upcoming/holds";
     KeyCloseCallback => "关闭此行的回电", "close the row's call-backs";
@@ -499,7 +500,7 @@ texts! {
     SnoozeKeys => "1 2 3 或 ↑↓ Enter 选择  Tab 下一项  Esc 取消", "1 2 3 or ↑↓ Enter choose  Tab next field  Esc cancel";
     DismissTitle => "本期忽略 · {}", "Dismiss · {}";
     DismissUntil => "至 {}", "until {}";
-    DismissSettled => "此次回电不再提醒", "this call-back settled";
+    DismissSettled => "已到期的回电不再提醒", "call-backs due so far settled";
     DismissKeys => "Enter 确定  Esc 取消", "Enter dismiss  Esc cancel";
     DismissSms => "本周不再提醒 {} 位客户的短信", "No SMS reminder this week for {} customers";
     FieldReason => "原因", "Reason";

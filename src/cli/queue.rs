@@ -139,7 +139,13 @@ pub fn run_queue(
         QueueFormat::Table => Shape::Table,
     };
     print_rows(&rows, shape, After::Reading, None, |r| {
-        let codes: Vec<&str> = r.reasons.iter().map(|x| x.code).collect();
+        // The open reasons: what answered the others is in the JSON.
+        let codes: Vec<&str> = r
+            .reasons
+            .iter()
+            .filter(|x| x.answered_by.is_none())
+            .map(|x| x.code)
+            .collect();
         vec![
             r.rank.to_string(),
             r.customer_no.unwrap_or("-").to_string(),

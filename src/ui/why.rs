@@ -66,12 +66,28 @@ pub fn why_block(app: &App, customer_no: &str) -> Vec<Line<'static>> {
         app.t(T::WhyTitle).to_string(),
         theme::header(),
     ))];
-    match row_of(app, customer_no) {
-        Some(item) => lines.extend(why_lines(app, item)),
-        None => lines.push(Line::from(Span::styled(
+    let row = row_of(app, customer_no);
+    if let Some(item) = row {
+        lines.extend(why_lines(app, item));
+    }
+    // The weekly SMS is owed on the pinned bulk row, not on the customer's own.
+    let sms_owed = app
+        .today_view
+        .items()
+        .iter()
+        .any(|i| i.customer_no.is_none() && i.members.iter().any(|m| m == customer_no));
+    if sms_owed {
+        lines.push(Line::from(vec![
+            Span::raw("  · "),
+            Span::styled(format!("{} ", app.t(T::WhyOpen)), theme::key()),
+            Span::raw(app.t(T::WhySmsOwed).to_string()),
+        ]));
+    }
+    if row.is_none() && !sms_owed {
+        lines.push(Line::from(Span::styled(
             format!("  {}", app.t(T::WhyNotListed)),
             theme::dim(),
-        ))),
+        )));
     }
     lines.push(Line::from(""));
     lines

@@ -151,7 +151,9 @@ impl SnoozeForm {
             .reasons
             .iter()
             .filter_map(|reason| match reason {
-                Reason::Signal(Signal::Maturity { kind, on, .. }) if *on < until => {
+                Reason::Signal(Signal::Maturity { kind, on, .. })
+                    if now.date() <= *on && *on < until =>
+                {
                     Some(Missed::Maturity {
                         kind: *kind,
                         on: *on,
