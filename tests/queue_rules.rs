@@ -718,3 +718,44 @@ fn a_plus_one_hour_call_back_after_a_missed_call_lifts_the_row_in_an_hour() {
             .any(|r| r.code() == ReasonCode::Callback)
     );
 }
+
+#[test]
+fn a_risk_assessment_logged_today_shows_the_expiry_and_the_review_as_answered() {
+    let mut store = common::sample_store();
+    store
+        .conn()
+        .execute(
+            "UPDATE customers SET risk_assessed_on = '2025-12-05' WHERE customer_no = 'C0005'",
+            [],
+        )
+        .unwrap();
+    let mut risk = draft(
+        "C0005",
+        EntryKind::RiskAssessment,
+        None,
+        common::today().and_hms_opt(8, 30, 0).unwrap(),
+    );
+    risk.risk_level = Some(guanhu::domain::customer::RiskLevel::C3);
+    let ids = log_entries(&mut store, Some("M001"), &[risk], common::now()).unwrap();
+    let policy = Policy::default_policy();
+    let q =
+        guanhu::service::queue::load_today(&store, &policy, common::now(), Some("M001")).unwrap();
+    let chen = row(&q.items, "C0005").unwrap();
+    let answered: Vec<(ReasonCode, i64)> = chen
+        .answered
+        .iter()
+        .map(|a| (a.reason.code(), a.by.entry_id))
+        .collect();
+    assert!(
+        answered.contains(&(ReasonCode::RiskAssessment, ids[0])),
+        "{answered:?}"
+    );
+    assert!(
+        answered.contains(&(ReasonCode::RiskReview, ids[0])),
+        "{answered:?}"
+    );
+    assert!(chen.reasons.iter().all(|r| !matches!(
+        r.code(),
+        ReasonCode::RiskAssessment | ReasonCode::RiskReview
+    )));
+}

@@ -11,6 +11,7 @@ use crate::domain::policy::{AumBasis, Policy};
 use crate::domain::queue::{QueueInput, TodayQueue, build_queue};
 use crate::domain::urgency::ReasonCode;
 use crate::error::{Error, Result};
+use crate::store::assessed::assessed_before_today;
 use crate::store::customers::{find_customer, list_queue_customers, list_snapshots_since};
 use crate::store::managers::find_manager;
 use crate::store::queue::{
@@ -73,15 +74,21 @@ pub fn load_today_between(
                 policy.answering.satisfiers(ReasonCode::Callback),
             )?,
             live_holds(conn, manager_id, today)?,
+            assessed_before_today(conn, manager_id, today)?,
         ))
     };
-    let ((mut contacts, mut holds), (customers, mut snapshots, mut holdings)) =
+    let ((mut contacts, mut holds, assessed), (customers, mut snapshots, mut holdings)) =
         store.read_both("reading the book failed", read_diary, read_book, between)?;
     let no_facts = ContactFacts::default();
     let book: Vec<_> = customers
         .into_iter()
-        .map(|row| {
+        .map(|mut row| {
             let id = row.id;
+            // Assessed today: the queue starts from the date it replaced, so the expiry shows
+            // as answered by today's assessment.
+            if let Some(before) = assessed.get(&id) {
+                row.customer.risk_assessed_on = *before;
+            }
             let snaps = snapshots.remove(&id).unwrap_or_default();
             let facts = contacts.remove(&id);
             // Classified as the day began: a reached call today answers the dormancy it

@@ -1,5 +1,6 @@
 //! The SQLite file: opening it safely (owner-only permissions, WAL, foreign keys, FULL sync, a busy timeout so a second copy waits), append-only migrations, and the queries that map rows to domain types. No formatting for display.
 
+pub mod assessed;
 pub mod assignments;
 pub mod checkpoint;
 pub mod customers;
