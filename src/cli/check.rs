@@ -10,6 +10,14 @@ use crate::store::Store;
 
 /// `guanhu check`: exit status 1 when any check finds a problem.
 pub fn check(s: &Settings, store: &Store) -> Result<i32> {
+    let (ok, lines) = findings(s, store)?;
+    emit_lines(&lines, After::Reading)?;
+    Ok(if ok { 0 } else { 1 })
+}
+
+/// What the checks find, in lines for the user, and whether all passed (what `backup` and
+/// `restore` run on the file they write or read).
+pub fn findings(s: &Settings, store: &Store) -> Result<(bool, Vec<String>)> {
     let integrity = store.integrity_check()?;
     let fk = store.foreign_key_violations()?;
     // An amount beyond the ceiling (let in by an older guanhu) makes every read refuse the
@@ -36,8 +44,7 @@ pub fn check(s: &Settings, store: &Store) -> Result<i32> {
                 )
                 .to_string(),
         );
-        emit_lines(&lines, After::Reading)?;
-        return Ok(1);
+        return Ok((false, lines));
     }
     // Loading every customer parses every stored amount and date: a value that does not
     // parse fails here with the row's error.
@@ -54,6 +61,5 @@ pub fn check(s: &Settings, store: &Store) -> Result<i32> {
             ),
             &[&integrity.join("; "), &fk, &book.len(), &stale, &mismatched],
         );
-    emit_lines(&[text], After::Reading)?;
-    Ok(if ok { 0 } else { 1 })
+    Ok((ok, vec![text]))
 }

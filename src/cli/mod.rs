@@ -5,6 +5,7 @@
 
 mod app;
 mod assign;
+mod backup;
 mod board;
 mod check;
 mod customers;
@@ -77,6 +78,10 @@ pub enum Command {
     Demo(demo::DemoArgs),
     /// Check the store: SQLite integrity and the app's own consistency checks.
     Check,
+    /// Copy the store to an owner-only backup file (safe while the app is open), checked.
+    Backup(backup::BackupArgs),
+    /// Replace the store with a checked backup, keeping the current store as a backup first.
+    Restore(backup::RestoreArgs),
     /// Export the diary, the ledgers or an SMS list (CSV with BOM for Excel, or JSON).
     #[command(subcommand)]
     Export(export::ExportCommand),
@@ -136,6 +141,8 @@ fn run_on_store(cli: &Cli, s: &Settings, store: &mut Store) -> Result<i32> {
             customers::list_customers(s.lang, s.today, &s.policy, store, s.manager(), args)
         }
         Some(Command::Check) => check::check(s, store),
+        Some(Command::Backup(args)) => backup::backup(s, store, args),
+        Some(Command::Restore(args)) => backup::restore(s, store, args),
         Some(Command::Export(command)) => {
             export::run_export(s.lang, s.today, &s.policy, store, s.manager(), command)
         }

@@ -2,6 +2,7 @@
 
 pub mod assessed;
 pub mod assignments;
+pub mod backup;
 pub mod checkpoint;
 pub mod customers;
 pub mod dates;
