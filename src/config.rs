@@ -17,6 +17,9 @@ pub struct ConfigFile {
     pub manager: Option<String>,
     pub db: Option<PathBuf>,
     pub policy: Option<PathBuf>,
+    /// Days of automatic daily backups the app keeps (`backups/daily/` beside the store);
+    /// 0 turns them off. Seven when not set.
+    pub backup_days: Option<u32>,
 }
 
 fn project_dirs() -> Option<ProjectDirs> {

@@ -149,6 +149,11 @@ fn browse_search_open_and_quit_on_a_demo_store() {
     }
     let dir = tempfile::tempdir().unwrap();
     let db = demo_store(dir.path(), &["--customers", "300"], "demo.db");
+    // An old daily backup, past the seven days kept, and a file of the manager's own.
+    let daily = dir.path().join("backups").join("daily");
+    std::fs::create_dir_all(&daily).unwrap();
+    std::fs::write(daily.join("guanhu-2026-11-01.db"), b"old").unwrap();
+    std::fs::write(daily.join("notes.txt"), b"mine").unwrap();
 
     let tmux = start(
         dir.path(),
@@ -189,6 +194,18 @@ fn browse_search_open_and_quit_on_a_demo_store() {
     let store = guanhu::store::Store::open(&db).unwrap();
     assert_eq!(store.integrity_check().unwrap(), vec!["ok".to_string()]);
     assert_eq!(store.count_customers().unwrap(), 300);
+    // Opening made today's daily backup, owner-only and whole, and let the old one go.
+    let today = daily.join("guanhu-2026-11-24.db");
+    let copy = guanhu::store::Store::open_existing(&today).expect("the daily backup");
+    assert_eq!(copy.count_customers().unwrap(), 300);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&today).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    assert!(!daily.join("guanhu-2026-11-01.db").exists());
+    assert!(daily.join("notes.txt").exists());
 }
 
 #[test]

@@ -186,3 +186,50 @@ fn confirmed(s: &Settings, file: &Path, keep: &Path) -> bool {
     }
     matches!(answer.trim().to_lowercase().as_str(), "y" | "yes" | "是")
 }
+
+/// The app's daily automatic backup: once a day, on opening, a copy in `backups/daily/`
+/// beside the store (`guanhu-YYYY-MM-DD.db`), keeping the last `backup_days` (config) days. A
+/// failure is said on stderr and never keeps the app from opening.
+pub fn daily_backup(s: &Settings, store: &Store) {
+    let days = s.backup_days();
+    if days == 0 {
+        return;
+    }
+    let Some(dir) = store
+        .path()
+        .and_then(Path::parent)
+        .map(|d| d.join("backups").join("daily"))
+    else {
+        return;
+    };
+    let today = dir.join(format!("guanhu-{}.db", s.today.format("%Y-%m-%d")));
+    if !today.exists()
+        && let Err(e) = backup_to(store, &today)
+    {
+        note(&format!(
+            "guanhu: {}{}",
+            s.lang.pick(
+                "每日自动备份未完成：",
+                "the daily backup did not complete: "
+            ),
+            e.describe(s.lang)
+        ));
+        return;
+    }
+    // The oldest go first, by the date in their names (a file of another name is left alone).
+    let keep_from = s.today - chrono::Duration::days(i64::from(days) - 1);
+    let Ok(listing) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    for entry in listing.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let day = name
+            .strip_prefix("guanhu-")
+            .and_then(|rest| rest.strip_suffix(".db"))
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        if day.is_some_and(|d| d < keep_from) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}

@@ -127,6 +127,9 @@ fn dispatch(cli: &Cli, s: &Settings) -> Result<i32> {
         Some(_) => Opening::Existing,
     };
     let mut store = store::open(&s.db_path(), s.lang, opening)?;
+    if opening == Opening::App {
+        backup::daily_backup(s, &store);
+    }
     let result = run_on_store(cli, s, &mut store);
     store::close(store, s.lang);
     result

@@ -15,6 +15,9 @@ use crate::error::Result;
 use crate::i18n::Lang;
 
 /// Settings resolved from flags, environment and config.
+/// Daily backups kept when the config file says nothing.
+const DEFAULT_BACKUP_DAYS: u32 = 7;
+
 pub struct Settings {
     pub lang: Lang,
     pub today: NaiveDate,
@@ -67,6 +70,11 @@ pub fn resolve(cli: &Cli) -> (Lang, Result<Settings>) {
 
 impl Settings {
     /// The manager in effect: `--manager`, else the config file's.
+    /// Days of automatic daily backups to keep (0: none).
+    pub fn backup_days(&self) -> u32 {
+        self.config.backup_days.unwrap_or(DEFAULT_BACKUP_DAYS)
+    }
+
     pub fn manager(&self) -> Option<String> {
         self.manager_flag
             .clone()
