@@ -36,8 +36,16 @@ fn default_backup(s: &Settings, label: &str) -> PathBuf {
     let db = s.db_path();
     let dir = db.parent().map(Path::to_path_buf).unwrap_or_default();
     let now = crate::clock::now_on(s.today);
-    dir.join("backups")
-        .join(format!("guanhu{label}-{}.db", now.format("%Y%m%d-%H%M%S")))
+    let stem = format!("guanhu{label}-{}", now.format("%Y%m%d-%H%M%S"));
+    // Never over an earlier backup of the same second (or of a fixed `--today`/`--now`).
+    let dir = dir.join("backups");
+    let mut path = dir.join(format!("{stem}.db"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{stem}-{n}.db"));
+        n += 1;
+    }
+    path
 }
 
 /// Opens the store file at `path`, runs the checks on it and leaves it one file again.
