@@ -9,6 +9,7 @@ pub mod contacts;
 pub mod customer;
 pub mod diary;
 pub mod holds;
+pub mod identity;
 #[deny(clippy::indexing_slicing, clippy::string_slice)]
 pub mod limits;
 pub mod mask;
