@@ -189,3 +189,38 @@ fn own_targets_are_marked_in_the_report_and_the_json() {
     assert!(own("sales_count"));
     assert!(!own("sales_amount"));
 }
+
+#[test]
+fn out_writes_the_same_report_to_an_owner_only_file() {
+    let (dir, db) = store();
+    let file = dir.path().join("周报.md");
+    let args = [
+        "--lang",
+        "zh",
+        "--manager",
+        "M001",
+        "review",
+        "--week",
+        "2026-W49",
+    ];
+    let printed = guanhu(&db, &args);
+    let mut with_out = args.to_vec();
+    with_out.extend(["--out", file.to_str().unwrap()]);
+    let o = guanhu(&db, &with_out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.stdout.is_empty());
+    assert_eq!(std::fs::read(&file).unwrap(), printed.stdout);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    // JSON too.
+    let json = dir.path().join("week.json");
+    let mut as_json = args.to_vec();
+    as_json.extend(["--format", "json", "--out", json.to_str().unwrap()]);
+    assert!(guanhu(&db, &as_json).status.success());
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert!(v.is_object() || v.is_array());
+}

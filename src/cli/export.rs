@@ -90,7 +90,7 @@ fn period(lang: Lang, today: NaiveDate, args: &ExportArgs) -> Result<(NaiveDate,
 
 /// Writes to the file (owner-only, replaced whole: it holds personal data) or to standard
 /// output.
-fn write_out(out: Option<&Path>, bytes: &[u8]) -> Result<()> {
+pub(super) fn write_out(out: Option<&Path>, bytes: &[u8]) -> Result<()> {
     match out {
         Some(path) => write_file(path, bytes),
         None => emit_bytes(bytes, After::Reading),

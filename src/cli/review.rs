@@ -25,6 +25,9 @@ pub struct ReviewArgs {
     pub week: Option<String>,
     #[arg(long, value_enum, default_value = "md")]
     pub format: ReviewFormat,
+    /// Write the report to this file (created owner-only) instead of standard output.
+    #[arg(long)]
+    pub out: Option<std::path::PathBuf>,
 }
 
 /// Output formats of the review.
@@ -52,11 +55,22 @@ pub fn run_review(
     let week = service::review::load_week(store, policy, &manager, day, today)?;
     let text = match args.format {
         ReviewFormat::Md => render_markdown(lang, policy, &week),
-        ReviewFormat::Json => {
+        ReviewFormat::Json if args.out.is_none() => {
             emit_json(&review_json(&week), After::Reading)?;
             return Ok(0);
         }
+        ReviewFormat::Json => {
+            let mut json = serde_json::to_string_pretty(&review_json(&week))
+                .map_err(|e| Error::Input(e.to_string()))?;
+            json.push('\n');
+            json
+        }
     };
+    if let Some(out) = &args.out {
+        // A file holds the manager's figures and names: owner-only, replaced whole.
+        super::export::write_out(Some(out), text.as_bytes())?;
+        return Ok(0);
+    }
     // The Markdown report is a document, not a row listing: it keeps its own renderer.
     emit_text(&text, After::Reading)?;
     Ok(0)
