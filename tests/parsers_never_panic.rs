@@ -1,4 +1,4 @@
-//! Property tests: every parser of typed or supplied text returns a value or a clear error and never panics — follow-ups and moments, dates, times, amounts (one rule for the app and the import), `--today`, the policy and config loaders on arbitrary TOML, the language name, and the app's `:` command line. Counts of cases are set per property so the whole file stays quick in a debug build.
+//! Property tests: every parser of typed or supplied text returns a value or a clear error and never panics — follow-ups and moments, dates, times, amounts (one rule for the app and the import), `--today`, the policy and config loaders on arbitrary TOML, the language name, ID numbers (GB 11643), and the app's `:` command line. Counts of cases are set per property so the whole file stays quick in a debug build.
 
 mod common;
 
@@ -102,6 +102,14 @@ proptest! {
         let _ = guanhu::clock::resolve_today(Some(&text), None);
         let _ = guanhu::clock::resolve_now(Some(&text));
         let _ = Lang::parse(&text);
+        let _ = guanhu::domain::identity::id_number_problem(&text, now().date());
+    }
+
+    /// ID numbers as a core-system export may carry them: digits, X, spaces, wide digits, at
+    /// and around the 15 and 18 lengths the check reads by index.
+    #[test]
+    fn id_numbers_never_panic(text in "[0-9Xx ０-９]{0,20}") {
+        let _ = guanhu::domain::identity::id_number_problem(&text, now().date());
     }
 }
 

@@ -53,6 +53,11 @@ fn today_queue(details: &[CustomerDetail]) -> TodayQueue {
     build_queue(&Policy::default_policy(), &inputs, common::now())
 }
 
+/// The Today queue of 王经理 (M001) from the store at `when`.
+fn queue_at(store: &Store, policy: &Policy, when: chrono::NaiveDateTime) -> TodayQueue {
+    guanhu::service::queue::load_today(store, policy, when, Some("M001")).unwrap()
+}
+
 fn row<'a>(q: &'a [QueueItem], no: &str) -> Option<&'a QueueItem> {
     q.iter().find(|i| i.customer_no.as_deref() == Some(no))
 }
@@ -290,8 +295,7 @@ fn the_store_aggregate_gives_the_same_queue_as_the_entries() {
     ];
     log_entries(&mut store, Some("M001"), &drafts, common::now()).unwrap();
     let policy = Policy::default_policy();
-    let from_store =
-        guanhu::service::queue::load_today(&store, &policy, common::now(), Some("M001")).unwrap();
+    let from_store = queue_at(&store, &policy, common::now());
     let from_entries = today_queue(&details(&store));
     let key = |q: &TodayQueue| {
         q.items
@@ -318,8 +322,7 @@ fn the_store_aggregate_gives_the_same_queue_as_the_entries() {
     };
     assert!(!has_callback(&from_store));
     let three = at(24, 15);
-    let at_three =
-        guanhu::service::queue::load_today(&store, &policy, three, Some("M001")).unwrap();
+    let at_three = queue_at(&store, &policy, three);
     assert!(has_callback(&at_three));
 }
 
@@ -510,11 +513,11 @@ fn a_maturity_passed_without_a_contact_stays_overdue_for_a_week() {
                 .map(|x| x.is_overdue(on(2)))
         })
     };
-    let q = guanhu::service::queue::load_today(&store, &policy, on(2), Some("M001")).unwrap();
+    let q = queue_at(&store, &policy, on(2));
     assert_eq!(maturity(&q), Some(true), "matured, no contact: overdue");
     // Gone after the policy's seven days.
     let late = common::d(2026, 12, 8).and_hms_opt(9, 0, 0).unwrap();
-    let q = guanhu::service::queue::load_today(&store, &policy, late, Some("M001")).unwrap();
+    let q = queue_at(&store, &policy, late);
     assert_eq!(maturity(&q), None);
     // A reached call in the window before it (from 16 November) answered it: not shown.
     log_entries(
@@ -529,7 +532,7 @@ fn a_maturity_passed_without_a_contact_stays_overdue_for_a_week() {
         common::now(),
     )
     .unwrap();
-    let q = guanhu::service::queue::load_today(&store, &policy, on(2), Some("M001")).unwrap();
+    let q = queue_at(&store, &policy, on(2));
     assert_eq!(maturity(&q), None);
 }
 
@@ -566,7 +569,7 @@ fn a_dismissal_during_the_day_counts_the_row_done_and_pulls_in_nobody() {
     let mut store = common::sample_store();
     let policy = Policy::default_policy();
     let nine = common::now();
-    let before = guanhu::service::queue::load_today(&store, &policy, nine, Some("M001")).unwrap();
+    let before = queue_at(&store, &policy, nine);
     let chen = row(&before.items, "C0005").unwrap().clone();
     // Every reason of 陈静's row dismissed at 10:00.
     let ten = common::today().and_hms_opt(10, 0, 0).unwrap();
@@ -581,7 +584,7 @@ fn a_dismissal_during_the_day_counts_the_row_done_and_pulls_in_nobody() {
         })
         .collect();
     hold_items(&mut store, Some("M001"), &requests, ten).unwrap();
-    let after = guanhu::service::queue::load_today(&store, &policy, ten, Some("M001")).unwrap();
+    let after = queue_at(&store, &policy, ten);
     assert!(row(&after.items, "C0005").is_none());
     assert_eq!(
         (after.planned, after.done),
@@ -634,7 +637,7 @@ fn closing_an_old_call_back_leaves_one_set_for_next_week() {
     .unwrap();
     let policy = Policy::default_policy();
     let thursday = common::d(2026, 11, 26).and_hms_opt(10, 0, 0).unwrap();
-    let q = guanhu::service::queue::load_today(&store, &policy, thursday, Some("M001")).unwrap();
+    let q = queue_at(&store, &policy, thursday);
     let callbacks: Vec<String> = row(&q.items, "C0003")
         .map(|r| {
             r.reasons
@@ -695,7 +698,7 @@ fn a_plus_one_hour_call_back_after_a_missed_call_lifts_the_row_in_an_hour() {
     missed.follow_up_at = Some(at_time(11, 5));
     log_entries(&mut store, Some("M001"), &[missed], common::now()).unwrap();
     let chen = |when| {
-        let q = guanhu::service::queue::load_today(&store, &policy, when, Some("M001")).unwrap();
+        let q = queue_at(&store, &policy, when);
         row(&q.items, "C0005").cloned().unwrap()
     };
     let half_past = chen(at_time(10, 30));
@@ -738,8 +741,7 @@ fn a_risk_assessment_logged_today_shows_the_expiry_and_the_review_as_answered() 
     risk.risk_level = Some(guanhu::domain::customer::RiskLevel::C3);
     let ids = log_entries(&mut store, Some("M001"), &[risk], common::now()).unwrap();
     let policy = Policy::default_policy();
-    let q =
-        guanhu::service::queue::load_today(&store, &policy, common::now(), Some("M001")).unwrap();
+    let q = queue_at(&store, &policy, common::now());
     let chen = row(&q.items, "C0005").unwrap();
     let answered: Vec<(ReasonCode, i64)> = chen
         .answered
