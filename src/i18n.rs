@@ -459,8 +459,8 @@ texts! {
     VerbSms => "发短信", "SMS";
     RsnCallbackSoon => "回电 {}（{} 分钟后）", "call back {} (in {} min)";
     RsnCallbackYesterday => "回电 {}（昨天）", "call back {} (yesterday)";
-    RsnCallbackLate => "回电 {}（已过 {} 天）", "call back {} ({} days late)";
-    RsnCallbackStale => "回电 {}（搁置 {} 个月·X 关闭）", "call back {} ({} months old, X closes)";
+    RsnCallbackLate => "回电 {}（已过 {} 天）", "call back {} ({}d late)";
+    RsnCallbackStale => "回电 {}（搁置 {} 个月·X 关闭）", "call back {} ({} mo. old, X closes)";
     TouchCall => "已通话", "called";
     TouchSms => "已发短信", "SMS sent";
     TouchWechat => "已微信联系", "WeChat sent";
