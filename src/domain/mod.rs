@@ -2,6 +2,9 @@
 
 pub mod answers;
 pub mod assignment;
+pub mod book;
+pub mod book_policy;
+pub mod book_words;
 pub mod board;
 pub mod cadence;
 pub mod classify;
@@ -20,6 +23,7 @@ pub mod past_plans;
 pub mod period;
 pub mod policy;
 pub mod portfolio;
+pub mod prospects;
 pub mod queue;
 pub mod review;
 pub mod search;

@@ -32,6 +32,9 @@ pub struct Policy {
     /// Plausibility limits on amounts typed or imported.
     #[serde(default)]
     pub limits: super::limits::LimitsPolicy,
+    /// The customer book: where hand-added people come from, what makes a new customer effective.
+    #[serde(default)]
+    pub book: super::book_policy::BookPolicy,
     /// What answers each signal of the daily queue.
     pub answers: super::answers::AnswersPolicy,
     /// The daily queue's times of day (a call-back's lead time, the retry after an attempt).
@@ -266,6 +269,9 @@ impl Policy {
             return err(key, problem);
         }
         if let Err((key, problem)) = self.limits.validate() {
+            return err(key, problem);
+        }
+        if let Err((key, problem)) = self.book.validate() {
             return err(key, problem);
         }
         if self.signals.large_outflow_amount < Decimal::ZERO {

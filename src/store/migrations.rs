@@ -12,6 +12,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0004_review", include_str!("sql/0004_review.sql")),
     ("0005_assignment", include_str!("sql/0005_assignment.sql")),
     ("0006_targets", include_str!("sql/0006_targets.sql")),
+    ("0007_book", include_str!("sql/0007_book.sql")),
 ];
 
 /// The schema version this build writes.

@@ -3,6 +3,7 @@
 pub mod assessed;
 pub mod assignments;
 pub mod backup;
+pub mod book;
 pub mod checkpoint;
 pub mod customers;
 pub mod dates;
