@@ -113,7 +113,8 @@ fn data_version(conn: &Conn) -> Result<i64> {
 }
 
 /// Imports customer rows. The snapshot date is `as_of` when given, else the row's own date,
-/// else `today`. Fields a row leaves blank keep their stored value.
+/// else `today`. Fields a row leaves blank keep their stored value; those it clears with the
+/// marker (`CustomerRecord::cleared`) are erased.
 ///
 /// Rows are matched to stored customers before `BEGIN IMMEDIATE`; if another copy of guanhu
 /// wrote in between, they are matched again under the lock, so the result is the same as if
