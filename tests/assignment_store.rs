@@ -39,6 +39,8 @@ fn record(no: &str, manager: &str, deposits: i64) -> CustomerRecord {
             ..Balances::default()
         }),
         as_of: None,
+        cleared: Vec::new(),
+        landline: None,
     }
 }
 

@@ -355,7 +355,6 @@ fn bad_rows_are_rejected_field_by_field() -> TestResult {
                 "birth_date",
                 Problem::ImpossibleDate("1979-02-29".into())
             ),
-            rejection(13, "phone", Problem::BadPhone("021-61234567".into())),
             rejection(13, "deposits", Problem::BadAmount("abc".into())),
         ]
     );

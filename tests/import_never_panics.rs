@@ -17,6 +17,8 @@ fn cell_text() -> impl Strategy<Value = String> {
         "[0-9０-９.,，．:：/\\-+ 　¥￥元万亿年月日T]{0,24}",
         "[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}( [0-9]{1,2}:[0-9]{1,2}(:[0-9]{1,2})?)?",
         "\\PC{0,16}",
+        // The clear marker and its near misses.
+        "[ ]{0,2}(<清空>|<clear>|<CLEAR>|<清空|clear>|-)[ ]{0,2}",
         any::<String>(),
     ]
 }
@@ -51,6 +53,24 @@ proptest! {
             Ok(p) => prop_assert_eq!(p.len(), 11),
             Err(p) => prop_assert!(clear(&p)),
         }
+    }
+
+    #[test]
+    fn clear_markers_and_phone_and_id_warnings(text in cell_text()) {
+        if is_clear_marker(&text) {
+            let t = text.trim().to_lowercase();
+            prop_assert!(t == CLEAR_MARKER_ZH || t == CLEAR_MARKER_EN, "{}", text);
+        }
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        for lang in [Lang::Zh, Lang::En] {
+            for said in [
+                warnings::phone_warning(lang, &text),
+                warnings::id_number_warning(lang, today, &text),
+            ].into_iter().flatten() {
+                prop_assert!(!said.is_empty() && !said.contains('\n'));
+            }
+        }
+        let _ = guanhu::domain::identity::mobile_problem(&text);
     }
 
     #[test]
@@ -158,6 +178,24 @@ proptest! {
     #[test]
     fn csv_reader_on_damaged_exports(bytes in damaged_csv()) {
         answered(read_customers(&bytes, FileFormat::Csv, None))?;
+    }
+
+    #[test]
+    fn csv_reader_on_cells_that_may_be_the_clear_marker(
+        cells in prop::collection::vec(
+            prop_oneof![Just("<清空>"), Just(" <CLEAR> "), Just("-"), Just(""), Just("C1"), Just("13812345678"), Just("010-12345678")],
+            14..=28,
+        )
+    ) {
+        let header = "客户号,客户姓名,性别,出生日期,手机号,证件号码,管户经理工号,存款余额,标签,数据日期,风险等级,职业,管户经理,首次交易日期";
+        let mut text = format!("{header}\n");
+        for row in cells.chunks(14) {
+            text.push_str(&row.join(","));
+            text.push('\n');
+        }
+        answered(read_customers(text.as_bytes(), FileFormat::Csv, None))?;
+        let holdings = format!("客户号,产品类型,产品代码,产品名称,持有金额,起息日,到期日\n{}\n", cells.iter().take(7).copied().collect::<Vec<_>>().join(","));
+        answered(read_holdings(holdings.as_bytes(), FileFormat::Csv, None))?;
     }
 
     #[test]

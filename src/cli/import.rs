@@ -54,7 +54,7 @@ pub fn run_import(
             let bytes = read_file(&args.file)?;
             let format = import::format_for_path(&args.file, &bytes);
             let plan = service::plan_customers(&bytes, format, args.sheet.as_deref(), limits)?;
-            warn_id_numbers(lang, today, &plan.rows);
+            warn_rows(lang, today, &plan.rows);
             let as_of = parse_as_of(lang, args.as_of.as_deref())?;
             let mut store = open_for(lang, db, args, plan.rows.is_empty())?;
             let report = service::import_customers(
@@ -140,38 +140,12 @@ fn parse_as_of(lang: Lang, text: Option<&str>) -> Result<Option<NaiveDate>> {
     Ok(Some(date))
 }
 
-/// Says on stderr, row by row, which ID numbers fail GB 11643's check (the number masked):
-/// the row is imported as the core system has it, and the number is to be corrected there.
-fn warn_id_numbers(lang: Lang, today: NaiveDate, rows: &[import::CustomerRecord]) {
-    use crate::domain::identity::{IdProblem, id_number_problem};
-    for r in rows {
-        let Some(id) = r.customer.id_number.as_deref() else {
-            continue;
-        };
-        let Some(problem) = id_number_problem(id, today) else {
-            continue;
-        };
-        let why = match problem {
-            IdProblem::Length => {
-                lang.pick("位数不是 15 或 18 位", "is not 15 or 18 characters long")
-            }
-            IdProblem::Characters => lang.pick(
-                "含有数字（和末位 X）以外的字符",
-                "holds characters other than digits (and a final X)",
-            ),
-            IdProblem::BirthDate => lang.pick(
-                "其中的出生日期不存在",
-                "holds a birth date that does not exist",
-            ),
-            IdProblem::CheckDigit => lang.pick("校验位不符", "fails its check digit"),
-        };
-        note(&fill(
-            lang.pick(
-                "警告：第 {} 行 证件号码 {} {}（已导入；请在核心系统中更正）",
-                "warning: line {}: ID number {} {} (imported; correct it in the core system)",
-            ),
-            &[&r.line, &crate::domain::mask::mask_id(id), &why],
-        ));
+/// Says on stderr, row by row, which ID numbers fail GB 11643's check (the number masked) and
+/// which phone cells hold a landline: the row is imported as the core system has it, and the
+/// number is to be corrected there. The wording is `import::warnings`', shared with the form.
+fn warn_rows(lang: Lang, today: NaiveDate, rows: &[import::CustomerRecord]) {
+    for line in import::warnings::row_warnings(lang, today, rows) {
+        note(&line);
     }
 }
 

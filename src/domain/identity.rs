@@ -1,6 +1,8 @@
-//! Checked identity (GB 11643): a mainland resident ID number's check digit and the birth date inside it, for 18-digit numbers and the old 15-digit ones. A bad number is a warning naming the row, never a silent accept — and never a refusal: the core system's number is the bank's record, to be corrected there. Pure.
+//! Checked identity (GB 11643): a mainland resident ID number's check digit and the birth date inside it, for 18-digit numbers and the old 15-digit ones. A bad number is a warning naming the row, never a silent accept — and never a refusal: the core system's number is the bank's record, to be corrected there. Also the mainland mobile rule (11 digits, `1[3-9]…`) with landlines told apart from bad mobiles. Pure.
 
 use chrono::{Datelike, NaiveDate};
+
+use super::written;
 
 /// What is wrong with an ID number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +67,59 @@ pub fn id_number_problem(id: &str, today: NaiveDate) -> Option<IdProblem> {
     None
 }
 
+/// What is wrong with a number given as a mobile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhoneProblem {
+    /// A landline (`010-12345678`, `0571-8888888`, a local `61234567`): a real number, but not
+    /// one an SMS can reach, so it is named for what it is rather than called a bad mobile.
+    Landline,
+    /// Neither a mainland mobile nor a landline (too short, a `12…` number, letters).
+    NotMobile,
+}
+
+/// The 11 digits of a mainland mobile number, or why `text` is not one. Spaces, dashes,
+/// brackets and a leading `+86`/`0086`/`86` are dropped; full-width digits read as ASCII.
+pub fn mobile_digits(text: &str) -> Result<String, PhoneProblem> {
+    let digits: String = written::half_width(text.trim())
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '(' | ')' | '（' | '）'))
+        .collect();
+    let digits = digits.strip_prefix('+').unwrap_or(&digits);
+    // The country code is dropped only when what follows is the length of a mobile, so a
+    // landline's own leading digits are never mistaken for it.
+    let digits = match digits.len() {
+        13 => digits.strip_prefix("86").unwrap_or(digits),
+        15 => digits.strip_prefix("0086").unwrap_or(digits),
+        _ => digits,
+    };
+    let bytes = digits.as_bytes();
+    if !bytes.iter().all(u8::is_ascii_digit) || bytes.is_empty() {
+        return Err(PhoneProblem::NotMobile);
+    }
+    let mobile = bytes.len() == 11
+        && bytes.first() == Some(&b'1')
+        && bytes.get(1).is_some_and(|b| (b'3'..=b'9').contains(b));
+    // A landline: a trunk 0, a 2- or 3-digit area code and a 7- or 8-digit local number
+    // (10 to 12 digits), or the local number alone, which never starts with 0 or 1.
+    let landline = match bytes.first() {
+        Some(b'0') => (10..=12).contains(&bytes.len()) && bytes.get(1) != Some(&b'0'),
+        Some(b'2'..=b'9') => (7..=8).contains(&bytes.len()),
+        _ => false,
+    };
+    if mobile {
+        Ok(digits.to_string())
+    } else if landline {
+        Err(PhoneProblem::Landline)
+    } else {
+        Err(PhoneProblem::NotMobile)
+    }
+}
+
+/// What is wrong with `text` as a mainland mobile number, if anything ([`mobile_digits`]).
+pub fn mobile_problem(text: &str) -> Option<PhoneProblem> {
+    mobile_digits(text).err()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +155,44 @@ mod tests {
         ];
         for (id, want) in cases {
             assert_eq!(id_number_problem(id, today()), want, "{id}");
+        }
+    }
+
+    #[test]
+    fn mobiles_and_landlines_of_real_formats() {
+        use PhoneProblem::{Landline, NotMobile};
+        let cases: [(&str, Result<&str, PhoneProblem>); 24] = [
+            ("13812345678", Ok("13812345678")),
+            ("138 1234 5678", Ok("13812345678")),
+            ("138-1234-5678", Ok("13812345678")),
+            ("+86 138-1234-5678", Ok("13812345678")),
+            ("+8613812345678", Ok("13812345678")),
+            ("8613812345678", Ok("13812345678")),
+            ("008613812345678", Ok("13812345678")),
+            ("(+86)13812345678", Ok("13812345678")),
+            ("１３８１２３４５６７８", Ok("13812345678")),
+            ("19912345678", Ok("19912345678")),
+            (" 17012345678 ", Ok("17012345678")),
+            // Landlines: Beijing, Hangzhou (a 7-digit local number), Shanghai in brackets,
+            // and a local number without its area code.
+            ("010-12345678", Err(Landline)),
+            ("0571-8888888", Err(Landline)),
+            ("(021)61234567", Err(Landline)),
+            ("021 6123 4567", Err(Landline)),
+            ("61234567", Err(Landline)),
+            // Not a mobile: too short, too long, a 12… or 11… prefix, letters, blank.
+            ("1381234", Err(NotMobile)),
+            ("138123456789", Err(NotMobile)),
+            ("12812345678", Err(NotMobile)),
+            ("11012345678", Err(NotMobile)),
+            ("1381234567x", Err(NotMobile)),
+            ("", Err(NotMobile)),
+            ("00861234", Err(NotMobile)),
+            ("-", Err(NotMobile)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(mobile_digits(text), want.map(str::to_string), "{text}");
+            assert_eq!(mobile_problem(text), want.err(), "{text}");
         }
     }
 }

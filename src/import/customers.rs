@@ -5,11 +5,36 @@ use std::collections::hash_map::Entry;
 
 use super::headers::{BALANCE_KEYS, CUSTOMER_COLUMNS, Columns, broken_rejections};
 use super::read::read_table;
-use super::row::RowCheck;
-use super::values::{parse_date, parse_gender, parse_phone, parse_risk_level, split_tags};
+use super::row::{Clearing, RowCheck};
+use super::values::{
+    PhoneCell, parse_date, parse_gender, parse_risk_level, read_phone, split_tags,
+};
 use super::{CustomerRecord, FileFormat, ImportPlan, Problem, ReadError};
 use crate::domain::customer::{Balances, Customer};
 use crate::domain::limits::LimitsPolicy;
+
+/// The customer details the clear marker may erase: the optional ones a manager's record can
+/// do without. Not the customer number and name (required), not the manager (unassigning is
+/// the lead's, by the assignment commands), not balances or `as_of` (blank already means zero
+/// and the import's date).
+const CUSTOMER_CLEARING: Clearing = Clearing {
+    allowed: &[
+        "gender",
+        "birth_date",
+        "phone",
+        "id_number",
+        "occupation",
+        "risk_level",
+        "risk_assessed_on",
+        "first_trade_on",
+        "tags",
+    ],
+    refusal: |key| match key {
+        "customer_no" | "name" => Problem::ClearRequired,
+        "manager_no" | "manager_name" => Problem::ClearManager,
+        _ => Problem::NotClearable,
+    },
+};
 
 /// [`read_customers_within`] the default `[limits]` of the policy.
 pub fn read_customers(
@@ -38,7 +63,7 @@ pub fn read_customers_within(
     };
     let mut first_lines: HashMap<String, usize> = HashMap::new();
     for row in &table.rows {
-        let mut check = RowCheck::new(row, &columns, limits.max_balance);
+        let mut check = RowCheck::new(row, &columns, limits.max_balance, &CUSTOMER_CLEARING);
         let customer_no = check.required_text("customer_no");
         if !customer_no.is_empty() {
             match first_lines.entry(customer_no.clone()) {
@@ -71,7 +96,11 @@ fn customer_row(
     let name = check.required_text("name");
     let gender = check.optional("gender", parse_gender);
     let birth_date = check.optional("birth_date", parse_date);
-    let phone = check.optional("phone", parse_phone);
+    let (phone, landline) = match check.optional("phone", read_phone) {
+        Some(PhoneCell::Mobile(digits)) => (Some(digits), None),
+        Some(PhoneCell::Landline(text)) => (None, Some(text)),
+        None => (None, None),
+    };
     let id_number = check
         .optional_text("id_number")
         .map(|id| id.replace(' ', "").to_ascii_uppercase());
@@ -91,6 +120,7 @@ fn customer_row(
     let first_trade_on = check.optional("first_trade_on", parse_date);
     let as_of = check.optional("as_of", parse_date);
     let tags = split_tags(&check.checked_text("tags"));
+    let cleared = check.cleared();
     CustomerRecord {
         line: check.line(),
         customer: Customer {
@@ -111,5 +141,7 @@ fn customer_row(
         manager_name,
         balances,
         as_of,
+        cleared,
+        landline,
     }
 }

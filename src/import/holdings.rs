@@ -2,11 +2,19 @@
 
 use super::headers::{Columns, HOLDING_COLUMNS, broken_rejections};
 use super::read::read_table;
-use super::row::RowCheck;
+use super::row::{Clearing, RowCheck};
 use super::values::{parse_date, parse_kind};
 use super::{FileFormat, HoldingRecord, ImportPlan, Problem, ReadError};
 use crate::domain::customer::Holding;
 use crate::domain::limits::LimitsPolicy;
+
+/// No field of a holdings row takes the clear marker. A row is a whole record: its optional
+/// dates and code are stored as the file gives them, blank as none, so there is no kept value
+/// for the marker to erase, and a marker there is more likely a pasted mistake than intent.
+const HOLDINGS_CLEARING: Clearing = Clearing {
+    allowed: &[],
+    refusal: |_| Problem::ClearInHoldings,
+};
 
 /// [`read_holdings_within`] the default `[limits]` of the policy.
 pub fn read_holdings(
@@ -31,7 +39,7 @@ pub fn read_holdings_within(
         rejected: broken_rejections(&table, &columns),
     };
     for row in &table.rows {
-        let mut check = RowCheck::new(row, &columns, limits.max_balance);
+        let mut check = RowCheck::new(row, &columns, limits.max_balance, &HOLDINGS_CLEARING);
         let customer_no = check.required_text("customer_no");
         let kind = check.required("kind", parse_kind);
         let product_code = check.checked_text("product_code");

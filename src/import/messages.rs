@@ -209,6 +209,30 @@ impl Problem {
             (Problem::BadTime(t), Lang::En) => {
                 format!("\"{t}\" has a time of day that does not exist")
             }
+            (Problem::ClearRequired, Lang::Zh) => {
+                "必填项不能用清空标记清空".to_string()
+            }
+            (Problem::ClearRequired, Lang::En) => {
+                "is required and cannot be cleared with the clear marker".to_string()
+            }
+            (Problem::ClearManager, Lang::Zh) => {
+                "导入不能清空管户经理；取消分配请由负责人使用分配命令（guanhu assign）".to_string()
+            }
+            (Problem::ClearManager, Lang::En) => {
+                "an import cannot clear the manager; unassigning is done by the lead with the assignment commands (guanhu assign)".to_string()
+            }
+            (Problem::NotClearable, Lang::Zh) => {
+                "此列不能清空（余额留空即为零，数据日期留空即为导入日期）".to_string()
+            }
+            (Problem::NotClearable, Lang::En) => {
+                "this column cannot be cleared (a blank balance is zero, a blank as_of is the import's date)".to_string()
+            }
+            (Problem::ClearInHoldings, Lang::Zh) => {
+                "持仓行是完整记录，不用清空标记：留空即表示没有此项".to_string()
+            }
+            (Problem::ClearInHoldings, Lang::En) => {
+                "a holdings row is a whole record and takes no clear marker: leave the cell blank for none".to_string()
+            }
             (Problem::MaturityBeforeStart { start, maturity }, Lang::Zh) => {
                 format!("到期日 {maturity} 早于起息日 {start}")
             }
@@ -384,6 +408,10 @@ mod tests {
                 start: chrono::NaiveDate::MIN,
                 maturity: chrono::NaiveDate::MIN,
             },
+            Problem::ClearRequired,
+            Problem::ClearManager,
+            Problem::NotClearable,
+            Problem::ClearInHoldings,
         ]
     }
 

@@ -21,6 +21,8 @@ mod sheet;
 mod text;
 #[deny(clippy::indexing_slicing, clippy::string_slice)]
 mod values;
+#[deny(clippy::indexing_slicing, clippy::string_slice)]
+pub mod warnings;
 
 pub use customers::{read_customers, read_customers_within};
 pub use headers::match_header;
@@ -29,8 +31,8 @@ pub use messages::field_label;
 pub use read::{detect_format, format_for_path};
 pub use text::EncodingProblem;
 pub use values::{
-    excel_serial_date, parse_amount, parse_date, parse_gender, parse_kind, parse_phone,
-    parse_risk_level, split_tags,
+    CLEAR_MARKER_EN, CLEAR_MARKER_ZH, excel_serial_date, is_clear_marker, parse_amount, parse_date,
+    parse_gender, parse_kind, parse_phone, parse_risk_level, split_tags,
 };
 
 /// The caps of one import, in the order they are checked (see `csv_text` and `sheet`).
@@ -53,7 +55,8 @@ pub enum FileFormat {
     Xlsx,
 }
 
-/// One good customer row. Fields the file leaves out or blank are `None` (an update keeps the stored value).
+/// One good customer row. Fields the file leaves out or blank are `None` (an update keeps the
+/// stored value); those it clears with the marker (`<清空>`, `<clear>`) are named in `cleared`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CustomerRecord {
     /// Line number in the file (the header is line 1), or the row number in the sheet.
@@ -64,6 +67,12 @@ pub struct CustomerRecord {
     pub balances: Option<Balances>,
     /// The row's own `as_of` (数据日期), if the file has one.
     pub as_of: Option<NaiveDate>,
+    /// The optional fields (keys: `phone`, `tags`…) the file clears with the marker: an
+    /// update erases them, where a blank cell keeps the stored value.
+    pub cleared: Vec<&'static str>,
+    /// A landline found in the phone column, as written: not stored as the mobile (which SMS
+    /// lists use) and warned about; the row still goes in.
+    pub landline: Option<String>,
 }
 
 /// One good holdings row.
@@ -130,6 +139,15 @@ pub enum Problem {
         start: NaiveDate,
         maturity: NaiveDate,
     },
+    /// The clear marker (`<清空>`, `<clear>`) on a required field (customer number, name).
+    ClearRequired,
+    /// The clear marker on the manager: unassigning is the lead's, by the assignment commands.
+    ClearManager,
+    /// The clear marker on a column where blank already has a meaning (a balance, `as_of`).
+    NotClearable,
+    /// The clear marker in a holdings file, whose rows are whole records: blank already
+    /// stores nothing there, so there is no kept value to erase.
+    ClearInHoldings,
 }
 
 /// Good rows and rejected rows of one file.

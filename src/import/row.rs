@@ -4,8 +4,16 @@ use rust_decimal::Decimal;
 
 use super::headers::Columns;
 use super::read::Row;
-use super::values::{TextRule, check_balance, check_text, parse_amount};
+use super::values::{TextRule, check_balance, check_text, is_clear_marker, parse_amount};
 use super::{Problem, Rejection};
+
+/// Where a file may use the clear marker (`<清空>`, `<clear>`), and why not elsewhere.
+pub(crate) struct Clearing {
+    /// The fields the marker may erase.
+    pub allowed: &'static [&'static str],
+    /// The refusal for the marker on any other field.
+    pub refusal: fn(&str) -> Problem,
+}
 
 /// A row being checked; `finish` says whether it is good.
 pub(crate) struct RowCheck<'a> {
@@ -13,17 +21,49 @@ pub(crate) struct RowCheck<'a> {
     columns: &'a Columns,
     /// The largest balance or holding amount accepted (the policy's `limits.max_balance`).
     max_balance: Decimal,
+    clearing: &'a Clearing,
+    /// The fields this row clears with the marker, in column-reading order.
+    cleared: Vec<&'static str>,
     rejected: Vec<Rejection>,
 }
 
 impl<'a> RowCheck<'a> {
-    pub fn new(row: &'a Row, columns: &'a Columns, max_balance: Decimal) -> RowCheck<'a> {
+    pub fn new(
+        row: &'a Row,
+        columns: &'a Columns,
+        max_balance: Decimal,
+        clearing: &'a Clearing,
+    ) -> RowCheck<'a> {
         RowCheck {
             row,
             columns,
             max_balance,
+            clearing,
+            cleared: Vec::new(),
             rejected: Vec::new(),
         }
+    }
+
+    /// The fields the row cleared with the marker.
+    pub fn cleared(&self) -> Vec<&'static str> {
+        self.cleared.clone()
+    }
+
+    /// True when the cell is the clear marker: noted as cleared where the file allows it,
+    /// rejected elsewhere. Either way the caller reads the field as blank.
+    fn marker(&mut self, key: &str) -> bool {
+        if !is_clear_marker(self.text(key)) {
+            return false;
+        }
+        match self.clearing.allowed.iter().find(|k| **k == key) {
+            Some(k) => {
+                if !self.cleared.contains(k) {
+                    self.cleared.push(k);
+                }
+            }
+            None => self.reject(key, (self.clearing.refusal)(key)),
+        }
+        true
     }
 
     pub fn line(&self) -> usize {
@@ -59,6 +99,9 @@ impl<'a> RowCheck<'a> {
     /// The cell's text, empty when blank, after its length and characters are checked
     /// ([`check_text`]); a refused text is rejected and read as empty.
     pub fn checked_text(&mut self, key: &str) -> String {
+        if self.marker(key) {
+            return String::new();
+        }
         let text = self.text(key);
         match check_text(text, TextRule::of(key)) {
             Ok(()) => text.to_string(),
@@ -76,7 +119,7 @@ impl<'a> RowCheck<'a> {
         parse: impl Fn(&str) -> Result<T, Problem>,
     ) -> Option<T> {
         let text = self.text(key);
-        if text.is_empty() {
+        if text.is_empty() || self.marker(key) {
             return None;
         }
         match parse(text) {

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use super::Problem;
 use crate::domain::customer::{Gender, ProductKind, RiskLevel};
+use crate::domain::identity::{self, PhoneProblem};
 use crate::domain::written::{self, DateProblem};
 
 /// The longest identifier (customer, manager or product number, ID number), in characters.
@@ -132,32 +133,44 @@ fn time_of_day_ok(text: &str) -> bool {
     time.is_empty() || written::read_time(whole).is_some()
 }
 
-/// A mainland mobile number as its 11 digits; spaces, dashes and a `+86`/`86` prefix are dropped.
+/// A mainland mobile number as its 11 digits; spaces, dashes and a `+86`/`86` prefix are
+/// dropped. The one rule is the domain's ([`identity::mobile_digits`]).
 pub fn parse_phone(text: &str) -> Result<String, Problem> {
-    let original = text.trim();
-    let digits: String = written::half_width(original)
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '(' | ')'))
-        .collect();
-    let digits = digits.strip_prefix('+').unwrap_or(&digits);
-    let digits = if digits.len() == 13 {
-        digits.strip_prefix("86").unwrap_or(digits)
-    } else if digits.len() == 15 {
-        digits.strip_prefix("0086").unwrap_or(digits)
-    } else {
-        digits
-    };
-    let bytes = digits.as_bytes();
-    let mobile = bytes.len() == 11
-        && bytes.iter().all(u8::is_ascii_digit)
-        && bytes.first() == Some(&b'1')
-        && bytes.get(1).is_some_and(|b| (b'3'..=b'9').contains(b));
-    if mobile {
-        Ok(digits.to_string())
-    } else {
-        Err(Problem::BadPhone(original.to_string()))
+    identity::mobile_digits(text).map_err(|_| Problem::BadPhone(text.trim().to_string()))
+}
+
+/// What a customer list's phone cell holds: a mobile (stored), or a landline (not stored as
+/// the mobile, which SMS lists use, and warned about; the row still goes in).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PhoneCell {
+    Mobile(String),
+    /// The landline as written (trimmed).
+    Landline(String),
+}
+
+/// A phone cell: a mobile or a landline; anything else is `BadPhone`, refused as before.
+pub(crate) fn read_phone(text: &str) -> Result<PhoneCell, Problem> {
+    match identity::mobile_digits(text) {
+        Ok(digits) => Ok(PhoneCell::Mobile(digits)),
+        Err(PhoneProblem::Landline) => Ok(PhoneCell::Landline(text.trim().to_string())),
+        Err(PhoneProblem::NotMobile) => Err(Problem::BadPhone(text.trim().to_string())),
     }
 }
+
+/// True when the cell is the clear marker, `<清空>` or `<clear>` (any case, surrounding
+/// spaces ignored): the file asks for the stored value to be erased, where a blank cell keeps it.
+///
+/// Deliberately not `-`: the core system's exports print `-` for an empty cell, so reading
+/// it as "erase" would wipe good data on every monthly import.
+pub fn is_clear_marker(text: &str) -> bool {
+    let t = text.trim();
+    t == CLEAR_MARKER_ZH || t.eq_ignore_ascii_case(CLEAR_MARKER_EN)
+}
+
+/// The clear marker in Chinese.
+pub const CLEAR_MARKER_ZH: &str = "<清空>";
+/// The clear marker in English (any case).
+pub const CLEAR_MARKER_EN: &str = "<clear>";
 
 /// 男/女, M/F, male/female in any case.
 pub fn parse_gender(text: &str) -> Result<Gender, Problem> {
@@ -337,6 +350,57 @@ mod tests {
                 Err(Problem::BadPhone(text.to_string())),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn landlines_are_told_apart_from_bad_mobiles() {
+        assert_eq!(
+            read_phone(" 010-12345678 "),
+            Ok(PhoneCell::Landline("010-12345678".into()))
+        );
+        assert_eq!(
+            read_phone("0571-8888888"),
+            Ok(PhoneCell::Landline("0571-8888888".into()))
+        );
+        assert_eq!(
+            read_phone("+86 138 1234 5678"),
+            Ok(PhoneCell::Mobile("13812345678".into()))
+        );
+        assert_eq!(
+            read_phone("1381234"),
+            Err(Problem::BadPhone("1381234".into()))
+        );
+    }
+
+    #[test]
+    fn the_clear_marker_in_its_recognised_forms() {
+        for text in [
+            "<清空>",
+            " <清空> ",
+            "<clear>",
+            "<CLEAR>",
+            "<Clear>",
+            "\t<clear>  ",
+        ] {
+            assert!(is_clear_marker(text), "{text:?}");
+        }
+        // `-` is how core-system exports print an empty cell: never an erase.
+        for text in [
+            "-",
+            "--",
+            "",
+            " ",
+            "清空",
+            "clear",
+            "<清空",
+            "< clear >",
+            "<清 空>",
+            "<clear>x",
+            "NULL",
+            "<空>",
+        ] {
+            assert!(!is_clear_marker(text), "{text:?}");
         }
     }
 

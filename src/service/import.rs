@@ -92,7 +92,7 @@ fn steps<'a>(conn: &Conn, rows: &'a [CustomerRecord]) -> Result<Vec<Step<'a>>> {
         out.push(match existing {
             None => Step::Add(record),
             Some(row) => {
-                let merged = merge(&row.customer, &record.customer);
+                let merged = merge(&row.customer, &record.customer, &record.cleared);
                 let manager_changed = record.customer.manager_no.is_some()
                     && record.customer.manager_no != row.customer.manager_no;
                 Step::Change {
@@ -113,7 +113,8 @@ fn data_version(conn: &Conn) -> Result<i64> {
 }
 
 /// Imports customer rows. The snapshot date is `as_of` when given, else the row's own date,
-/// else `today`. Fields a row leaves blank keep their stored value.
+/// else `today`. Fields a row leaves blank keep their stored value; those it clears with the
+/// marker (`CustomerRecord::cleared`) are erased.
 ///
 /// Rows are matched to stored customers before `BEGIN IMMEDIATE`; if another copy of guanhu
 /// wrote in between, they are matched again under the lock, so the result is the same as if
@@ -210,11 +211,17 @@ pub fn import_customers(
     Ok(report)
 }
 
-/// The stored customer with every field the import gives replacing the stored one.
-fn merge(stored: &Customer, incoming: &Customer) -> Customer {
-    fn pick<T: Clone>(new: &Option<T>, old: &Option<T>) -> Option<T> {
-        new.clone().or_else(|| old.clone())
+/// The stored customer with every field the import gives replacing the stored one, and every
+/// field in `cleared` (the file's clear marker) erased; a field left blank keeps its value.
+fn merge(stored: &Customer, incoming: &Customer, cleared: &[&str]) -> Customer {
+    fn pick<T: Clone>(gone: bool, new: &Option<T>, old: &Option<T>) -> Option<T> {
+        if gone {
+            None
+        } else {
+            new.clone().or_else(|| old.clone())
+        }
     }
+    let gone = |key: &str| cleared.contains(&key);
     Customer {
         customer_no: stored.customer_no.clone(),
         name: if incoming.name.is_empty() {
@@ -222,19 +229,28 @@ fn merge(stored: &Customer, incoming: &Customer) -> Customer {
         } else {
             incoming.name.clone()
         },
-        gender: pick(&incoming.gender, &stored.gender),
-        birth_date: pick(&incoming.birth_date, &stored.birth_date),
-        phone: pick(&incoming.phone, &stored.phone),
-        id_number: pick(&incoming.id_number, &stored.id_number),
-        occupation: pick(&incoming.occupation, &stored.occupation),
-        manager_no: pick(&incoming.manager_no, &stored.manager_no),
-        risk_level: pick(&incoming.risk_level, &stored.risk_level),
-        risk_assessed_on: pick(&incoming.risk_assessed_on, &stored.risk_assessed_on),
-        first_trade_on: pick(&incoming.first_trade_on, &stored.first_trade_on),
-        tags: if incoming.tags.is_empty() {
-            stored.tags.clone()
-        } else {
+        gender: pick(gone("gender"), &incoming.gender, &stored.gender),
+        birth_date: pick(gone("birth_date"), &incoming.birth_date, &stored.birth_date),
+        phone: pick(gone("phone"), &incoming.phone, &stored.phone),
+        id_number: pick(gone("id_number"), &incoming.id_number, &stored.id_number),
+        occupation: pick(gone("occupation"), &incoming.occupation, &stored.occupation),
+        // Never cleared by a file: unassigning is the lead's, by the assignment commands.
+        manager_no: pick(false, &incoming.manager_no, &stored.manager_no),
+        risk_level: pick(gone("risk_level"), &incoming.risk_level, &stored.risk_level),
+        risk_assessed_on: pick(
+            gone("risk_assessed_on"),
+            &incoming.risk_assessed_on,
+            &stored.risk_assessed_on,
+        ),
+        first_trade_on: pick(
+            gone("first_trade_on"),
+            &incoming.first_trade_on,
+            &stored.first_trade_on,
+        ),
+        tags: if gone("tags") || !incoming.tags.is_empty() {
             incoming.tags.clone()
+        } else {
+            stored.tags.clone()
         },
         // The manager's own judgement is never overwritten by the bank's export.
         preference_override: stored.preference_override,

@@ -182,6 +182,8 @@ pub fn sample_records(as_of: NaiveDate) -> Vec<CustomerRecord> {
                     ..Balances::default()
                 }),
                 as_of: Some(as_of),
+                cleared: Vec::new(),
+                landline: None,
             },
         )
         .collect()

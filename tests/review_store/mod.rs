@@ -63,6 +63,8 @@ fn import(store: &mut Store, row: Row) {
         ),
         balances: Some(deposits(aum)),
         as_of: Some(added),
+        cleared: Vec::new(),
+        landline: None,
     };
     let plan = ImportPlan {
         rows: vec![record],
