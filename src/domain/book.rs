@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::customer::Preference;
-use super::identity::{IdProblem, id_number_problem};
+use super::identity::{IdProblem, PhoneProblem, id_number_problem, mobile_digits};
 
 /// The longest name, address, employer or note a hand entry takes (characters): a bound so no
 /// pasted text can bloat a row or a screen.
@@ -238,8 +238,8 @@ pub enum FieldProblem {
     TooLong,
     /// A control character (a pasted escape sequence).
     Control,
-    /// Not a mainland mobile or a landline.
-    Phone,
+    /// Not a mainland mobile (a landline is named as one: the field is the mobile).
+    Phone(PhoneProblem),
     Id(IdProblem),
     UnknownSource,
     UnknownPreference,
@@ -269,7 +269,7 @@ pub fn check_field(
         };
     }
     match field {
-        EditField::Phone => normal_phone(t).ok_or(FieldProblem::Phone).map(Some),
+        EditField::Phone => mobile_digits(t).map(Some).map_err(FieldProblem::Phone),
         EditField::IdNumber => match id_number_problem(t, today) {
             Some(p) => Err(FieldProblem::Id(p)),
             None => Ok(Some(normal_id(t))),
@@ -297,33 +297,6 @@ pub fn check_field(
         )),
         _ => Ok(Some(t.to_string())),
     }
-}
-
-/// A phone number as stored: a mainland mobile as its 11 digits (a leading +86/0086/86
-/// dropped), a landline as typed with its area code (`010-12345678`). `None` when neither.
-pub fn normal_phone(text: &str) -> Option<String> {
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    let shape_ok = text
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '+' | '(' | ')'));
-    if !shape_ok {
-        return None;
-    }
-    let mobile = digits
-        .strip_prefix("0086")
-        .or_else(|| digits.strip_prefix("86").filter(|d| d.len() == 11))
-        .unwrap_or(&digits);
-    if mobile.len() == 11
-        && mobile.starts_with('1')
-        && mobile.as_bytes().get(1).is_some_and(|b| (b'3'..=b'9').contains(b))
-    {
-        return Some(mobile.to_string());
-    }
-    // A landline: an area code starting with 0, 10 to 12 digits in all.
-    if digits.starts_with('0') && (10..=12).contains(&digits.len()) {
-        return Some(text.trim().to_string());
-    }
-    None
 }
 
 /// True when a stored phone number is a mainland mobile.
@@ -368,22 +341,18 @@ mod tests {
     }
 
     #[test]
-    fn phones_are_stored_in_one_shape() {
-        let cases = [
-            ("13900001111", Some("13900001111")),
-            ("139 0000 1111", Some("13900001111")),
-            ("+86 139-0000-1111", Some("13900001111")),
-            ("008613900001111", Some("13900001111")),
-            ("010-12345678", Some("010-12345678")),
-            ("0571 8888888", Some("0571 8888888")),
-            ("12900001111", None),
-            ("1390000111", None),
-            ("139OOOO1111", None),
-            ("", None),
-        ];
-        for (text, want) in cases {
-            assert_eq!(normal_phone(text).as_deref(), want, "{text}");
-        }
+    fn phones_are_stored_as_their_mobile_digits() {
+        let sources: Vec<String> = Vec::new();
+        let phone = |t| check_field(EditField::Phone, t, &sources, day());
+        assert_eq!(phone("+86 139-0000-1111"), Ok(Some("13900001111".into())));
+        assert_eq!(
+            phone("010-12345678"),
+            Err(FieldProblem::Phone(PhoneProblem::Landline))
+        );
+        assert_eq!(
+            phone("1390000111"),
+            Err(FieldProblem::Phone(PhoneProblem::NotMobile))
+        );
     }
 
     #[test]
@@ -392,7 +361,10 @@ mod tests {
         let check = |f, t| check_field(f, t, &sources, day());
         assert_eq!(check(EditField::Name, "  "), Err(FieldProblem::Required));
         assert_eq!(check(EditField::Phone, ""), Ok(None));
-        assert_eq!(check(EditField::Phone, "123"), Err(FieldProblem::Phone));
+        assert_eq!(
+            check(EditField::Phone, "12900001111"),
+            Err(FieldProblem::Phone(PhoneProblem::NotMobile))
+        );
         assert_eq!(
             check(EditField::IdNumber, "110105194912310021"),
             Err(FieldProblem::Id(IdProblem::CheckDigit))
@@ -413,7 +385,10 @@ mod tests {
             check(EditField::Preference, "投资型"),
             Ok(Some("investment".into()))
         );
-        assert_eq!(check(EditField::Address, "a\u{1b}[2J"), Err(FieldProblem::Control));
+        assert_eq!(
+            check(EditField::Address, "a\u{1b}[2J"),
+            Err(FieldProblem::Control)
+        );
         let long = "字".repeat(MAX_FIELD_CHARS + 1);
         assert_eq!(check(EditField::Address, &long), Err(FieldProblem::TooLong));
     }
@@ -423,7 +398,10 @@ mod tests {
         assert_eq!(RelationKind::Parent.inverse(), RelationKind::Child);
         assert_eq!(RelationKind::Spouse.inverse(), RelationKind::Spouse);
         assert_eq!(RelationKind::parse("子女"), Some(RelationKind::Child));
-        assert_eq!(RelationKind::parse("same_employer"), Some(RelationKind::SameEmployer));
+        assert_eq!(
+            RelationKind::parse("same_employer"),
+            Some(RelationKind::SameEmployer)
+        );
         assert!(!RelationKind::SameEmployer.household());
         assert_eq!(local_number(123), "P000123");
     }

@@ -110,7 +110,10 @@ impl BookPolicy {
                 return Err((format!("book.sources[{i}]"), PolicyProblem::Empty));
             }
             if self.sources[..i].iter().any(|o| o.key == s.key) {
-                return Err((format!("book.sources[{i}].key"), PolicyProblem::DuplicateKey));
+                return Err((
+                    format!("book.sources[{i}].key"),
+                    PolicyProblem::DuplicateKey,
+                ));
             }
         }
         Ok(())
@@ -125,7 +128,10 @@ mod tests {
     fn defaults_are_valid_and_found_by_word() {
         let p = BookPolicy::default();
         assert_eq!(p.validate(), Ok(()));
-        assert_eq!(p.find_source("柜员推荐").map(|s| s.key.as_str()), Some("teller"));
+        assert_eq!(
+            p.find_source("柜员推荐").map(|s| s.key.as_str()),
+            Some("teller")
+        );
         assert_eq!(p.source_word("walk_in", Lang::En), "walk-in");
         let mut dup = p.clone();
         dup.sources.push(dup.sources[0].clone());

@@ -2,7 +2,7 @@
 //! what is wrong with a typed value, relation kinds, and how a kept change reads.
 
 use super::book::{EditField, FieldProblem, RelationKind};
-use super::identity::IdProblem;
+use super::identity::{IdProblem, PhoneProblem};
 use crate::i18n::Lang;
 
 /// The field's label (手机号 | Mobile).
@@ -20,16 +20,32 @@ pub fn field_label(lang: Lang, field: EditField) -> &'static str {
     }
 }
 
-/// Why an ID number is refused (shared with the import's warnings).
+/// Why an ID number fails (the import's warnings and the forms say it alike).
 pub fn id_problem_text(lang: Lang, problem: IdProblem) -> &'static str {
     match problem {
-        IdProblem::Length => lang.pick("应为 18 位（或旧的 15 位）", "should be 18 characters (or the old 15)"),
+        IdProblem::Length => lang.pick("位数不是 15 或 18 位", "is not 15 or 18 characters long"),
         IdProblem::Characters => lang.pick(
-            "只能是数字，18 位的最后一位可为 X",
-            "only digits, with an X allowed as the 18th",
+            "含有数字（和末位 X）以外的字符",
+            "holds characters other than digits (and a final X)",
         ),
-        IdProblem::BirthDate => lang.pick("其中的出生日期不存在", "the birth date inside it is not a real date"),
+        IdProblem::BirthDate => lang.pick(
+            "其中的出生日期不存在",
+            "holds a birth date that does not exist",
+        ),
         IdProblem::CheckDigit => lang.pick("校验位不符", "fails its check digit"),
+    }
+}
+
+/// Why a phone number is not a mainland mobile.
+pub fn phone_problem_text(lang: Lang, problem: PhoneProblem) -> &'static str {
+    match problem {
+        PhoneProblem::Landline => lang.pick(
+            "是固定电话，不是手机号码",
+            "is a landline, not a mobile number",
+        ),
+        PhoneProblem::NotMobile => {
+            lang.pick("不是有效的大陆手机号码", "is not a mainland mobile number")
+        }
     }
 }
 
@@ -41,22 +57,19 @@ pub fn problem_text(lang: Lang, problem: FieldProblem) -> String {
             .pick("太长（最多 200 字）", "too long (200 characters at most)")
             .into(),
         FieldProblem::Control => lang
-            .pick("含有控制字符，请重新输入", "holds control characters; type it again")
-            .into(),
-        FieldProblem::Phone => lang
             .pick(
-                "不是手机号（1 开头 11 位）或带区号的固定电话",
-                "not a mobile (11 digits starting with 1) or a landline with its area code",
+                "含有控制字符，请重新输入",
+                "holds control characters; type it again",
             )
             .into(),
-        FieldProblem::Id(p) => format!(
-            "{}{}",
-            lang.pick("证件号码", "ID number "),
-            id_problem_text(lang, p)
-        ),
+        FieldProblem::Phone(p) => phone_problem_text(lang, p).into(),
+        FieldProblem::Id(p) => id_problem_text(lang, p).into(),
         FieldProblem::UnknownSource => lang.pick("不在来源列表中", "not one of the sources").into(),
         FieldProblem::UnknownPreference => lang
-            .pick("填 投资 或 储蓄（留空则按资产判断）", "investment or savings (blank: by assets)")
+            .pick(
+                "填 投资 或 储蓄（留空则按资产判断）",
+                "investment or savings (blank: by assets)",
+            )
             .into(),
     }
 }

@@ -2,10 +2,10 @@
 
 pub mod answers;
 pub mod assignment;
+pub mod board;
 pub mod book;
 pub mod book_policy;
 pub mod book_words;
-pub mod board;
 pub mod cadence;
 pub mod classify;
 pub mod contacts;

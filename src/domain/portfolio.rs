@@ -35,6 +35,8 @@ pub struct CustomerDetail {
     pub timeline: Vec<super::diary::DiaryEntry>,
     /// Last SMS, contact, visit, sale and risk assessment.
     pub cadence: super::diary::CadenceStatus,
+    /// The manager's own book: notes, relations, referrals, address, the change history.
+    pub book: super::book::BookFacts,
 }
 
 /// A customer as written by `guanhu customers --format json|csv`.

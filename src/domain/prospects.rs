@@ -2,7 +2,12 @@
 //! import brings: by mobile, by ID number, or both — and when the two point different ways,
 //! a conflict the manager must settle, never a guess. Pure.
 
-use super::book::{normal_id, normal_phone};
+use super::book::normal_id;
+use super::identity::mobile_digits;
+
+fn normal_phone(text: &str) -> Option<String> {
+    mobile_digits(text).ok()
+}
 
 /// A hand-added person not yet linked, as the matcher sees them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,9 +61,8 @@ pub fn match_prospect(
 ) -> ProspectMatch {
     let phone = phone.and_then(normal_phone);
     let id = id_number.map(normal_id).filter(|i| !i.is_empty());
-    let same_phone = |p: &Prospect| {
-        phone.is_some() && p.phone.as_deref().and_then(normal_phone) == phone
-    };
+    let same_phone =
+        |p: &Prospect| phone.is_some() && p.phone.as_deref().and_then(normal_phone) == phone;
     let same_id = |p: &Prospect| id.is_some() && p.id_number.as_deref().map(normal_id) == id;
     let by_id: Vec<&Prospect> = prospects.iter().filter(|p| same_id(p)).collect();
     let by_phone: Vec<&Prospect> = prospects.iter().filter(|p| same_phone(p)).collect();
@@ -133,9 +137,21 @@ mod tests {
         let link = |prospect, by| ProspectMatch::Link { prospect, by };
         let cases: [(Option<&str>, Option<&str>, ProspectMatch); 9] = [
             (Some("139 0000 1111"), None, link(1, MatchedBy::Mobile)),
-            (Some("+8613900001111"), Some(ID_B), link(1, MatchedBy::Mobile)),
-            (Some("13600000000"), Some(ID_A), link(2, MatchedBy::IdNumber)),
-            (Some("13900002222"), Some("11010519491231002x"), link(2, MatchedBy::Both)),
+            (
+                Some("+8613900001111"),
+                Some(ID_B),
+                link(1, MatchedBy::Mobile),
+            ),
+            (
+                Some("13600000000"),
+                Some(ID_A),
+                link(2, MatchedBy::IdNumber),
+            ),
+            (
+                Some("13900002222"),
+                Some("11010519491231002x"),
+                link(2, MatchedBy::Both),
+            ),
             (None, None, ProspectMatch::None),
             (Some("13600000000"), Some(ID_B), ProspectMatch::None),
             (

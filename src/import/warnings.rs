@@ -5,36 +5,10 @@
 use chrono::NaiveDate;
 
 use super::CustomerRecord;
-use crate::domain::identity::{IdProblem, PhoneProblem, id_number_problem, mobile_problem};
+use crate::domain::book_words::{id_problem_text as id_why, phone_problem_text as phone_why};
+use crate::domain::identity::{id_number_problem, mobile_problem};
 use crate::domain::mask::{mask_id, mask_phone};
 use crate::i18n::{Lang, fill};
-
-fn id_why(lang: Lang, problem: IdProblem) -> &'static str {
-    match problem {
-        IdProblem::Length => lang.pick("位数不是 15 或 18 位", "is not 15 or 18 characters long"),
-        IdProblem::Characters => lang.pick(
-            "含有数字（和末位 X）以外的字符",
-            "holds characters other than digits (and a final X)",
-        ),
-        IdProblem::BirthDate => lang.pick(
-            "其中的出生日期不存在",
-            "holds a birth date that does not exist",
-        ),
-        IdProblem::CheckDigit => lang.pick("校验位不符", "fails its check digit"),
-    }
-}
-
-fn phone_why(lang: Lang, problem: PhoneProblem) -> &'static str {
-    match problem {
-        PhoneProblem::Landline => lang.pick(
-            "是固定电话，不是手机号码",
-            "is a landline, not a mobile number",
-        ),
-        PhoneProblem::NotMobile => {
-            lang.pick("不是有效的大陆手机号码", "is not a mainland mobile number")
-        }
-    }
-}
 
 /// `证件号码 110101********4518 校验位不符` / `ID number 110101********4518 fails its check
 /// digit` when `text` fails GB 11643 on `today` (the number masked), else None.

@@ -2,6 +2,7 @@
 
 pub mod assignment;
 pub mod board;
+pub mod book;
 pub mod diary;
 pub mod holds;
 mod import;

@@ -109,6 +109,7 @@ pub fn load_customer_detail(
             .count() as u32,
     };
     let cadence = cadence_status(&timeline, row.customer.risk_assessed_on);
+    let book = crate::store::book::book_facts(&read, row.id)?;
     let summary = summarize(policy, row, &snapshots, activity, today);
     Ok(CustomerDetail {
         summary,
@@ -116,6 +117,7 @@ pub fn load_customer_detail(
         snapshots,
         timeline,
         cadence,
+        book,
     })
 }
 

@@ -79,7 +79,16 @@ pub fn mark_hand_added(
         referred_by_staff,
         referred.then_some(today),
     ])?;
-    record_change(conn, customer_id, "customer_no", None, Some(local_no), by, "add", now)?;
+    record_change(
+        conn,
+        customer_id,
+        "customer_no",
+        None,
+        Some(local_no),
+        by,
+        "add",
+        now,
+    )?;
     Ok(())
 }
 
@@ -103,7 +112,11 @@ fn record_change(
 }
 
 /// The stored value of one editable field (`None` for empty).
-pub fn field_value(conn: &Connection, customer_id: i64, field: EditField) -> Result<Option<String>> {
+pub fn field_value(
+    conn: &Connection,
+    customer_id: i64,
+    field: EditField,
+) -> Result<Option<String>> {
     let sql = format!("SELECT {} FROM customers WHERE id = ?1", column(field));
     let value: Option<String> = conn
         .query_row(&sql, [customer_id], |r| r.get(0))
@@ -112,7 +125,13 @@ pub fn field_value(conn: &Connection, customer_id: i64, field: EditField) -> Res
     Ok(value.filter(|v| !v.is_empty()))
 }
 
-fn write_field(conn: &Connection, customer_id: i64, field: EditField, value: Option<&str>, now: NaiveDateTime) -> Result<()> {
+fn write_field(
+    conn: &Connection,
+    customer_id: i64,
+    field: EditField,
+    value: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<()> {
     // Name and tags are NOT NULL columns; an empty tag list is ''.
     let value = match field {
         EditField::Tags => Some(value.unwrap_or("")),
@@ -141,13 +160,28 @@ pub fn edit_field(
         return Ok(None);
     }
     write_field(conn, customer_id, field, value, now)?;
-    record_change(conn, customer_id, field.key(), old.as_deref(), value, by, "hand", now).map(Some)
+    record_change(
+        conn,
+        customer_id,
+        field.key(),
+        old.as_deref(),
+        value,
+        by,
+        "hand",
+        now,
+    )
+    .map(Some)
 }
 
 /// Undoes (`undone`) or redoes the changes `ids`: the field gets its old (or new) value back
 /// and the change is marked (or unmarked). Undone newest first, redone oldest first, so a
 /// field edited twice in one step ends where it started.
-pub fn set_changes_undone(conn: &Connection, ids: &[i64], undone: bool, now: NaiveDateTime) -> Result<()> {
+pub fn set_changes_undone(
+    conn: &Connection,
+    ids: &[i64],
+    undone: bool,
+    now: NaiveDateTime,
+) -> Result<()> {
     let mut ordered = ids.to_vec();
     ordered.sort_unstable();
     if undone {
@@ -178,7 +212,14 @@ pub fn set_changes_undone(conn: &Connection, ids: &[i64], undone: bool, now: Nai
 }
 
 /// Adds a note; returns its id.
-pub fn add_note(conn: &Connection, customer_id: i64, body: &str, pinned: bool, author_no: &str, now: NaiveDateTime) -> Result<i64> {
+pub fn add_note(
+    conn: &Connection,
+    customer_id: i64,
+    body: &str,
+    pinned: bool,
+    author_no: &str,
+    now: NaiveDateTime,
+) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO customer_notes (customer_id, body, pinned, author_no, created_at) \
          VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -188,7 +229,12 @@ pub fn add_note(conn: &Connection, customer_id: i64, body: &str, pinned: bool, a
 }
 
 /// Removes (`deleted`) or brings back a note; it is only marked, never erased.
-pub fn set_note_deleted(conn: &Connection, id: i64, deleted: bool, now: NaiveDateTime) -> Result<()> {
+pub fn set_note_deleted(
+    conn: &Connection,
+    id: i64,
+    deleted: bool,
+    now: NaiveDateTime,
+) -> Result<()> {
     conn.execute(
         "UPDATE customer_notes SET deleted_at = ?2 WHERE id = ?1",
         params![id, deleted.then_some(now)],
@@ -198,7 +244,13 @@ pub fn set_note_deleted(conn: &Connection, id: i64, deleted: bool, now: NaiveDat
 
 /// Links two customers ("other is customer's kind"); returns the relation's id. A live
 /// relation between the two (either way round) is replaced, so they are linked once.
-pub fn add_relation(conn: &Connection, customer_id: i64, other_id: i64, kind: RelationKind, now: NaiveDateTime) -> Result<i64> {
+pub fn add_relation(
+    conn: &Connection,
+    customer_id: i64,
+    other_id: i64,
+    kind: RelationKind,
+    now: NaiveDateTime,
+) -> Result<i64> {
     conn.execute(
         "UPDATE customer_relations SET deleted_at = ?3 WHERE deleted_at IS NULL AND \
          ((customer_id = ?1 AND other_id = ?2) OR (customer_id = ?2 AND other_id = ?1))",
@@ -213,7 +265,12 @@ pub fn add_relation(conn: &Connection, customer_id: i64, other_id: i64, kind: Re
 }
 
 /// Removes or brings back a relation (marked only).
-pub fn set_relation_deleted(conn: &Connection, id: i64, deleted: bool, now: NaiveDateTime) -> Result<()> {
+pub fn set_relation_deleted(
+    conn: &Connection,
+    id: i64,
+    deleted: bool,
+    now: NaiveDateTime,
+) -> Result<()> {
     conn.execute(
         "UPDATE customer_relations SET deleted_at = ?2 WHERE id = ?1",
         params![id, deleted.then_some(now)],
@@ -409,7 +466,13 @@ pub fn list_prospects(conn: &Connection) -> Result<Vec<Prospect>> {
 
 /// Gives the prospect the bank's customer number: the same row, so its diary, notes,
 /// relations and holds stay with it. The link is kept in the change history.
-pub fn link_prospect(conn: &Connection, prospect_id: i64, customer_no: &str, by: &str, now: NaiveDateTime) -> Result<()> {
+pub fn link_prospect(
+    conn: &Connection,
+    prospect_id: i64,
+    customer_no: &str,
+    by: &str,
+    now: NaiveDateTime,
+) -> Result<()> {
     let old: String = conn.query_row(
         "SELECT customer_no FROM customers WHERE id = ?1",
         [prospect_id],
@@ -419,12 +482,26 @@ pub fn link_prospect(conn: &Connection, prospect_id: i64, customer_no: &str, by:
         "UPDATE customers SET customer_no = ?2, linked_at = ?3, updated_at = ?3 WHERE id = ?1",
         params![prospect_id, customer_no, now],
     )?;
-    record_change(conn, prospect_id, "customer_no", Some(&old), Some(customer_no), by, "link", now)?;
+    record_change(
+        conn,
+        prospect_id,
+        "customer_no",
+        Some(&old),
+        Some(customer_no),
+        by,
+        "link",
+        now,
+    )?;
     Ok(())
 }
 
 /// Customers of the manager (or all) referred to them in `from ..= to`.
-pub fn referrals_received(conn: &Connection, manager_id: Option<i64>, from: NaiveDate, to: NaiveDate) -> Result<u32> {
+pub fn referrals_received(
+    conn: &Connection,
+    manager_id: Option<i64>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<u32> {
     Ok(conn.query_row(
         "SELECT COUNT(*) FROM customers WHERE referred_on BETWEEN ?2 AND ?3 \
          AND (?1 IS NULL OR manager_id = ?1)",

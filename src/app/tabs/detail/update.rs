@@ -83,6 +83,7 @@ mod tests {
             snapshots: Vec::new(),
             timeline: Vec::new(),
             cadence: Default::default(),
+            book: Default::default(),
         };
         update(&mut model, &ctx, Msg::Loaded(Box::new(detail)));
         update(&mut model, &ctx, Msg::Reveal);
