@@ -1,6 +1,5 @@
 //! `guanhu backup [--out FILE]` and `guanhu restore FILE [--yes]`: an owner-only copy of the store made with SQLite's online backup (safe while the app is open) and checked as `guanhu check` checks; a restore that checks the file first (a newer schema or a failed check is refused), keeps the current store as a backup, asks unless `--yes`, and replaces the store in one step.
 
-use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -174,10 +173,6 @@ fn owner_only(path: &Path) {
 
 /// Asks on the terminal; anything but y/yes (or no terminal at all) is a no.
 fn confirmed(s: &Settings, file: &Path, keep: &Path) -> bool {
-    let stdin = std::io::stdin();
-    if !stdin.is_terminal() {
-        return false;
-    }
     let question = fill(
         s.lang.pick(
             "用 {} 替换当前数据？当前数据会先备份到 {}。[y/N] ",
@@ -185,14 +180,7 @@ fn confirmed(s: &Settings, file: &Path, keep: &Path) -> bool {
         ),
         &[&file.display(), &keep.display()],
     );
-    let mut err = std::io::stderr().lock();
-    let _ = write!(err, "{question}");
-    let _ = err.flush();
-    let mut answer = String::new();
-    if stdin.lock().read_line(&mut answer).is_err() {
-        return false;
-    }
-    matches!(answer.trim().to_lowercase().as_str(), "y" | "yes" | "是")
+    super::output::ask_yes(&question)
 }
 
 /// The app's daily automatic backup: once a day, on opening, a copy in `backups/daily/`

@@ -26,6 +26,9 @@ pub struct CustomersArgs {
     /// Show phone numbers in full.
     #[arg(long)]
     pub unmasked: bool,
+    /// Add, edit, note or relate instead of listing.
+    #[command(subcommand)]
+    pub action: Option<super::customer_book::CustomersAction>,
 }
 
 /// Runs `guanhu customers`.

@@ -6,14 +6,15 @@ use clap::{Args, Subcommand};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::output::{After, emit_lines, note, terminal_cell};
+use super::output::{After, ask_yes, emit_lines, note, terminal_cell};
 use super::store::{Opening, close, open};
 use crate::clock;
 use crate::domain::limits::LimitsPolicy;
+use crate::domain::prospects::{Conflict, MatchedBy};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, T, fill};
 use crate::import;
-use crate::service::{self, ImportReport};
+use crate::service::{self, ImportReport, Linking, ProspectLine, ProspectVerdict};
 use crate::store::Store;
 
 /// `guanhu import …`
@@ -39,6 +40,10 @@ pub struct ImportArgs {
     /// Show what would change without writing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Link new customers to the people added by hand with the same mobile or ID number,
+    /// without asking.
+    #[arg(long)]
+    pub link_prospects: bool,
 }
 
 /// Runs `guanhu import …` against the store at `db`.
@@ -57,13 +62,15 @@ pub fn run_import(
             warn_rows(lang, today, &plan.rows);
             let as_of = parse_as_of(lang, args.as_of.as_deref())?;
             let mut store = open_for(lang, db, args, plan.rows.is_empty())?;
-            let report = service::import_customers(
+            let linking = linking(lang, &store, &plan.rows, args)?;
+            let report = service::import_customers_linking(
                 &mut store,
                 plan,
                 as_of,
                 today,
                 clock::now_on(today),
                 args.dry_run,
+                linking,
             );
             finish(lang, store, report, args)
         }
@@ -77,6 +84,98 @@ pub fn run_import(
             let report =
                 service::import_holdings(&mut store, plan, clock::now_on(today), args.dry_run);
             finish(lang, store, report, args)
+        }
+    }
+}
+
+/// Applies matches to hand-added people with `--link-prospects`, or when the manager says yes
+/// to the list shown on the terminal; otherwise they are held back and listed.
+fn linking(
+    lang: Lang,
+    store: &Store,
+    rows: &[import::CustomerRecord],
+    args: &ImportArgs,
+) -> Result<Linking> {
+    if args.link_prospects {
+        return Ok(Linking::Apply);
+    }
+    let lines = service::preview_prospects(store, rows)?;
+    let matches: Vec<&ProspectLine> = lines
+        .iter()
+        .filter(|l| matches!(l.verdict, ProspectVerdict::HeldBack(_)))
+        .collect();
+    // Without a terminal to answer on, the summary lists them after the import.
+    if matches.is_empty() || args.dry_run || !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        return Ok(Linking::HoldBack);
+    }
+    for line in &matches {
+        note(&prospect_line(lang, line));
+    }
+    let question = fill(
+        lang.pick(
+            "将以上 {} 位客户与手工新增的潜在客户关联（保留其工作记录）？[y/N] ",
+            "Link these {} customers to the people added by hand (keeping their diary)? [y/N] ",
+        ),
+        &[&matches.len()],
+    );
+    Ok(if ask_yes(&question) {
+        Linking::Apply
+    } else {
+        Linking::HoldBack
+    })
+}
+
+/// One line of the import summary about a hand-added person.
+fn prospect_line(lang: Lang, line: &ProspectLine) -> String {
+    let who: Vec<String> = line
+        .prospects
+        .iter()
+        .map(|(no, name)| format!("{} {no}", terminal_cell(name)))
+        .collect();
+    let who = who.join(lang.pick("、", ", "));
+    let by = |by: MatchedBy| match by {
+        MatchedBy::Mobile => lang.pick("手机号相同", "same mobile"),
+        MatchedBy::IdNumber => lang.pick("证件号码相同", "same ID number"),
+        MatchedBy::Both => lang.pick("手机号和证件号码都相同", "same mobile and ID number"),
+    };
+    let head = fill(
+        lang.pick("第 {} 行 {} {}", "line {}: {} {}"),
+        &[&line.line, &line.customer_no, &terminal_cell(&line.name)],
+    );
+    match line.verdict {
+        ProspectVerdict::Linked(b) => fill(
+            lang.pick("  {} → 已关联 {}（{}）", "  {} → linked to {} ({})"),
+            &[&head, &who, &by(b)],
+        ),
+        ProspectVerdict::HeldBack(b) => fill(
+            lang.pick(
+                "  {} ≈ {}（{}）：未导入，待确认；加 --link-prospects 关联",
+                "  {} ≈ {} ({}): not imported until you confirm; add --link-prospects to link",
+            ),
+            &[&head, &who, &by(b)],
+        ),
+        ProspectVerdict::Conflict(why) => {
+            let why = match why {
+                Conflict::TwoPeople => lang.pick(
+                    "手机号和证件号码指向不同的人",
+                    "the mobile and the ID number point at different people",
+                ),
+                Conflict::IdDiffers => lang.pick(
+                    "手机号相同但证件号码不同",
+                    "same mobile but a different ID number",
+                ),
+                Conflict::SharedMobile => lang.pick(
+                    "多位潜在客户共用此手机号",
+                    "several people added by hand share this mobile",
+                ),
+            };
+            fill(
+                lang.pick(
+                    "  {} ？{}：{}，已作为新客户导入，请核对",
+                    "  {} ? {}: {}; imported as a customer of its own, please check",
+                ),
+                &[&head, &who, &why],
+            )
         }
     }
 }
@@ -175,11 +274,23 @@ fn print_report(lang: Lang, report: &ImportReport, dry_run: bool) -> Result<i32>
     for r in &report.rejected {
         lines.push(format!("  {}", terminal_cell(&r.describe(lang))));
     }
+    for line in &report.prospects {
+        lines.push(prospect_line(lang, line));
+    }
     let after = if dry_run {
         After::Reading
     } else {
         After::Commit
     };
     emit_lines(&lines, after)?;
-    Ok(if report.rejected.is_empty() { 0 } else { 2 })
+    // Rows held back for a yes did not go in either: a script must not take that for done.
+    let held_back = report
+        .prospects
+        .iter()
+        .any(|l| matches!(l.verdict, ProspectVerdict::HeldBack(_)));
+    Ok(if report.rejected.is_empty() && !held_back {
+        0
+    } else {
+        2
+    })
 }

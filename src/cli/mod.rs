@@ -8,6 +8,7 @@ mod assign;
 mod backup;
 mod board;
 mod check;
+mod customer_book;
 mod customers;
 mod demo;
 mod export;
@@ -124,6 +125,11 @@ fn dispatch(cli: &Cli, s: &Settings) -> Result<i32> {
             Some(managers::ManagersCommand::Add { .. }) => Opening::Create,
             _ => Opening::Existing,
         },
+        // A manager's first walk-in may come before any import.
+        Some(Command::Customers(customers::CustomersArgs {
+            action: Some(customer_book::CustomersAction::Add(_)),
+            ..
+        })) => Opening::Create,
         Some(_) => Opening::Existing,
     };
     let mut store = store::open(&s.db_path(), s.lang, opening)?;
@@ -140,6 +146,10 @@ fn run_on_store(cli: &Cli, s: &Settings, store: &mut Store) -> Result<i32> {
     let actor = s.manager().unwrap_or_default();
     match &cli.command {
         None => app::run_app(s, store, None),
+        Some(Command::Customers(args)) if args.action.is_some() => match &args.action {
+            Some(action) => customer_book::run(s, store, action),
+            None => Ok(0),
+        },
         Some(Command::Customers(args)) => {
             customers::list_customers(s.lang, s.today, &s.policy, store, s.manager(), args)
         }

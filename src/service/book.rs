@@ -84,7 +84,7 @@ pub fn check_person(
         }
     }
     if let Some(id) = &out.id_number
-        && let Some(other) = customer_with(store, "id_number", id)?
+        && let Some(other) = customer_with_id(store, id)?
     {
         errors.push(field_error(
             lang,
@@ -145,24 +145,38 @@ fn trimmed(text: Option<&str>) -> Option<String> {
         .map(str::to_string)
 }
 
-/// The first customer whose `column` (phone or id_number) is `value`.
-fn customer_with(store: &Store, column: &str, value: &str) -> Result<Option<CustomerRow>> {
-    let sql = match column {
-        "phone" => "SELECT customer_no FROM customers WHERE phone = ?1 LIMIT 1",
-        _ => "SELECT customer_no FROM customers WHERE id_number = ?1 LIMIT 1",
-    };
-    let no: Option<String> =
-        rusqlite::OptionalExtension::optional(store.conn().query_row(sql, [value], |r| r.get(0)))?;
+/// The first customer with this ID number.
+fn customer_with_id(store: &Store, value: &str) -> Result<Option<CustomerRow>> {
+    let no: Option<String> = rusqlite::OptionalExtension::optional(store.conn().query_row(
+        "SELECT customer_no FROM customers WHERE id_number = ?1 LIMIT 1",
+        [value],
+        |r| r.get(0),
+    ))?;
     match no {
         Some(no) => find_customer(store.conn(), &no),
         None => Ok(None),
     }
 }
 
-/// Another customer already on this mobile (a family member, or the same person twice):
-/// said, not refused.
+/// A customer other than `id` already on this mobile (a family member, or the same person
+/// twice): said, not refused.
+pub fn same_mobile_other(store: &Store, phone: &str, id: i64) -> Result<Option<(String, String)>> {
+    let no: Option<String> = rusqlite::OptionalExtension::optional(store.conn().query_row(
+        "SELECT customer_no FROM customers WHERE phone = ?1 AND id <> ?2 LIMIT 1",
+        rusqlite::params![phone, id],
+        |r| r.get(0),
+    ))?;
+    Ok(match no {
+        Some(no) => {
+            find_customer(store.conn(), &no)?.map(|r| (r.customer.customer_no, r.customer.name))
+        }
+        None => None,
+    })
+}
+
+/// Another customer already on this mobile, before adding (for the add form's warning).
 pub fn same_mobile(store: &Store, phone: &str) -> Result<Option<(String, String)>> {
-    Ok(customer_with(store, "phone", phone)?.map(|r| (r.customer.customer_no, r.customer.name)))
+    same_mobile_other(store, phone, -1)
 }
 
 fn refusal(errors: Vec<FieldError>) -> Error {

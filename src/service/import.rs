@@ -1,15 +1,18 @@
 //! Applying an import plan to the store: match by customer number, merge, add a dated snapshot, all in one transaction (or rolled back for a dry run). The file is read and checked, and every row matched against the store, before the write lock is taken, so the lock is held for the writes alone; and a store that does not exist is created only when an import has something to write into it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::domain::customer::{Customer, Snapshot};
 use crate::domain::limits::LimitsPolicy;
+use crate::domain::prospects::{Conflict, MatchedBy, Prospect, ProspectMatch, match_prospect};
 use crate::error::{Error, Result};
 use crate::import::{
     self, CustomerRecord, FileFormat, HoldingRecord, ImportPlan, Problem, Rejection,
 };
+use crate::store::book::{link_prospect, list_prospects};
+use crate::store::customers::find_customer_by_id;
 use crate::store::customers::{
     CustomerRow, current_manager_id, find_customer, insert_customer, list_customers,
     update_customer, upsert_snapshot,
@@ -26,6 +29,40 @@ pub struct ImportReport {
     pub unchanged: usize,
     /// Rejected rows' problems, in line order (a row may have several).
     pub rejected: Vec<Rejection>,
+    /// New customers who look like a hand-added person, in line order: linked, held back for
+    /// the manager's yes, or in conflict (imported apart, for the manager to check).
+    pub prospects: Vec<ProspectLine>,
+}
+
+/// One imported row matched (or nearly) to a hand-added person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProspectLine {
+    pub line: usize,
+    pub customer_no: String,
+    pub name: String,
+    /// The prospects concerned: local number and name.
+    pub prospects: Vec<(String, String)>,
+    pub verdict: ProspectVerdict,
+}
+
+/// What became of a matched row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProspectVerdict {
+    /// The prospect took the customer number (its diary, notes and relations stay).
+    Linked(MatchedBy),
+    /// A match waiting for the manager's yes: the row was not imported.
+    HeldBack(MatchedBy),
+    /// The numbers disagree: imported as a customer of its own, the prospect left alone.
+    Conflict(Conflict),
+}
+
+/// Whether matches to hand-added people are applied (`--link-prospects`, or the manager's
+/// yes) or held back. Never silently: held-back rows are listed and left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Linking {
+    Apply,
+    #[default]
+    HoldBack,
 }
 
 impl ImportReport {
@@ -61,6 +98,15 @@ pub fn plan_holdings(
 /// What one good customer row will do, worked out before the write lock.
 enum Step<'a> {
     Add(&'a CustomerRecord),
+    /// A new customer matched to the prospect `id`: the prospect takes the number, then the
+    /// row merges into it like a change.
+    Link {
+        record: &'a CustomerRecord,
+        id: i64,
+        merged: Customer,
+    },
+    /// A match left for the manager's yes.
+    HoldBack,
     /// A stored customer: `merged` when a field changes, `manager_changed` when the row names
     /// another manager; its snapshot (if any) is compared by the write itself.
     Change {
@@ -74,7 +120,15 @@ enum Step<'a> {
 const ONE_BY_ONE: usize = 2_000;
 
 /// Matches every row to the stored customer of its number and merges it (reads only).
-fn steps<'a>(conn: &Conn, rows: &'a [CustomerRecord]) -> Result<Vec<Step<'a>>> {
+fn steps<'a>(
+    conn: &Conn,
+    rows: &'a [CustomerRecord],
+    linking: Linking,
+    lines: &mut Vec<ProspectLine>,
+) -> Result<Vec<Step<'a>>> {
+    lines.clear();
+    let prospects = list_prospects(conn)?;
+    let mut taken: HashSet<i64> = HashSet::new();
     let mut stored: HashMap<String, CustomerRow> = HashMap::new();
     if rows.len() > ONE_BY_ONE {
         for row in list_customers(conn, None)? {
@@ -90,7 +144,8 @@ fn steps<'a>(conn: &Conn, rows: &'a [CustomerRecord]) -> Result<Vec<Step<'a>>> {
             find_customer(conn, no)?
         };
         out.push(match existing {
-            None => Step::Add(record),
+            None if prospects.is_empty() => Step::Add(record),
+            None => prospect_step(conn, record, &prospects, &mut taken, linking, lines)?,
             Some(row) => {
                 let merged = merge(&row.customer, &record.customer, &record.cleared);
                 let manager_changed = record.customer.manager_no.is_some()
@@ -104,6 +159,58 @@ fn steps<'a>(conn: &Conn, rows: &'a [CustomerRecord]) -> Result<Vec<Step<'a>>> {
         });
     }
     Ok(out)
+}
+
+/// A new customer checked against the hand-added people.
+fn prospect_step<'a>(
+    conn: &Conn,
+    record: &'a CustomerRecord,
+    prospects: &[Prospect],
+    taken: &mut HashSet<i64>,
+    linking: Linking,
+    lines: &mut Vec<ProspectLine>,
+) -> Result<Step<'a>> {
+    let c = &record.customer;
+    let found = match_prospect(c.phone.as_deref(), c.id_number.as_deref(), prospects);
+    let (ids, verdict) = match found {
+        ProspectMatch::None => return Ok(Step::Add(record)),
+        // One prospect matched by two rows of one file: the second is for the manager.
+        ProspectMatch::Link { prospect, .. } if taken.contains(&prospect) => (
+            vec![prospect],
+            ProspectVerdict::Conflict(Conflict::TwoPeople),
+        ),
+        ProspectMatch::Link { prospect, by } => {
+            taken.insert(prospect);
+            let verdict = match linking {
+                Linking::Apply => ProspectVerdict::Linked(by),
+                Linking::HoldBack => ProspectVerdict::HeldBack(by),
+            };
+            (vec![prospect], verdict)
+        }
+        ProspectMatch::Conflict { prospects, why } => (prospects, ProspectVerdict::Conflict(why)),
+    };
+    lines.push(ProspectLine {
+        line: record.line,
+        customer_no: c.customer_no.clone(),
+        name: c.name.clone(),
+        prospects: ids
+            .iter()
+            .filter_map(|id| prospects.iter().find(|p| p.id == *id))
+            .map(|p| (p.local_no.clone(), p.name.clone()))
+            .collect(),
+        verdict,
+    });
+    Ok(match verdict {
+        ProspectVerdict::Conflict(_) => Step::Add(record),
+        ProspectVerdict::HeldBack(_) => Step::HoldBack,
+        ProspectVerdict::Linked(_) => {
+            let id = ids.first().copied().unwrap_or_default();
+            let stored = find_customer_by_id(conn, id)?.unwrap_or_default();
+            let mut merged = merge(&stored, c, &record.cleared);
+            merged.customer_no = c.customer_no.clone();
+            Step::Link { record, id, merged }
+        }
+    })
 }
 
 /// Counts commits by other connections: unchanged between the matching and the lock means the
@@ -127,22 +234,46 @@ pub fn import_customers(
     now: NaiveDateTime,
     dry_run: bool,
 ) -> Result<ImportReport> {
+    import_customers_linking(store, plan, as_of, today, now, dry_run, Linking::HoldBack)
+}
+
+/// The matches an import of `rows` would find to hand-added people (reads only), for the
+/// question asked before the import.
+pub fn preview_prospects(store: &Store, rows: &[CustomerRecord]) -> Result<Vec<ProspectLine>> {
+    let mut lines = Vec::new();
+    steps(store.conn(), rows, Linking::HoldBack, &mut lines)?;
+    Ok(lines)
+}
+
+/// [`import_customers`], applying or holding back matches to hand-added people.
+pub fn import_customers_linking(
+    store: &mut Store,
+    plan: ImportPlan<CustomerRecord>,
+    as_of: Option<NaiveDate>,
+    today: NaiveDate,
+    now: NaiveDateTime,
+    dry_run: bool,
+    linking: Linking,
+) -> Result<ImportReport> {
     let mut report = ImportReport {
         rejected: plan.rejected,
         ..ImportReport::default()
     };
     let version = data_version(store.conn())?;
-    let matched = steps(store.conn(), &plan.rows)?;
+    let mut lines = Vec::new();
+    let matched = steps(store.conn(), &plan.rows, linking, &mut lines)?;
     let tx = store.write()?;
     let matched = if data_version(&tx)? == version {
         matched
     } else {
-        steps(&tx, &plan.rows)?
+        steps(&tx, &plan.rows, linking, &mut lines)?
     };
+    report.prospects = lines;
     let mut managers: HashMap<(&str, Option<&str>), i64> = HashMap::new();
     for step in matched {
         let record = match &step {
-            Step::Add(record) | Step::Change { record, .. } => *record,
+            Step::Add(record) | Step::Change { record, .. } | Step::Link { record, .. } => *record,
+            Step::HoldBack => continue,
         };
         let manager_id = match &record.customer.manager_no {
             Some(no) => {
@@ -177,6 +308,27 @@ pub fn import_customers(
                     upsert_snapshot(&tx, id, s)?;
                 }
                 report.added += 1;
+            }
+            Step::HoldBack => {}
+            Step::Link { id, merged, .. } => {
+                link_prospect(&tx, id, &merged.customer_no, "", now)?;
+                let keep_manager = match manager_id {
+                    Some(id) => Some(id),
+                    None => current_manager_id(&tx, id)?,
+                };
+                update_customer(
+                    &tx,
+                    id,
+                    &CustomerUpsert {
+                        customer: merged,
+                        manager_id: keep_manager,
+                    },
+                    now,
+                )?;
+                if let Some(s) = &snapshot {
+                    upsert_snapshot(&tx, id, s)?;
+                }
+                report.updated += 1;
             }
             Step::Change { id, merged, .. } => {
                 let mut changed = merged.is_some();

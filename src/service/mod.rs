@@ -12,7 +12,10 @@ pub mod review;
 pub mod targets;
 pub mod upcoming;
 
-pub use import::{ImportReport, import_customers, import_holdings, plan_customers, plan_holdings};
+pub use import::{
+    ImportReport, Linking, ProspectLine, ProspectVerdict, import_customers,
+    import_customers_linking, import_holdings, plan_customers, plan_holdings, preview_prospects,
+};
 pub use portfolio::{customer_listing, load_customer_detail, load_portfolio, resolve_manager};
 
 /// The row id of the manager `manager_no` names (`None`: the whole store); an unknown number

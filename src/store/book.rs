@@ -103,6 +103,8 @@ fn record_change(
     via: &str,
     now: NaiveDateTime,
 ) -> Result<i64> {
+    // Whole seconds: the history shows the minute, and equal times sort by id.
+    let now = chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now);
     conn.prepare_cached(
         "INSERT INTO customer_changes (customer_id, field, old_value, new_value, changed_at, \
          changed_by, via) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -220,6 +222,7 @@ pub fn add_note(
     author_no: &str,
     now: NaiveDateTime,
 ) -> Result<i64> {
+    let now = chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now);
     conn.prepare_cached(
         "INSERT INTO customer_notes (customer_id, body, pinned, author_no, created_at) \
          VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -473,6 +476,7 @@ pub fn link_prospect(
     by: &str,
     now: NaiveDateTime,
 ) -> Result<()> {
+    let now = chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now);
     let old: String = conn.query_row(
         "SELECT customer_no FROM customers WHERE id = ?1",
         [prospect_id],
