@@ -303,7 +303,10 @@ fn every_role_shows_and_a_few_customers_moved_lately() {
         *receivers.entry(to.clone()).or_default() += 1;
     }
     assert_eq!(receivers.len(), 3, "{receivers:?}");
-    // The review counts them: over the last three weeks the managers gained and lost some.
+    // The review counts them: over the last three weeks the managers gained and lost some
+    // (list movements, so without the effective rule: nobody has called the moved ones yet).
+    let mut policy = policy;
+    policy.book.effective.two_way_contact = false;
     let mut gained = 0;
     let mut lost = 0;
     for no in ["M001", "M002", "M003"] {

@@ -98,7 +98,8 @@ fn json_has_the_documented_keys() {
     }
     let get = |k: &str| metrics.iter().find(|m| m["key"] == k).unwrap();
     // Counts are numbers; money and shares exact decimal strings.
-    assert_eq!(get("new_customers")["actual"], 1);
+    // 丙 came onto the list this week but has not been reached: not yet an effective new customer.
+    assert_eq!(get("new_customers")["actual"], 0);
     assert_eq!(get("sales_amount")["actual"], "100000.00");
     assert_eq!(get("sms_coverage")["actual"], "0.6667");
     assert_eq!(get("contact_coverage_mtd")["expected"], "0.1739");

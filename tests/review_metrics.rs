@@ -42,8 +42,15 @@ fn a_week_across_the_month_end() {
     assert_eq!(w.review.end, d(2026, 12, 6));
     // The list at the end: 甲, 乙, 丙 (added 1 Dec) = 3; at W48's end: 甲, 乙 = 2.
 
-    // 丙 was added on 1 Dec; nobody in W48.
-    check(&w, "new_customers", n("1"), n("0"));
+    // 丙 was added on 1 Dec, but nobody has reached 丙 yet, so 丙 is not an effective (有效) new
+    // customer under the default `[book] effective` rule; with the rule off 丙 counts. Nobody
+    // in W48.
+    check(&w, "new_customers", n("0"), n("0"));
+    let mut no_rule = Policy::default_policy();
+    no_rule.book.effective.two_way_contact = false;
+    no_rule.book.effective.mobile = false;
+    let loose = load_week(&review_store(), &no_rule, "M001", d(2026, 12, 2), today()).unwrap();
+    check(&loose, "new_customers", n("1"), n("0"));
     assert_eq!(metric(&w, "new_customers").target, n("5"));
     // SMS: 甲 and 乙 on 1 Dec, of 3 = 0.6667; W48: 甲 on 24 Nov, of 2 = 0.5.
     check(&w, "sms_coverage", n("0.6667"), n("0.5"));
@@ -218,7 +225,10 @@ fn a_reassigned_customer_moves_between_the_lists_on_its_day() {
         false,
     )
     .unwrap();
-    let policy = Policy::default_policy();
+    // The list's movements, counted without the effective rule (a test of its own above).
+    let mut policy = Policy::default_policy();
+    policy.book.effective.two_way_contact = false;
+    policy.book.effective.mobile = false;
     let m1 = load_week_without_queue(&store, &policy, "M001", d(2026, 12, 2), today()).unwrap();
     // M001: 丙 (added Tuesday) and 丁 (moved in Thursday) came onto the list: 2 new. AUM at the
     // end gains 丁's 10,000 on top of the 100,000 worked out in `a_week_across_the_month_end`.

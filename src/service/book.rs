@@ -147,12 +147,7 @@ fn trimmed(text: Option<&str>) -> Option<String> {
 
 /// The first customer with this ID number.
 fn customer_with_id(store: &Store, value: &str) -> Result<Option<CustomerRow>> {
-    let no: Option<String> = rusqlite::OptionalExtension::optional(store.conn().query_row(
-        "SELECT customer_no FROM customers WHERE id_number = ?1 LIMIT 1",
-        [value],
-        |r| r.get(0),
-    ))?;
-    match no {
+    match sb::customer_no_with_id_number(store.conn(), value)? {
         Some(no) => find_customer(store.conn(), &no),
         None => Ok(None),
     }
@@ -161,12 +156,7 @@ fn customer_with_id(store: &Store, value: &str) -> Result<Option<CustomerRow>> {
 /// A customer other than `id` already on this mobile (a family member, or the same person
 /// twice): said, not refused.
 pub fn same_mobile_other(store: &Store, phone: &str, id: i64) -> Result<Option<(String, String)>> {
-    let no: Option<String> = rusqlite::OptionalExtension::optional(store.conn().query_row(
-        "SELECT customer_no FROM customers WHERE phone = ?1 AND id <> ?2 LIMIT 1",
-        rusqlite::params![phone, id],
-        |r| r.get(0),
-    ))?;
-    Ok(match no {
+    Ok(match sb::customer_no_with_phone(store.conn(), phone, id)? {
         Some(no) => {
             find_customer(store.conn(), &no)?.map(|r| (r.customer.customer_no, r.customer.name))
         }

@@ -513,3 +513,29 @@ pub fn referrals_received(
         |r| r.get(0),
     )?)
 }
+
+/// The customer number of the first customer with this ID number.
+pub fn customer_no_with_id_number(conn: &Connection, id_number: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT customer_no FROM customers WHERE id_number = ?1 LIMIT 1",
+            [id_number],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The customer number of the first customer other than `except` on this phone.
+pub fn customer_no_with_phone(
+    conn: &Connection,
+    phone: &str,
+    except: i64,
+) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT customer_no FROM customers WHERE phone = ?1 AND id <> ?2 LIMIT 1",
+            params![phone, except],
+            |r| r.get(0),
+        )
+        .optional()?)
+}

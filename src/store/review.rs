@@ -49,7 +49,7 @@ pub fn review_customers(
     }
     let mut stmt = conn.prepare(&format!(
         "{LISTED}SELECT c.id, c.customer_no, c.name, c.added_on, c.first_trade_on, \
-         c.risk_assessed_on FROM customers c JOIN listed ON listed.id = c.id \
+         c.risk_assessed_on, c.phone FROM customers c JOIN listed ON listed.id = c.id \
          ORDER BY c.customer_no"
     ))?;
     let rows = stmt.query_map(
@@ -63,6 +63,9 @@ pub fn review_customers(
                     added_on: r.get::<_, Day>(3)?.0,
                     first_trade_on: r.get::<_, Option<Day>>(4)?.map(|d| d.0),
                     risk_assessed_on: r.get::<_, Option<Day>>(5)?.map(|d| d.0),
+                    mobile_on_record: r
+                        .get::<_, Option<String>>(6)?
+                        .is_some_and(|p| crate::domain::identity::mobile_digits(&p).is_ok()),
                     ..ReviewCustomer::default()
                 },
             ))

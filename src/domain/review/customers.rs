@@ -7,13 +7,23 @@ use super::week::{Week, balance_on, tier_on, within};
 use super::{Basis, Metric, MetricKey, Migration, ReviewCustomer};
 use crate::domain::policy::Policy;
 
-/// Customers who came onto the list during the week (added, or reassigned from another
-/// manager).
+/// Effective (有效) customers who came onto the list during the week (added by hand or by an
+/// import, or reassigned from another manager): the policy's `[book] effective` rule says
+/// what makes one count — a mainland mobile on record, a two-way contact by the week's end.
 pub(super) fn new_customers(w: &Week) -> Metric {
+    let rule = &w.policy.book.effective;
+    let effective = |c: &&ReviewCustomer| {
+        (!rule.mobile || c.mobile_on_record)
+            && (!rule.two_way_contact
+                || c.entries.iter().any(|e| {
+                    e.at.date() <= w.end && crate::domain::diary::is_two_way_kind(e.kind, e.outcome)
+                }))
+    };
     let new = w
         .customers
         .iter()
         .filter(|c| c.listed_on(w.end) && !c.listed_on(w.start))
+        .filter(effective)
         .count();
     w.metric(MetricKey::NewCustomers, Basis::Week, Some(new.into()), None)
 }

@@ -37,6 +37,8 @@ pub struct ReviewCustomer {
     pub holdings: Vec<Holding>,
     /// Entries since [`super::entries_since`], oldest first.
     pub entries: Vec<ReviewEntry>,
+    /// A mainland mobile is on record (for the effective new-customer rule).
+    pub mobile_on_record: bool,
 }
 
 impl ReviewCustomer {
