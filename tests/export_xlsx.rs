@@ -291,3 +291,28 @@ fn a_workbook_into_a_pipe_is_fine_and_csv_is_unchanged_by_it() {
     assert!(text.starts_with("\u{feff}客户号,姓名,分层,"), "{text}");
     assert!(text.contains("\"'=HYPERLINK("), "{text}");
 }
+
+#[test]
+fn a_workbook_is_refused_on_a_terminal() {
+    // `script` gives the command a pseudo-terminal as its standard output.
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` here");
+        return;
+    }
+    let (dir, db) = store();
+    let config = dir.path().join("config");
+    let line = format!(
+        "XDG_CONFIG_HOME={} {BIN} --db {} --today 2026-11-24 --lang en export customers --format xlsx; echo \"status=$?\"",
+        config.display(),
+        db.display()
+    );
+    let o = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env_remove("GUANHU_DB")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("give --out FILE"), "{text}");
+    assert!(text.contains("status=2"), "{text}");
+    assert!(!text.contains("PK"), "{text}");
+}

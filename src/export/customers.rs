@@ -64,7 +64,7 @@ fn shown(value: Option<&String>, unmasked: bool, mask: fn(&str) -> String) -> Op
         .map(|v| if unmasked { v.clone() } else { mask(v) })
 }
 
-fn tier_word<'a>(policy: &'a Policy, tier: usize, lang: Lang) -> &'a str {
+fn tier_word(policy: &Policy, tier: usize, lang: Lang) -> &str {
     policy
         .tiers
         .get(tier)
