@@ -23,7 +23,7 @@ pub struct CustomersArgs {
     pub segment: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: ListFormat,
-    /// Show phone numbers in full.
+    /// Show phone (and, in CSV, ID) numbers in full.
     #[arg(long)]
     pub unmasked: bool,
 }
