@@ -83,6 +83,8 @@ fn import_then_list_in_every_format() {
     let o = guanhu(
         &db,
         &[
+            "--lang",
+            "zh",
             "customers",
             "--format",
             "csv",
@@ -92,9 +94,12 @@ fn import_then_list_in_every_format() {
         ],
     );
     let text = stdout(&o);
-    assert!(text.starts_with(
-        "customer_no,name,tier,age_segment,preference_segment,lifecycle,aum,manager_no,phone"
-    ));
+    // One customer CSV (issue 13): the export's, with a BOM and headers in the language.
+    assert!(
+        text.starts_with(
+            "\u{feff}客户号,姓名,分层,年龄群组,偏好群组,生命周期,资产,管户经理,手机号"
+        )
+    );
     assert!(text.contains("13812345678"), "{text}");
 
     let o = guanhu(&db, &["customers", "--segment", "young"]);

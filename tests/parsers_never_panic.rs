@@ -1,4 +1,4 @@
-//! Property tests: every parser of typed or supplied text returns a value or a clear error and never panics — follow-ups and moments, dates, times, amounts (one rule for the app and the import), `--today`, the policy and config loaders on arbitrary TOML, the language name, ID numbers (GB 11643), and the app's `:` command line. Counts of cases are set per property so the whole file stays quick in a debug build.
+//! Property tests: every parser of typed or supplied text returns a value or a clear error and never panics (and the xlsx writer takes any value) — follow-ups and moments, dates, times, amounts (one rule for the app and the import), `--today`, the policy and config loaders on arbitrary TOML, the language name, ID numbers (GB 11643), and the app's `:` command line. Counts of cases are set per property so the whole file stays quick in a debug build.
 
 mod common;
 
@@ -197,4 +197,41 @@ fn follow_ups_a_chinese_user_types() {
         parse_follow_up("+100000000d", now()),
         Err(TimeProblem::OutOfRange)
     );
+}
+
+proptest! {
+    // A workbook is zipped in memory: fewer cases keep the debug build quick.
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The xlsx writer takes any text and any amount without panicking, and what a
+    /// customer typed comes back as a string cell, never a formula.
+    #[test]
+    fn the_xlsx_writer_never_panics_and_keeps_text_text(
+        text in any::<String>(),
+        lo in any::<u32>(), mid in any::<u32>(), hi in any::<u32>(),
+        negative in any::<bool>(), scale in 0u32..=28,
+        days in -800_000i64..3_000_000,
+    ) {
+        use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+        use guanhu::export::{Cell, sheet_text, write_xlsx};
+        let amount = Decimal::from_parts(lo, mid, hi, negative, scale);
+        let day = NaiveDate::from_ymd_opt(2000, 1, 1)
+            .and_then(|d| d.checked_add_signed(chrono::Duration::days(days)));
+        let row = vec![
+            Cell::Text(text.clone()),
+            Cell::Amount(amount),
+            day.map_or(Cell::Empty, Cell::Date),
+            Cell::Share(amount),
+        ];
+        let mut out = Vec::new();
+        write_xlsx(&mut out, "表", &["名", "额", "日", "比"], vec![row]).unwrap();
+        let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(out)).unwrap();
+        let range = book.worksheet_range("表").unwrap();
+        let formulas = book.worksheet_formula("表").unwrap();
+        prop_assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
+        let kept = sheet_text(&text);
+        if !kept.is_empty() {
+            prop_assert_eq!(range.get((1, 0)), Some(&Data::String(kept)));
+        }
+    }
 }

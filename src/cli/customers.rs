@@ -1,10 +1,10 @@
-//! `guanhu customers`: the book filtered by tier and segment, as a table, CSV (cells made safe for Excel) or JSON. Classification comes from `service`; this file only filters and prints.
+//! `guanhu customers`: the book filtered by tier and segment, as a table, CSV (the customer export's, `crate::export`) or JSON. Classification comes from `service`; this file only filters and prints.
 
 use chrono::NaiveDate;
 
 use clap::Args;
 
-use super::output::{After, ListFormat, print_rows};
+use super::output::{After, ListFormat, emit_bytes, print_rows};
 use crate::domain::policy::Policy;
 use crate::domain::portfolio::CustomerSummary;
 use crate::error::{Error, Result};
@@ -23,7 +23,7 @@ pub struct CustomersArgs {
     pub segment: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: ListFormat,
-    /// Show phone numbers in full.
+    /// Show phone (and, in CSV, ID) numbers in full.
     #[arg(long)]
     pub unmasked: bool,
     /// Add, edit, note or relate instead of listing.
@@ -45,35 +45,24 @@ pub fn list_customers(
         None => None,
     };
     let book = service::load_portfolio(store, policy, today, manager.as_deref())?;
-    let tier = match &args.tier {
-        Some(key) => Some(policy.tier_index(key).ok_or_else(|| {
-            let keys: Vec<&str> = policy.tiers.iter().map(|t| t.key.as_str()).collect();
-            Error::Input(fill(
-                lang.pick("未知分层 {}（可用：{}）", "unknown tier {} (use: {})"),
-                &[key, &keys.join(", ")],
-            ))
-        })?),
-        None => None,
-    };
-    let segment = args.segment.as_deref();
-    if let Some(seg) = segment
-        && !matches!(seg, "young" | "senior" | "investment" | "savings")
-    {
-        return Err(Error::Input(fill(
-            lang.pick(
-                "未知群组 {}（可用：young, senior, investment, savings）",
-                "unknown segment {} (use: young, senior, investment, savings)",
-            ),
-            &[&seg],
-        )));
+    let selected = select(
+        lang,
+        policy,
+        &book,
+        args.tier.as_deref(),
+        args.segment.as_deref(),
+    )?;
+    if args.format == ListFormat::Csv {
+        // One customer CSV: the same bytes as `guanhu export customers`.
+        let bytes = crate::export::export_customers(
+            policy,
+            &selected,
+            crate::export::ExportFormat::Csv,
+            lang,
+            args.unmasked,
+        )?;
+        return emit_bytes(&bytes, After::Reading).map(|()| 0);
     }
-    let selected: Vec<&CustomerSummary> = book
-        .iter()
-        .filter(|c| tier.is_none_or(|t| c.class.tier == t))
-        .filter(|c| {
-            segment.is_none_or(|seg| seg == c.class.age.key() || seg == c.class.preference.key())
-        })
-        .collect();
     let listings: Vec<_> = selected
         .iter()
         .map(|c| service::customer_listing(policy, c, args.unmasked))
@@ -92,4 +81,44 @@ pub fn list_customers(
         ]
     })?;
     Ok(0)
+}
+
+/// The customers of `book` in `tier` (a policy key) and `segment` (young, senior,
+/// investment, savings), either unset meaning all; an unknown key is refused naming the
+/// ones there are.
+pub(super) fn select<'a>(
+    lang: Lang,
+    policy: &Policy,
+    book: &'a [CustomerSummary],
+    tier: Option<&str>,
+    segment: Option<&str>,
+) -> Result<Vec<&'a CustomerSummary>> {
+    let tier = match tier {
+        Some(key) => Some(policy.tier_index(key).ok_or_else(|| {
+            let keys: Vec<&str> = policy.tiers.iter().map(|t| t.key.as_str()).collect();
+            Error::Input(fill(
+                lang.pick("未知分层 {}（可用：{}）", "unknown tier {} (use: {})"),
+                &[&key, &keys.join(", ")],
+            ))
+        })?),
+        None => None,
+    };
+    if let Some(seg) = segment
+        && !matches!(seg, "young" | "senior" | "investment" | "savings")
+    {
+        return Err(Error::Input(fill(
+            lang.pick(
+                "未知群组 {}（可用：young, senior, investment, savings）",
+                "unknown segment {} (use: young, senior, investment, savings)",
+            ),
+            &[&seg],
+        )));
+    }
+    Ok(book
+        .iter()
+        .filter(|c| tier.is_none_or(|t| c.class.tier == t))
+        .filter(|c| {
+            segment.is_none_or(|seg| seg == c.class.age.key() || seg == c.class.preference.key())
+        })
+        .collect())
 }

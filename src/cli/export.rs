@@ -1,5 +1,6 @@
-//! `guanhu export diary|fund-ledger|wealth-ledger|sms-list`: the flags, the period, the
-//! selection, and where the bytes go (an owner-only file or standard output). The bytes
+//! `guanhu export diary|fund-ledger|wealth-ledger|sms-list|customers`: the flags, the period,
+//! the selection, and where the bytes go (an owner-only file or standard output; a binary
+//! workbook never to a terminal). The bytes
 //! themselves are written by `crate::export`; what is loaded comes from `service`.
 
 use std::path::{Path, PathBuf};
@@ -28,6 +29,27 @@ pub enum ExportCommand {
     WealthLedger(ExportArgs),
     /// Names, full phone numbers and a personalised message, for the bank's SMS platform.
     SmsList(SmsListArgs),
+    /// The customer list (tier, segments, AUM, masked phone and ID).
+    Customers(CustomersExportArgs),
+}
+
+/// Options of `guanhu export customers`.
+#[derive(Debug, Args)]
+pub struct CustomersExportArgs {
+    /// Only this tier (policy key: mass, potential, quality, high).
+    #[arg(long)]
+    pub tier: Option<String>,
+    /// Only this segment: young, senior, investment or savings.
+    #[arg(long)]
+    pub segment: Option<String>,
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: FileKind,
+    /// Show phone and ID numbers in full.
+    #[arg(long)]
+    pub unmasked: bool,
+    /// Write to this file (created owner-only) instead of standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 /// Options of the diary and ledger exports.
@@ -54,6 +76,8 @@ pub struct ExportArgs {
 pub enum FileKind {
     Csv,
     Json,
+    /// An Excel workbook; binary, so it needs `--out FILE` on a terminal.
+    Xlsx,
 }
 
 /// Options of `guanhu export sms-list`.
@@ -71,9 +95,19 @@ pub struct SmsListArgs {
     /// Only customers with no contact since this date.
     #[arg(long)]
     pub not_contacted_since: Option<String>,
+    /// csv or xlsx (the SMS platform reads no JSON).
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: SmsFormat,
     /// Write to this file (created owner-only) instead of standard output.
     #[arg(long)]
     pub out: Option<PathBuf>,
+}
+
+/// File formats of the SMS list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SmsFormat {
+    Csv,
+    Xlsx,
 }
 
 fn period(lang: Lang, today: NaiveDate, args: &ExportArgs) -> Result<(NaiveDate, NaiveDate)> {
@@ -97,10 +131,28 @@ pub(super) fn write_out(out: Option<&Path>, bytes: &[u8]) -> Result<()> {
     }
 }
 
+/// Refuses a binary workbook bound for a terminal before anything is loaded or noted: it
+/// would print as garbage and could leave the terminal in a strange state. A pipe or a
+/// redirect is fine.
+pub(super) fn binary_needs_a_file(lang: Lang, binary: bool, out: Option<&Path>) -> Result<()> {
+    use std::io::IsTerminal;
+    if binary && out.is_none() && std::io::stdout().is_terminal() {
+        return Err(Error::Input(
+            lang.pick(
+                "xlsx 是二进制文件，不能输出到终端：请用 --out 文件名 指定文件（或重定向到文件）",
+                "xlsx is a binary file and is not written to a terminal: give --out FILE (or redirect to a file)",
+            )
+            .to_string(),
+        ));
+    }
+    Ok(())
+}
+
 fn format_of(kind: FileKind) -> export::ExportFormat {
     match kind {
         FileKind::Csv => export::ExportFormat::Csv,
         FileKind::Json => export::ExportFormat::Json,
+        FileKind::Xlsx => export::ExportFormat::Xlsx,
     }
 }
 
@@ -113,6 +165,14 @@ pub fn run_export(
     manager: Option<String>,
     command: &ExportCommand,
 ) -> Result<i32> {
+    let (binary, out) = match command {
+        ExportCommand::Diary(a) | ExportCommand::FundLedger(a) | ExportCommand::WealthLedger(a) => {
+            (a.format == FileKind::Xlsx, a.out.as_deref())
+        }
+        ExportCommand::SmsList(a) => (a.format == SmsFormat::Xlsx, a.out.as_deref()),
+        ExportCommand::Customers(a) => (a.format == FileKind::Xlsx, a.out.as_deref()),
+    };
+    binary_needs_a_file(lang, binary, out)?;
     let manager = match manager {
         Some(no) => service::resolve_manager(store, Some(&no))?,
         None => None,
@@ -148,6 +208,27 @@ pub fn run_export(
         ExportCommand::SmsList(args) => {
             let bytes = sms_list(lang, today, policy, store, manager.as_deref(), args)?;
             note(personal_data_note(lang));
+            write_out(args.out.as_deref(), &bytes)?;
+        }
+        ExportCommand::Customers(args) => {
+            let book = service::load_portfolio(store, policy, today, manager.as_deref())?;
+            let selected = super::customers::select(
+                lang,
+                policy,
+                &book,
+                args.tier.as_deref(),
+                args.segment.as_deref(),
+            )?;
+            let bytes = export::export_customers(
+                policy,
+                &selected,
+                format_of(args.format),
+                lang,
+                args.unmasked,
+            )?;
+            if args.unmasked {
+                note(personal_data_note(lang));
+            }
             write_out(args.out.as_deref(), &bytes)?;
         }
     }
@@ -197,5 +278,11 @@ fn sms_list(
                 .is_none_or(|set| !set.contains(&c.customer.customer_no))
         })
         .collect();
-    export::sms_list_in(&selected, &args.template, lang)
+    let format = match args.format {
+        SmsFormat::Csv => export::ExportFormat::Csv,
+        SmsFormat::Xlsx => export::ExportFormat::Xlsx,
+    };
+    let mut bytes = Vec::new();
+    export::write_sms_list(&mut bytes, &selected, &args.template, format, lang)?;
+    Ok(bytes)
 }

@@ -83,7 +83,7 @@ pub enum Command {
     Backup(backup::BackupArgs),
     /// Replace the store with a checked backup, keeping the current store as a backup first.
     Restore(backup::RestoreArgs),
-    /// Export the diary, the ledgers or an SMS list (CSV with BOM for Excel, or JSON).
+    /// Export the diary, the ledgers, an SMS list or the customers (CSV with BOM, XLSX, or JSON).
     #[command(subcommand)]
     Export(export::ExportCommand),
     /// Log a contact, sale or note from a script.

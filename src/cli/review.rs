@@ -1,4 +1,4 @@
-//! `guanhu review`: a manager's week as a Markdown report to print or paste, or as JSON for scripts. Figures come from `service::review`; this file only words and lays them out.
+//! `guanhu review`: a manager's week as a Markdown report to print or paste, as JSON for scripts, or its figures as an Excel sheet. Figures come from `service::review`; this file only words and lays them out.
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -13,6 +13,7 @@ use crate::domain::names::{metric_name, product_name};
 use crate::domain::policy::Policy;
 use crate::domain::review::{Metric, Unit, parse_week};
 use crate::error::{Error, Result};
+use crate::export::Cell;
 use crate::i18n::{Lang, T, fill};
 use crate::service::{self, review::ManagerWeek};
 use crate::store::Store;
@@ -35,6 +36,8 @@ pub struct ReviewArgs {
 pub enum ReviewFormat {
     Md,
     Json,
+    /// The figures as one sheet; binary, so it needs `--out FILE` on a terminal.
+    Xlsx,
 }
 
 /// Runs `guanhu review`.
@@ -46,6 +49,11 @@ pub fn run_review(
     manager: Option<String>,
     args: &ReviewArgs,
 ) -> Result<i32> {
+    super::export::binary_needs_a_file(
+        lang,
+        args.format == ReviewFormat::Xlsx,
+        args.out.as_deref(),
+    )?;
     let day = match &args.week {
         Some(text) => week_arg(lang, text)?,
         None => today,
@@ -54,6 +62,11 @@ pub fn run_review(
         .ok_or_else(|| Error::Input(T::RvNeedManager.get(lang).to_string()))?;
     let week = service::review::load_week(store, policy, &manager, day, today)?;
     let text = match args.format {
+        ReviewFormat::Xlsx => {
+            let bytes = review_xlsx(lang, &week)?;
+            super::export::write_out(args.out.as_deref(), &bytes)?;
+            return Ok(0);
+        }
         ReviewFormat::Md => render_markdown(lang, policy, &week),
         ReviewFormat::Json if args.out.is_none() => {
             emit_json(&review_json(&week), After::Reading)?;
@@ -245,6 +258,62 @@ pub fn render_markdown(lang: Lang, policy: &Policy, w: &ManagerWeek) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A figure as a typed sheet cell: counts as integers, money as amounts, shares as
+/// percentages; absent as empty.
+fn figure_cell(unit: Unit, v: Option<Decimal>) -> Cell {
+    match (unit, v) {
+        (_, None) => Cell::Empty,
+        (Unit::Count, Some(v)) if v.fract().is_zero() => {
+            i64::try_from(v.trunc().mantissa()).map_or(Cell::Number(v), Cell::Int)
+        }
+        (Unit::Count | Unit::Average, Some(v)) => Cell::Number(v),
+        (Unit::Amount, Some(v)) => Cell::Amount(v),
+        (Unit::Share, Some(v)) => Cell::Share(v),
+    }
+}
+
+fn unit_word(lang: Lang, unit: Unit) -> &'static str {
+    match unit {
+        Unit::Count => lang.pick("个数", "count"),
+        Unit::Share => lang.pick("比例", "share"),
+        Unit::Amount => lang.pick("元", "yuan"),
+        Unit::Average => lang.pick("户均", "average"),
+    }
+}
+
+/// The week's figures as one sheet (what the Markdown table holds, typed): metric, actual,
+/// target, previous week, met, unit.
+pub fn review_xlsx(lang: Lang, w: &ManagerWeek) -> Result<Vec<u8>> {
+    let header = [
+        T::RvMetric.get(lang),
+        T::RvActual.get(lang),
+        T::RvTarget.get(lang),
+        T::RvPrevious.get(lang),
+        T::RvMet.get(lang),
+        lang.pick("单位", "Unit"),
+    ];
+    let rows = w.review.metrics.iter().map(|m| {
+        vec![
+            Cell::Text(metric_name(lang, m.key)),
+            figure_cell(m.unit, m.actual),
+            figure_cell(m.unit, m.target),
+            figure_cell(m.unit, m.previous),
+            Cell::opt_text(m.met().map(|met| {
+                if met {
+                    lang.pick("是", "yes")
+                } else {
+                    lang.pick("否", "no")
+                }
+            })),
+            Cell::Text(unit_word(lang, m.unit).to_string()),
+        ]
+    });
+    let mut out = Vec::new();
+    let sheet = format!("{} {}", lang.pick("周报", "Review"), w.week);
+    crate::export::write_xlsx(&mut out, &sheet, &header, rows)?;
+    Ok(out)
 }
 
 /// A figure in JSON: counts as integers, shares, averages and money as exact decimal strings.

@@ -60,3 +60,31 @@ pub fn product_name(lang: Lang, kind: crate::domain::customer::ProductKind) -> &
 pub fn metric_name(lang: Lang, key: crate::domain::review::MetricKey) -> String {
     key.name(lang)
 }
+
+/// The age segment's name (青年 / 中老年 | Young / Senior).
+pub fn age_name(lang: Lang, age: crate::domain::classify::AgeSegment) -> &'static str {
+    match age {
+        crate::domain::classify::AgeSegment::Young => T::AgeYoung.get(lang),
+        crate::domain::classify::AgeSegment::Senior => T::AgeSenior.get(lang),
+    }
+}
+
+/// The preference segment's name (投资型 / 储蓄型 | Investment / Savings).
+pub fn preference_name(lang: Lang, pref: crate::domain::customer::Preference) -> &'static str {
+    match pref {
+        crate::domain::customer::Preference::Investment => T::PrefInvestment.get(lang),
+        crate::domain::customer::Preference::Savings => T::PrefSavings.get(lang),
+    }
+}
+
+/// The lifecycle stage's name (潜在 … 沉睡 | Prospect … Dormant).
+pub fn lifecycle_name(lang: Lang, stage: crate::domain::classify::Lifecycle) -> &'static str {
+    use crate::domain::classify::Lifecycle;
+    match stage {
+        Lifecycle::Prospect => T::LifeProspect.get(lang),
+        Lifecycle::New => T::LifeNew.get(lang),
+        Lifecycle::Established => T::LifeEstablished.get(lang),
+        Lifecycle::Loyal => T::LifeLoyal.get(lang),
+        Lifecycle::Dormant => T::LifeDormant.get(lang),
+    }
+}

@@ -1,5 +1,5 @@
 //! The work diary export (客户经理工作日志): one row per live entry, phone and ID numbers
-//! masked unless asked, as CSV or JSON. Only the diary; the shared cells and writers are in
+//! masked unless asked, as CSV, XLSX or JSON. Only the diary; the shared cells and writers are in
 //! `export`'s `mod.rs`.
 
 use std::collections::HashMap;
@@ -10,8 +10,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{
-    CustomerContact, ExportFormat, amount_text, date_text, datetime_csv, datetime_iso, kind_word,
-    opt, outcome_word, product_word, write_csv, write_json,
+    Cell, CustomerContact, ExportFormat, amount_text, date_text, datetime_iso, kind_word,
+    outcome_word, product_word, write_json, write_table,
 };
 use crate::domain::customer::{ProductKind, RiskLevel};
 use crate::domain::diary::{DiaryEntry, EntryKind, Outcome};
@@ -124,28 +124,29 @@ impl<'a> DiaryRow<'a> {
         }
     }
 
-    fn csv(self, lang: Lang) -> Vec<String> {
+    /// The row's cells under [`diary_header`], for CSV and XLSX alike.
+    fn cells(self, lang: Lang) -> Vec<Cell> {
         vec![
-            datetime_csv(self.occurred_at),
-            kind_word(self.kind, lang).to_string(),
-            opt(self.customer_no.map(str::to_string)),
-            self.customer_name.unwrap_or_default().to_string(),
-            opt(self.phone),
-            opt(self.id_number),
-            opt(self.outcome.map(|o| outcome_word(o, lang).to_string())),
-            opt(self.risk_level.map(|r| r.key().to_string())),
-            self.note.to_string(),
-            opt(self.follow_up_at.map(datetime_csv)),
-            opt(self.product_kind.map(|k| product_word(k, lang).to_string())),
-            self.product_name.unwrap_or_default().to_string(),
-            opt(self.amount.map(amount_text)),
-            opt(self.maturity_on.map(date_text)),
-            opt(self.manager_no.map(str::to_string)),
+            Cell::DateTime(self.occurred_at),
+            Cell::Text(kind_word(self.kind, lang).to_string()),
+            Cell::opt_text(self.customer_no),
+            Cell::opt_text(self.customer_name),
+            Cell::opt_text(self.phone),
+            Cell::opt_text(self.id_number),
+            Cell::opt_text(self.outcome.map(|o| outcome_word(o, lang))),
+            Cell::opt_text(self.risk_level.map(RiskLevel::key)),
+            Cell::Text(self.note.to_string()),
+            self.follow_up_at.map_or(Cell::Empty, Cell::DateTime),
+            Cell::opt_text(self.product_kind.map(|k| product_word(k, lang))),
+            Cell::opt_text(self.product_name),
+            self.amount.map_or(Cell::Empty, Cell::Amount),
+            self.maturity_on.map_or(Cell::Empty, Cell::Date),
+            Cell::opt_text(self.manager_no),
         ]
     }
 }
 
-/// The CSV header of the diary export.
+/// The header of the diary export (CSV and XLSX).
 pub fn diary_header(lang: Lang) -> [&'static str; 15] {
     [
         lang.pick("时间", "Time"),
@@ -196,7 +197,13 @@ pub fn write_diary(
         .filter(|e| !e.deleted)
         .map(|e| DiaryRow::new(e, customers, unmasked));
     match format {
-        ExportFormat::Csv => write_csv(out, &diary_header(lang), rows.map(|r| r.csv(lang))),
         ExportFormat::Json => write_json(out, &rows.map(DiaryRow::json).collect::<Vec<_>>()),
+        ExportFormat::Csv | ExportFormat::Xlsx => write_table(
+            out,
+            format,
+            lang.pick("工作日志", "Diary"),
+            &diary_header(lang),
+            rows.map(|r| r.cells(lang)),
+        ),
     }
 }

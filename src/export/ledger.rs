@@ -1,11 +1,11 @@
 //! The fund and wealth-product sales ledgers (基金/理财产品销售台账): one line per sale of the
-//! kind, as CSV or JSON. Which entries count and their total are `domain::diary`'s rules.
+//! kind, as CSV, XLSX or JSON. Which entries count and their total are `domain::diary`'s rules.
 
 use std::io::Write;
 
 use serde::Serialize;
 
-use super::{ExportFormat, amount_text, date_text, opt, write_csv, write_json};
+use super::{Cell, ExportFormat, amount_text, date_text, write_json, write_table};
 use crate::domain::customer::ProductKind;
 use crate::domain::diary::DiaryEntry;
 pub use crate::domain::diary::{ledger_entries, ledger_totals};
@@ -27,7 +27,7 @@ struct LedgerJson<'a> {
     manager_no: Option<&'a str>,
 }
 
-/// The CSV header of a sales ledger.
+/// The header of a sales ledger (CSV and XLSX).
 pub fn ledger_header(lang: Lang) -> [&'static str; 8] {
     [
         lang.pick("日期", "Date"),
@@ -64,19 +64,25 @@ pub fn write_ledger(
 ) -> Result<()> {
     let lines = ledger_entries(entries, kind);
     match format {
-        ExportFormat::Csv => write_csv(
+        ExportFormat::Csv | ExportFormat::Xlsx => write_table(
             out,
+            format,
+            match kind {
+                ProductKind::Fund => lang.pick("基金销售台账", "Fund sales"),
+                ProductKind::Wealth => lang.pick("理财产品销售台账", "Wealth sales"),
+                _ => lang.pick("销售台账", "Sales"),
+            },
             &ledger_header(lang),
             lines.iter().map(|(e, s)| {
                 vec![
-                    date_text(e.draft.occurred_at.date()),
-                    opt(e.draft.customer_no.clone()),
-                    e.customer_name.clone().unwrap_or_default(),
-                    s.product_code.clone(),
-                    s.product_name.clone(),
-                    opt(s.amount.map(amount_text)),
-                    opt(s.maturity_on.map(date_text)),
-                    opt(e.manager_no.clone()),
+                    Cell::Date(e.draft.occurred_at.date()),
+                    Cell::opt_text(e.draft.customer_no.as_deref()),
+                    Cell::opt_text(e.customer_name.as_deref()),
+                    Cell::Text(s.product_code.clone()),
+                    Cell::Text(s.product_name.clone()),
+                    s.amount.map_or(Cell::Empty, Cell::Amount),
+                    s.maturity_on.map_or(Cell::Empty, Cell::Date),
+                    Cell::opt_text(e.manager_no.as_deref()),
                 ]
             }),
         ),

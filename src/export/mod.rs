@@ -1,5 +1,6 @@
 //! Exports of the work diary, the fund and wealth-product sales ledgers (基金/理财产品销售台账)
-//! and the SMS list, as bytes: CSV (UTF-8 with a BOM, so Excel shows Chinese) or JSON (an array
+//! the SMS list and the customer list, as bytes: CSV (UTF-8 with a BOM, so Excel shows Chinese),
+//! XLSX (one sheet: amounts as numbers, dates as dates, text never a formula) or JSON (an array
 //! of objects with stable snake_case English keys). Pure writers: no files, no store.
 //!
 //! CSV headers and words (kinds, outcomes, product kinds) follow the chosen language; JSON keys
@@ -9,16 +10,23 @@
 //! always unmasked: it is for the bank's SMS platform).
 //!
 //! This file holds what every writer shares (the format, the BOM, formula-safe cells, the
-//! CSV and JSON writers, the words); `diary`, `ledger` and `sms` each write one kind of file.
+//! CSV and JSON writers, the words); `xlsx` is the sheet writer; `diary`, `ledger`, `sms` and
+//! `customers` each describe one kind of file: its header and each row as typed [`Cell`]s,
+//! written by CSV and XLSX alike, so the two cannot drift.
 //! Never the store, never the terminal: the caller decides where the bytes go.
 
+mod customers;
 mod diary;
 mod ledger;
 mod sms;
+mod xlsx;
+
+pub use customers::{customers_header, export_customers, write_customers};
+pub use xlsx::{Cell, amount_number, sheet_text, write_xlsx};
 
 pub use diary::{diary_header, export_diary, write_diary};
 pub use ledger::{export_ledger, ledger_entries, ledger_header, ledger_totals, write_ledger};
-pub use sms::{personalise, sms_list, sms_list_in};
+pub use sms::{personalise, sms_list, sms_list_in, write_sms_list};
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -43,22 +51,26 @@ pub enum ExportFormat {
     #[default]
     Csv,
     Json,
+    /// An Excel workbook (binary).
+    Xlsx,
 }
 
 impl ExportFormat {
-    /// `csv` or `json`.
+    /// `csv`, `json` or `xlsx`.
     pub fn key(self) -> &'static str {
         match self {
             ExportFormat::Csv => "csv",
             ExportFormat::Json => "json",
+            ExportFormat::Xlsx => "xlsx",
         }
     }
 
-    /// Parses `csv` or `json` (any case).
+    /// Parses `csv`, `json` or `xlsx` (any case).
     pub fn parse(text: &str) -> Option<ExportFormat> {
         match text.trim().to_ascii_lowercase().as_str() {
             "csv" => Some(ExportFormat::Csv),
             "json" => Some(ExportFormat::Json),
+            "xlsx" => Some(ExportFormat::Xlsx),
             _ => None,
         }
     }
@@ -156,10 +168,6 @@ fn plain_number(text: &str) -> bool {
         && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn opt(text: Option<String>) -> String {
-    text.unwrap_or_default()
-}
-
 /// A failed write, as an I/O error (a closed pipe stays recognisable as `BrokenPipe`).
 fn write_error(what: &str, e: impl Into<std::io::Error>) -> Error {
     Error::io(what, e.into())
@@ -181,6 +189,26 @@ fn write_csv(
     }
     w.flush().map_err(|e| write_error("CSV", e))?;
     Ok(())
+}
+
+/// Writes a table of typed cells as CSV (each cell's words, through [`csv_cell`]) or as an
+/// XLSX sheet named `sheet`. JSON has its own row types and goes through [`write_json`].
+fn write_table(
+    out: impl Write,
+    format: ExportFormat,
+    sheet: &str,
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<Cell>>,
+) -> Result<()> {
+    match format {
+        ExportFormat::Xlsx => write_xlsx(out, sheet, header, rows),
+        ExportFormat::Csv | ExportFormat::Json => write_csv(
+            out,
+            header,
+            rows.into_iter()
+                .map(|r| r.iter().map(Cell::csv_text).collect()),
+        ),
+    }
 }
 
 fn write_json<T: Serialize>(out: impl Write, rows: &[T]) -> Result<()> {
@@ -227,7 +255,7 @@ mod tests {
 
     #[test]
     fn a_closed_pipe_stays_recognisable() {
-        for format in [ExportFormat::Csv, ExportFormat::Json] {
+        for format in [ExportFormat::Csv, ExportFormat::Json, ExportFormat::Xlsx] {
             let err =
                 write_ledger(ClosedPipe, &[], ProductKind::Fund, format, Lang::Zh).unwrap_err();
             assert!(
@@ -240,7 +268,8 @@ mod tests {
     #[test]
     fn formats_parse() {
         assert_eq!(ExportFormat::parse("JSON"), Some(ExportFormat::Json));
-        assert_eq!(ExportFormat::parse("xlsx"), None);
+        assert_eq!(ExportFormat::parse("XLSX"), Some(ExportFormat::Xlsx));
+        assert_eq!(ExportFormat::parse("xls"), None);
         assert_eq!(ExportFormat::Csv.key(), "csv");
     }
 }

@@ -1,7 +1,9 @@
 //! The SMS list for the bank's SMS platform: name, the phone UNMASKED, a personalised
 //! message. The bytes hold personal data; saying so is the caller's job.
 
-use super::write_csv;
+use std::io::Write;
+
+use super::{Cell, ExportFormat, write_table};
 use crate::domain::portfolio::CustomerSummary;
 use crate::error::Result;
 use crate::i18n::Lang;
@@ -20,6 +22,20 @@ pub fn sms_list(customers: &[CustomerSummary], template: &str) -> Result<Vec<u8>
 
 /// `sms_list` with the header in `lang` (Name, Phone, Message in English).
 pub fn sms_list_in(customers: &[CustomerSummary], template: &str, lang: Lang) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    write_sms_list(&mut out, customers, template, ExportFormat::Csv, lang)?;
+    Ok(out)
+}
+
+/// The SMS list into a writer as CSV or XLSX; the SMS platform reads no JSON, so the CLI
+/// offers none and `Json` here writes CSV.
+pub fn write_sms_list(
+    out: impl Write,
+    customers: &[CustomerSummary],
+    template: &str,
+    format: ExportFormat,
+    lang: Lang,
+) -> Result<()> {
     let header = [
         lang.pick("姓名", "Name"),
         lang.pick("手机号", "Phone"),
@@ -31,12 +47,16 @@ pub fn sms_list_in(customers: &[CustomerSummary], template: &str, lang: Lang) ->
             return None;
         }
         Some(vec![
-            s.customer.name.clone(),
-            phone.to_string(),
-            personalise(template, &s.customer.name),
+            Cell::Text(s.customer.name.clone()),
+            Cell::Text(phone.to_string()),
+            Cell::Text(personalise(template, &s.customer.name)),
         ])
     });
-    let mut out = Vec::new();
-    write_csv(&mut out, &header, rows)?;
-    Ok(out)
+    write_table(
+        out,
+        format,
+        lang.pick("短信名单", "SMS list"),
+        &header,
+        rows,
+    )
 }
