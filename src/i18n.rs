@@ -134,6 +134,7 @@ texts! {
     RvMet => "达标", "Met";
     RvExpected => "（应达 {}）", " (expected {})";
     RvUpTo => "截至 {}", "up to {}";
+    RvReferrals => "本周获引荐客户：{} 位", "Referrals received this week: {}";
     RvSales => "按产品销售", "Sales by product";
     RvProduct => "产品", "Product";
     RvCount => "笔数", "Count";

@@ -299,4 +299,16 @@ fn relations_referrals_and_the_household_total() {
     )
     .unwrap();
     assert_eq!(week, 1);
+    let review = service::review::load_week_without_queue(
+        &store,
+        &policy,
+        "M001",
+        common::today(),
+        common::today(),
+    )
+    .unwrap();
+    assert_eq!(
+        review.review.referrals_received, 1,
+        "the review counts the referral"
+    );
 }

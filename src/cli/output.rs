@@ -274,6 +274,23 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Asks `question` on the terminal; anything but y/yes/是 (or no terminal at all) is a no.
+pub fn ask_yes(question: &str) -> bool {
+    use std::io::{BufRead, IsTerminal, Write};
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return false;
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "{question}");
+    let _ = err.flush();
+    let mut answer = String::new();
+    if stdin.lock().read_line(&mut answer).is_err() {
+        return false;
+    }
+    matches!(answer.trim().to_lowercase().as_str(), "y" | "yes" | "是")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,21 +327,4 @@ mod tests {
         let tab = table_lines(false, None, &rows);
         assert_eq!(tab, ["a|b\tc d e"]);
     }
-}
-
-/// Asks `question` on the terminal; anything but y/yes/是 (or no terminal at all) is a no.
-pub fn ask_yes(question: &str) -> bool {
-    use std::io::{BufRead, IsTerminal, Write};
-    let stdin = std::io::stdin();
-    if !stdin.is_terminal() {
-        return false;
-    }
-    let mut err = std::io::stderr().lock();
-    let _ = write!(err, "{question}");
-    let _ = err.flush();
-    let mut answer = String::new();
-    if stdin.lock().read_line(&mut answer).is_err() {
-        return false;
-    }
-    matches!(answer.trim().to_lowercase().as_str(), "y" | "yes" | "是")
 }

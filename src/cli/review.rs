@@ -244,6 +244,11 @@ pub fn render_markdown(lang: Lang, policy: &Policy, w: &ManagerWeek) -> String {
         }
     }
 
+    out.push_str(&format!(
+        "\n{}\n",
+        fill(T::RvReferrals.get(lang), &[&r.referrals_received])
+    ));
+
     let (summary, plan) = match &w.reflection {
         Some(r) => (r.summary.trim(), r.plan.trim()),
         None => ("", ""),
@@ -387,6 +392,7 @@ pub fn review_json(w: &ManagerWeek) -> Value {
         "metrics": metrics,
         "sales_by_kind": sales,
         "migrations": migrations,
+        "referrals_received": r.referrals_received,
         "reflection": w.reflection.as_ref().map(|x| json!({
             "summary": x.summary,
             "plan": x.plan,

@@ -282,7 +282,7 @@ pub fn check_field(
             }
         }
         EditField::Preference => Preference::from_key(t)
-            .or_else(|| match t {
+            .or(match t {
                 "投资" | "投资型" => Some(Preference::Investment),
                 "储蓄" | "储蓄型" => Some(Preference::Savings),
                 _ => None,

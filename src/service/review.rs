@@ -129,6 +129,8 @@ pub(crate) fn load(
         let target = metric.key.target_key();
         metric.own_target = own_keys.iter().any(|own| own == target);
     }
+    review.referrals_received =
+        crate::store::book::referrals_received(conn, Some(m.id), monday, review.end)?;
     let week = week_label(monday);
     let reflection = find_reflection(conn, m.id, &week)?;
     Ok(ManagerWeek {

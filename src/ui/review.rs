@@ -157,6 +157,15 @@ fn title_line(app: &App, data: &ReviewData, width: u16) -> Line<'static> {
             theme::dim(),
         ));
     }
+    if r.referrals_received > 0 {
+        spans.push(Span::styled(
+            format!(
+                "  {}",
+                fill(app.t(T::RvReferrals), &[&r.referrals_received])
+            ),
+            theme::dim(),
+        ));
+    }
     Line::from(fit_spans(spans, width as usize))
 }
 

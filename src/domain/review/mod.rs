@@ -84,6 +84,7 @@ pub fn review_week(
         metrics,
         migrations: customers::migrations(policy, &this.book, monday, this.end),
         sales_by_kind: this.sales,
+        referrals_received: 0,
     }
 }
 

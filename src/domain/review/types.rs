@@ -183,4 +183,7 @@ pub struct WeekReview {
     pub metrics: Vec<Metric>,
     pub sales_by_kind: Vec<KindSales>,
     pub migrations: Vec<Migration>,
+    /// Customers referred to the manager in the week (他人引荐, 老带新, a teller's referral),
+    /// counted from the book by the service.
+    pub referrals_received: u32,
 }

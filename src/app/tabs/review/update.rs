@@ -387,6 +387,7 @@ mod tests {
                 metrics: Vec::new(),
                 sales_by_kind: Vec::new(),
                 migrations: Vec::new(),
+                referrals_received: 0,
             },
             reflection: None,
             activity: Vec::new(),
