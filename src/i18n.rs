@@ -166,7 +166,7 @@ texts! {
     KeyCloseEditor => "完成", "done";
     RvNeedManager => "请用 --manager 指定客户经理工号（数据中有多位客户经理）", "Name the manager with --manager (the store has several managers)";
     RvBadWeek => "--week：“{}” 不是 ISO 周，应写作 2026-W47", "--week: \"{}\" is not an ISO week; write it as 2026-W47";
-    RvNewCustomers => "新增客户", "New customers";
+    RvNewCustomers => "新增有效客户", "New effective customers";
     RvSmsCoverage => "本周短信覆盖率", "SMS coverage (week)";
     RvContactMtd => "本月沟通覆盖率", "Contact coverage (month to date)";
     RvVisitYtd => "本年面谈覆盖率", "Visit coverage (year to date)";

@@ -512,7 +512,7 @@ fn missed_targets_stand_out_in_the_warning_colour() {
     // 30% of customers messaged against a target of 100%: missed.
     assert_eq!(buffer[(0, row_of("SMS coverage"))].fg, Color::Red);
     // The effective new customers against 5: met, in the normal colour, its bar green.
-    let met = row_of("New customers");
+    let met = row_of("New effective customers");
     assert_ne!(buffer[(0, met)].fg, Color::Red);
     let bar_x = (0..120)
         .find(|x| buffer[(*x, met)].symbol() == "▇")
